@@ -1,0 +1,1 @@
+"""The `kg` command line (the only package that imports typer)."""

@@ -1,0 +1,48 @@
+"""Entry point of the `kg` command: global options, then one sub-module per capability."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from kg.cli import common
+from kg.settings import get_settings
+
+app = typer.Typer(
+    name="kg",
+    help="geokg: a knowledge graph of states, leaders, alliances and dated events from the news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    store: Path | None = typer.Option(None, "--store", help="Embedded store folder (KG_STORE_PATH)."),
+    base_iri: str | None = typer.Option(None, "--base-iri", help="Base IRI (KG_BASE_IRI)."),
+    neo4j_uri: str | None = typer.Option(None, "--neo4j-uri", help="Neo4j Bolt URI (KG_NEO4J_URI)."),
+) -> None:
+    """Read settings once; the global options override the environment."""
+    ctx.obj = get_settings(store_path=store, base_iri=base_iri, neo4j_uri=neo4j_uri)
+
+
+def _register() -> None:
+    # Each capability adds its commands in its own module, so they stay small.
+    from kg.cli import admin_cmd, neo4j_cmd
+
+    for module in (admin_cmd, neo4j_cmd):
+        module.register(app)
+
+
+def run() -> None:
+    """Console-script entry point: turn expected failures into one sentence and an exit code."""
+    _register()
+    try:
+        app()
+    except common.CliError as exc:
+        common.err_console.print(f"[red]error:[/red] {exc}")
+        sys.exit(exc.code)

@@ -1,0 +1,56 @@
+"""Settings: one pydantic-settings class, read from `KG_*` variables or a `.env` file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every setting geokg reads; each is documented in docs/settings.md."""
+
+    model_config = SettingsConfigDict(env_prefix="KG_", env_file=".env", extra="ignore")
+
+    store_path: Path = Field(
+        default=Path(".geokg/store"), description="Folder of the embedded RDF store of record."
+    )
+    base_iri: str = Field(
+        default="https://geokg.example.org/", description="Base IRI every identifier is minted under."
+    )
+    neo4j_uri: str | None = Field(
+        default=None, description="Bolt URI of Neo4j; when set, Neo4j is used as the projection."
+    )
+    neo4j_user: str = Field(default="neo4j", description="Neo4j user name.")
+    neo4j_password: str = Field(
+        default="geokg-local-pw", description="Neo4j password (also set on the local launcher)."
+    )
+    neo4j_home: Path = Field(
+        default=Path(".geokg/neo4j"), description="Data folder of the local Neo4j launcher."
+    )
+    neo4j_bolt_port: int = Field(default=7687, description="Bolt port of the local Neo4j launcher.")
+    neo4j_http_port: int = Field(default=7474, description="HTTP port of the local Neo4j launcher.")
+    neo4j_heap: str = Field(default="512m", description="Java heap of the local Neo4j launcher.")
+    neo4j_pagecache: str = Field(
+        default="256m", description="Page cache of the local Neo4j launcher."
+    )
+    api_key: str | None = Field(
+        default=None, description="Key required in the X-API-Key header for writes over HTTP."
+    )
+    host: str = Field(default="127.0.0.1", description="Address `kg serve` listens on.")
+    port: int = Field(default=8000, description="Port `kg serve` listens on.")
+    sparql_timeout: float = Field(default=10.0, description="Seconds a SPARQL query may run.")
+    sparql_limit: int = Field(default=10000, description="Most rows a SPARQL query returns.")
+    cypher_timeout: float = Field(default=10.0, description="Seconds a Cypher query may run.")
+    cypher_limit: int = Field(default=10000, description="Most rows a Cypher query returns.")
+    max_body_bytes: int = Field(
+        default=5_000_000, description="Largest article body accepted over HTTP, in bytes."
+    )
+
+
+def get_settings(**overrides: Any) -> Settings:
+    """Build settings from the environment, with explicit overrides (CLI options) on top."""
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    return Settings(**clean)

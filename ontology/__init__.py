@@ -1,0 +1,1 @@
+"""The geokg ontology, SHACL shapes, closed vocabulary and reference data files."""

@@ -1,0 +1,139 @@
+"""Reference data (states, organizations, leaders, alliances) read from the JSON files in
+`ontology/reference/`: pure data, no RDF and no store, so the extractor and the reference
+graph builder share one source of names and dates."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+REFERENCE_DIR = Path(__file__).parent / "reference"
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A state's membership of an organization or alliance, with ISO dates (any precision)."""
+
+    state: str
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class StateRef:
+    code: str  # ISO 3166-1 alpha-3, or ISO 3166-3 code for former states (SUN, DDR, YUG)
+    name: str  # the short name news uses ("China", "North Korea")
+    formal_name: str | None = None
+    aliases: tuple[str, ...] = ()  # other names ("DPRK", "Red China", "PRC")
+    demonyms: tuple[str, ...] = ()  # "Chinese", "North Korean"
+    capitals: tuple[str, ...] = ()  # capital names usable as metonyms ("Beijing")
+    wikidata: str | None = None  # "Q148"; only where certain
+    start: str | None = None  # for states that began after 1900 or ended
+    end: str | None = None
+    former: bool = False
+
+
+@dataclass(frozen=True)
+class OrganizationRef:
+    code: str  # short code: UN, UNSC, NATO, EU ...
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "intergovernmental"  # intergovernmental | bloc | alliance | forum
+    wikidata: str | None = None
+    founded: str | None = None
+    dissolved: str | None = None
+    members: tuple[Membership, ...] = ()
+
+
+@dataclass(frozen=True)
+class Term:
+    """One continuous term in office of one person for one state."""
+
+    state: str
+    offices: tuple[str, ...]  # subset of ("head_of_state", "head_of_government")
+    role: str  # lower-case title as the press uses it: "president", "prime minister"
+    start: str  # ISO date, any precision
+    end: str | None = None  # None while in office
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    id: str  # slug: "xi-jinping"
+    name: str  # canonical full name: "Xi Jinping"
+    aliases: tuple[str, ...] = ()  # press variants: "Kim Jong-un", "Joe Biden"
+    wikidata: str | None = None
+    terms: tuple[Term, ...] = ()
+
+
+@dataclass(frozen=True)
+class AllianceRef:
+    id: str  # slug: "nato", "us-japan-security-treaty"
+    name: str
+    aliases: tuple[str, ...] = ()
+    organization: str | None = None  # org code when the alliance is also an organization
+    signed: str | None = None
+    start: str | None = None
+    end: str | None = None
+    obligations: tuple[str, ...] = ()  # defense|offense|neutrality|nonaggression|consultation
+    members: tuple[Membership, ...] = ()
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    states: tuple[StateRef, ...] = ()
+    organizations: tuple[OrganizationRef, ...] = ()
+    leaders: tuple[PersonRef, ...] = ()
+    alliances: tuple[AllianceRef, ...] = ()
+    by_code: dict[str, StateRef] = field(default_factory=dict, compare=False)
+
+
+def _tuples(raw: dict[str, Any]) -> dict[str, Any]:
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
+
+
+def _members(raw: list[dict[str, Any]]) -> tuple[Membership, ...]:
+    return tuple(Membership(**m) for m in raw)
+
+
+def _read(name: str, folder: Path) -> list[dict[str, Any]]:
+    path = folder / name
+    if not path.exists():
+        return []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert isinstance(data, list), f"{path} must hold a JSON list"
+    return data
+
+
+def parse_reference(folder: Path = REFERENCE_DIR) -> ReferenceData:
+    """Read the four JSON files of `folder` into frozen dataclasses."""
+    states = tuple(StateRef(**_tuples(s)) for s in _read("states.json", folder))
+    orgs = tuple(
+        OrganizationRef(**{**_tuples(o), "members": _members(o.get("members", []))})
+        for o in _read("organizations.json", folder)
+    )
+    leaders = tuple(
+        PersonRef(
+            **{
+                **_tuples(p),
+                "terms": tuple(
+                    Term(**{**t, "offices": tuple(t["offices"])}) for t in p.get("terms", [])
+                ),
+            }
+        )
+        for p in _read("leaders.json", folder)
+    )
+    alliances = tuple(
+        AllianceRef(**{**_tuples(a), "members": _members(a.get("members", []))})
+        for a in _read("alliances.json", folder)
+    )
+    return ReferenceData(states, orgs, leaders, alliances, {s.code: s for s in states})
+
+
+@lru_cache(maxsize=1)
+def load_reference() -> ReferenceData:
+    """The bundled reference data, parsed once per process."""
+    return parse_reference(REFERENCE_DIR)

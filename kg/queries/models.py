@@ -1,0 +1,94 @@
+"""Answers of the domain queries, named by role; the API returns them as they are, so the
+CLI's `--format json`, both backends and HTTP all speak the same shapes."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class StatePublic(BaseModel):
+    iri: str
+    code: str
+    name: str
+    former: bool = False
+    start: str | None = None
+    end: str | None = None
+
+
+class LeaderTermPublic(BaseModel):
+    person: str = Field(description="IRI of the person")
+    name: str
+    state: str
+    role: str
+    offices: list[str] = Field(description="head_of_state and/or head_of_government")
+    start: str
+    end: str | None = None
+
+
+class AlliancePublic(BaseModel):
+    iri: str
+    name: str
+    organization: str | None = Field(None, description="organization code, e.g. NATO")
+    obligations: list[str] = Field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+    member_since: str | None = None
+    member_until: str | None = None
+
+
+class AllyPublic(BaseModel):
+    state: str
+    name: str
+    via: list[str] = Field(description="names of the alliances both belong to at that date")
+
+
+class SourcePublic(BaseModel):
+    article: str = Field(description="IRI of the article")
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    evidence: str | None = None
+    char_start: int | None = None
+    char_end: int | None = None
+    confidence: float | None = None
+
+
+class EventPublic(BaseModel):
+    iri: str
+    type: str
+    participants: list[str]
+    initiator: str | None = None
+    date: str = Field(description="YYYY, YYYY-MM, YYYY-MM-DD or a start/end range")
+    earliest: str
+    latest: str
+    sources: list[SourcePublic] = Field(default_factory=list)
+
+
+class RelationPublic(BaseModel):
+    iri: str
+    type: str
+    a: str
+    b: str
+    since: str | None = None
+    until: str | None = None
+    sources: list[SourcePublic] = Field(default_factory=list)
+
+
+class RelationSummary(BaseModel):
+    a: str
+    b: str
+    diplomatic_relations_since: str | None = None
+    relations: list[RelationPublic] = Field(default_factory=list)
+    alliances: list[AlliancePublic] = Field(
+        default_factory=list, description="alliances both states belong to (at any time)"
+    )
+    event_counts: dict[str, int] = Field(default_factory=dict)
+    latest_events: list[EventPublic] = Field(default_factory=list)
+
+
+class EntityPublic(BaseModel):
+    iri: str
+    types: list[str]
+    code: str | None = None
+    name: str | None = None
+    aliases: list[str] = Field(default_factory=list)

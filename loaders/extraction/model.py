@@ -1,0 +1,74 @@
+"""What the extractor returns: the extraction JSON of DESIGN.md, plus offsets, confidence
+and the article it came from. Pure data; the RDF graph is built from it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from loaders.article import Article
+
+EXTRACTOR_VERSION = "geokg-rules/0.1"
+
+
+class LeaderMention(BaseModel):
+    name: str  # fullest form the text uses
+    state: str
+    role: str  # lower-case: "president", "prime minister", "leader"
+    person_id: str | None = None  # reference slug when the person is known
+
+
+class Evidence(BaseModel):
+    """The sentence behind a fact, with its character offsets in the article text."""
+
+    evidence: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class EventRecord(Evidence):
+    type: str  # one of ontology.namespace.EVENT_TYPES
+    participants: list[str]  # state or organization codes; initiator first when directed
+    date: str  # YYYY | YYYY-MM | YYYY-MM-DD | A/B
+
+
+class RelationRecord(Evidence):
+    type: str  # one of ontology.namespace.RELATION_TYPES
+    a: str
+    b: str
+    since: str | None = None
+
+
+class Extraction(BaseModel):
+    """Everything extracted from one article."""
+
+    model_config = {"arbitrary_types_allowed": True}
+
+    article: Article
+    states: list[str] = Field(default_factory=list)
+    organizations: list[str] = Field(default_factory=list)
+    leaders: list[LeaderMention] = Field(default_factory=list)
+    events: list[EventRecord] = Field(default_factory=list)
+    relations: list[RelationRecord] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)  # e.g. "no publication date"
+    extractor: str = EXTRACTOR_VERSION
+
+    def to_json(self) -> dict[str, Any]:
+        """The extraction JSON (same keys as the gold files, plus offsets and confidence)."""
+        return {
+            "article": {
+                "id": self.article.id,
+                "url": self.article.url,
+                "title": self.article.title,
+                "published": self.article.published.isoformat() if self.article.published else None,
+            },
+            "states": self.states,
+            "organizations": self.organizations,
+            "leaders": [m.model_dump() for m in self.leaders],
+            "events": [e.model_dump() for e in self.events],
+            "relations": [r.model_dump() for r in self.relations],
+            "warnings": self.warnings,
+            "extractor": self.extractor,
+        }

@@ -1,0 +1,139 @@
+"""The closed geokg vocabulary: a term that is not declared here raises AttributeError,
+so a typo fails loudly instead of minting a new predicate."""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+GEO_IRI = "https://geokg.example.org/ontology#"
+
+
+class GEO(DefinedNamespace):
+    """Classes and properties of the geokg ontology (ontology/geokg.ttl)."""
+
+    _NS = Namespace(GEO_IRI)
+    _fail = True
+
+    # Classes
+    State: URIRef  # a sovereign state, current or former
+    Organization: URIRef  # an intergovernmental organization or bloc
+    Person: URIRef
+    LeadershipTerm: URIRef  # a person holding an office of a state over a period
+    Office: URIRef  # head of state, head of government
+    Alliance: URIRef  # a formal alliance or treaty of alliance
+    Membership: URIRef  # a state's membership of an organization or alliance over a period
+    Obligation: URIRef  # ATOP obligation: defense, offense, neutrality, ...
+    Event: URIRef
+    EventType: URIRef  # SKOS concept of the fixed event types
+    Relation: URIRef  # a relation between two actors: ally, rival, ...
+    RelationType: URIRef
+    Article: URIRef  # a source document
+    Evidence: URIRef  # one sentence of one article that supports a fact
+
+    # Individuals
+    HeadOfState: URIRef
+    HeadOfGovernment: URIRef
+
+    # Names and codes
+    code: URIRef  # ISO alpha-3, organization code, event/relation type code
+    name: URIRef
+    formalName: URIRef
+    alias: URIRef
+    demonym: URIRef
+    capital: URIRef
+    wikidataId: URIRef
+    former: URIRef
+    kind: URIRef
+
+    # Time (literals typed at the precision the source gives)
+    date: URIRef  # point in time (Wikidata P585)
+    startDate: URIRef  # P580
+    endDate: URIRef  # P582
+    signedDate: URIRef
+    earliest: URIRef  # xsd:date, first day the date can mean: for filters and ordering
+    latest: URIRef  # xsd:date, last day the date can mean
+    datePrecision: URIRef  # "year" | "month" | "day"
+
+    # Leadership
+    holder: URIRef
+    state: URIRef
+    office: URIRef
+    role: URIRef
+
+    # Membership and alliances
+    memberState: URIRef
+    memberOf: URIRef
+    obligation: URIRef
+    organization: URIRef  # alliance -> the organization that embodies it
+
+    # Events and relations
+    eventType: URIRef
+    relationType: URIRef
+    participant: URIRef  # Wikidata P710
+    initiator: URIRef  # directed events: the visitor, the attacker, the protester
+    recipient: URIRef
+    actor: URIRef  # the two ends of a relation
+    since: URIRef
+    until: URIRef
+    cameo: URIRef
+    plover: URIRef
+
+    # Articles and provenance
+    url: URIRef
+    title: URIRef
+    published: URIRef
+    publisher: URIRef
+    contentHash: URIRef
+    mentions: URIRef  # article -> state, organization or person it names
+    source: URIRef  # fact -> article (prov:wasDerivedFrom)
+    evidence: URIRef  # fact -> Evidence
+    article: URIRef  # Evidence -> Article
+    sentence: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+    confidence: URIRef
+    extractor: URIRef  # extractor version string
+    ingestedAt: URIRef
+
+
+# The fixed vocabularies of DESIGN.md, as SKOS concepts declared in ontology/geokg.ttl.
+EVENT_TYPE = Namespace("https://geokg.example.org/ontology/event-type/")
+RELATION_TYPE = Namespace("https://geokg.example.org/ontology/relation-type/")
+OBLIGATION = Namespace("https://geokg.example.org/ontology/obligation/")
+
+EVENT_TYPES: dict[str, tuple[str, str]] = {
+    # type code: (CAMEO, PLOVER)
+    "diplomatic_relations_established": ("054", "SUPPORT"),
+    "diplomatic_relations_severed": ("161", "SANCTION"),
+    "state_visit": ("042/043", "CONSULT"),
+    "summit_meeting": ("044/046", "CONSULT"),
+    "talks": ("046", "CONSULT"),
+    "message_exchange": ("040/041", "CONSULT"),
+    "statement": ("01", ""),
+    "diplomatic_protest": ("11/14", "ACCUSE"),
+    "treaty_signed": ("057", "AGREE"),
+    "alliance_formed": ("057/06", "COOPERATE"),
+    "sanctions": ("163", "SANCTION"),
+    "arms_transfer": ("072", "AID"),
+    "military_exercise": ("15", "MOBILIZE"),
+    "armed_clash": ("19", "ASSAULT"),
+    "military_intervention": ("19", "ASSAULT"),
+    "war": ("19/20", "ASSAULT"),
+    "veto": ("12", "REJECT"),
+    "other": ("", ""),
+}
+# Event types where the order of participants means who acted on whom.
+DIRECTED_EVENT_TYPES = frozenset(
+    {
+        "state_visit",
+        "military_intervention",
+        "arms_transfer",
+        "diplomatic_protest",
+        "diplomatic_relations_severed",
+        "sanctions",
+        "veto",
+    }
+)
+RELATION_TYPES = ("ally", "partner", "rival", "adversary", "at_war", "diplomatic_relations")
+OBLIGATIONS = ("defense", "offense", "neutrality", "nonaggression", "consultation")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -30,11 +31,26 @@ def main(
     ctx.obj = get_settings(store_path=store, base_iri=base_iri, neo4j_uri=neo4j_uri)
 
 
-def _register() -> None:
-    # Each capability adds its commands in its own module, so they stay small.
-    from kg.cli import admin_cmd, neo4j_cmd
+# Each capability adds its commands in its own module, so they stay small.
+COMMAND_MODULES = (
+    "admin_cmd",  # demo
+    "store_cmd",  # load-reference, validate, export, sparql
+    "query_cmd",  # leaders, alliances, timeline, relations, cypher
+    "extract_cmd",  # extract
+    "ingest_cmd",  # ingest, sync
+    "neo4j_cmd",  # neo4j start|stop|status
+    "serve_cmd",  # serve
+)
 
-    for module in (admin_cmd, neo4j_cmd):
+
+def _register() -> None:
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"kg.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"kg.cli.{name}":
+                continue  # capability not built yet
+            raise
         module.register(app)
 
 

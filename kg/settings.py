@@ -18,7 +18,8 @@ class Settings(BaseSettings):
         default=Path(".geokg/store"), description="Folder of the embedded RDF store of record."
     )
     base_iri: str = Field(
-        default="https://geokg.example.org/", description="Base IRI every identifier is minted under."
+        default="https://geokg.example.org/",
+        description="Base IRI every identifier is minted under.",
     )
     neo4j_uri: str | None = Field(
         default=None, description="Bolt URI of Neo4j; when set, Neo4j is used as the projection."

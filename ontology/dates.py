@@ -46,7 +46,9 @@ def parse_partial(text: str) -> PartialDate:
         if month:
             mo = int(month)
             last = calendar.monthrange(year, mo)[1]
-            return PartialDate(f"{year:04d}-{mo:02d}", "month", date(year, mo, 1), date(year, mo, last))
+            return PartialDate(
+                f"{year:04d}-{mo:02d}", "month", date(year, mo, 1), date(year, mo, last)
+            )
     except ValueError as exc:
         raise DateError(f"{text!r} is not a valid calendar date: {exc}") from None
     return PartialDate(f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31))

@@ -92,4 +92,3 @@ def reference_graph_iri(base_iri: str, name: str) -> URIRef:
     if name not in REFERENCE_GRAPHS:
         raise ValueError(f"unknown reference graph {name!r}; expected one of {REFERENCE_GRAPHS}")
     return URIRef(f"{_base(base_iri)}graph/reference/{name}")
-

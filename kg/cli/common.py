@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 import typer
@@ -24,12 +24,12 @@ class CliError(Exception):
         self.code = code
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     json = "json"
 
 
-class Backend(str, Enum):
+class Backend(StrEnum):
     sparql = "sparql"
     neo4j = "neo4j"
 

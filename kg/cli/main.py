@@ -23,9 +23,13 @@ app = typer.Typer(
 @app.callback()
 def main(
     ctx: typer.Context,
-    store: Path | None = typer.Option(None, "--store", help="Embedded store folder (KG_STORE_PATH)."),
+    store: Path | None = typer.Option(
+        None, "--store", help="Embedded store folder (KG_STORE_PATH)."
+    ),
     base_iri: str | None = typer.Option(None, "--base-iri", help="Base IRI (KG_BASE_IRI)."),
-    neo4j_uri: str | None = typer.Option(None, "--neo4j-uri", help="Neo4j Bolt URI (KG_NEO4J_URI)."),
+    neo4j_uri: str | None = typer.Option(
+        None, "--neo4j-uri", help="Neo4j Bolt URI (KG_NEO4J_URI)."
+    ),
 ) -> None:
     """Read settings once; the global options override the environment."""
     ctx.obj = get_settings(store_path=store, base_iri=base_iri, neo4j_uri=neo4j_uri)

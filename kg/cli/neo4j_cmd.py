@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
-neo4j_app = typer.Typer(help="The local Neo4j 5.26 server (no Docker needed).", no_args_is_help=True)
+neo4j_app = typer.Typer(
+    help="The local Neo4j 5.26 server (no Docker needed).", no_args_is_help=True
+)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,81 @@
+"""What happened between two states: the relation summary, the timeline, event search."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import DateQuery, Limit, Offset, QueriesDep, known_state, parse_date_param
+from api.errors import ApiError
+from api.schemas import Page, paginate
+from kg.queries.models import EventPublic, RelationSummary
+from ontology.namespace import EVENT_TYPES
+
+router = APIRouter(tags=["relations"])
+
+TypeQuery = Annotated[
+    str | None, Query(alias="type", description="An event type of DESIGN.md", examples=["war"])
+]
+FromQuery = Annotated[str | None, Query(alias="from", description="Earliest date, any precision")]
+
+
+def _event_type(value: str | None) -> str | None:
+    if value is not None and value not in EVENT_TYPES:
+        raise ApiError(400, f"unknown event type {value!r}; one of {', '.join(EVENT_TYPES)}")
+    return value
+
+
+@router.get("/relations/{a}/{b}", summary="Summary of the relations between two states")
+def relation_summary(a: str, b: str, queries: QueriesDep) -> RelationSummary:
+    return queries.relation_summary(known_state(queries, a), known_state(queries, b))
+
+
+@router.get("/timeline/{a}/{b}", summary="Every event between two states, in date order")
+def timeline(
+    a: str,
+    b: str,
+    queries: QueriesDep,
+    from_: FromQuery = None,
+    to: DateQuery = None,
+    event_type: TypeQuery = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Page[EventPublic]:
+    events = queries.timeline(
+        known_state(queries, a),
+        known_state(queries, b),
+        parse_date_param(from_, "from"),
+        parse_date_param(to, "to"),
+        _event_type(event_type),
+    )
+    return paginate(events, limit, offset)
+
+
+@router.get("/events", summary="Search events by state, type and period")
+def search_events(
+    queries: QueriesDep,
+    state: Annotated[str | None, Query(description="ISO alpha-3 code")] = None,
+    event_type: TypeQuery = None,
+    from_: FromQuery = None,
+    to: DateQuery = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Page[EventPublic]:
+    code = known_state(queries, state) if state else None
+    found = queries.events(
+        code,
+        _event_type(event_type),
+        parse_date_param(from_, "from"),
+        parse_date_param(to, "to"),
+        limit=limit + 1,
+        offset=offset,
+    )
+    more = len(found) > limit
+    return Page[EventPublic](
+        items=found[:limit],
+        limit=limit,
+        offset=offset,
+        total=None,
+        next_offset=offset + limit if more else None,
+    )

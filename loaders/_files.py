@@ -39,18 +39,33 @@ def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
+def check_bytes(data: bytes, source: str) -> None:
+    """Refuse empty input, and binary input: NUL bytes without a UTF-16 byte-order mark."""
+    if not data.strip():
+        raise LoadError(f"{source} is empty.", source)
+    if b"\x00" in data[:_SNIFF_BYTES] and not data.startswith(_UTF16_BOMS):
+        raise LoadError(f"{source} looks like a binary file (it contains NUL bytes).", source)
+
+
 def decode_text(data: bytes, source: str) -> str:
     """Bytes to text: UTF-8 (BOM or not), UTF-16 with a BOM, else cp1252 then latin-1.
 
-    Empty input and binary input (NUL bytes without a UTF-16 BOM) are LoadErrors. The
-    legacy fallbacks never fail, so they log a warning: the text may hold wrong characters.
+    Empty and binary input are LoadErrors (see check_bytes); so are NUL bytes further in.
     """
-    if not data.strip():
-        raise LoadError(f"{source} is empty.", source)
+    check_bytes(data, source)
     if data.startswith(_UTF16_BOMS):
         return _decode_utf16(data, source)
     if b"\x00" in data:
         raise LoadError(f"{source} looks like a binary file (it contains NUL bytes).", source)
+    return decode_lenient(data, source)
+
+
+def decode_lenient(data: bytes, source: str) -> str:
+    """UTF-8 (a BOM is dropped), else cp1252, else latin-1, which never fails.
+
+    Legacy encodings are a guess, so falling back logs a warning naming the input: the
+    text loads, but a few characters may be wrong.
+    """
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -33,10 +33,10 @@ def parse_text_article(raw: str, source: str | None = None) -> Article:
         raise LoadError(f"{name} has no article text.", name)
     return Article(
         text=body,
-        url=_known(header.get("url")),
-        title=_known(header.get("title")),
+        url=known_value(header.get("url")),
+        title=known_value(header.get("title")),
         published=parse_published(header.get("published")),
-        source=_known(header.get("source")) or source,
+        source=known_value(header.get("source")) or source,
     )
 
 
@@ -79,7 +79,7 @@ def parse_published(value: str | None) -> date | None:
         return None
 
 
-def _known(value: str | None) -> str | None:
+def known_value(value: str | None) -> str | None:
     """None for empty values and for `unknown` / `unknown (reason)`; else the value."""
     if value is None or not value.strip() or _UNKNOWN.match(value.strip()):
         return None

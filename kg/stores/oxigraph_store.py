@@ -1,0 +1,208 @@
+"""The embedded store of record: pyoxigraph (RocksDB) in a folder on disk. Every write is one
+SPARQL update, which Oxigraph applies as one transaction; queries see the union of the named
+graphs as their default graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.stores.base import (
+    DATASET_FORMATS,
+    RDF_FORMATS,
+    RESULTS_FORMATS,
+    QueryResult,
+    RecordStore,
+    StoreError,
+    StoreFormatError,
+    StoreLockedError,
+)
+from kg.stores.oxigraph_terms import (
+    graph_node,
+    insert_update,
+    quad_blocks,
+    replace_update,
+    to_rdflib,
+    triple_lines,
+)
+
+_OX_RDF = {
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "ttl": ox.RdfFormat.TURTLE,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "nt": ox.RdfFormat.N_TRIPLES,
+}
+_OX_RESULTS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+_DISTINCT_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+
+
+def _rdf_format(fmt: str) -> ox.RdfFormat:
+    if fmt not in _OX_RDF:
+        raise StoreFormatError(f"Unknown RDF format {fmt!r}; use one of {', '.join(RDF_FORMATS)}.")
+    return _OX_RDF[fmt]
+
+
+def _node(name: str) -> ox.NamedNode:
+    try:
+        return graph_node(name)
+    except ValueError as exc:
+        raise StoreFormatError(f"{name!r} is not a valid graph IRI: {exc}.") from None
+
+
+def _lines(graph: Graph) -> list[str]:
+    """The graph's statements, or StoreFormatError naming the first term that cannot be stored."""
+    try:
+        return list(triple_lines(graph))
+    except (ValueError, TypeError) as exc:
+        raise StoreFormatError(f"The graph holds a term that cannot be stored: {exc}.") from None
+
+
+def _open_error(path: Path, exc: OSError) -> StoreError:
+    """Turn RocksDB's lock failure into a sentence a user can act on."""
+    if "lock" in str(exc).lower():
+        return StoreLockedError(
+            f"The store at {path} is in use by another process (for example a running "
+            "`kg serve`); stop it or point --store at another folder."
+        )
+    return StoreError(f"Cannot open the store at {path}: {exc}.")
+
+
+class OxigraphStore(RecordStore):
+    """RecordStore over a pyoxigraph Store; `path=None` keeps everything in memory (tests)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        if path is None:
+            self._store: ox.Store | None = ox.Store()
+            return
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(path))
+        except OSError as exc:
+            raise _open_error(path, exc) from None
+
+    @property
+    def store(self) -> ox.Store:
+        """The open pyoxigraph Store; fails once closed."""
+        if self._store is None:
+            raise StoreError("The store is closed.")
+        return self._store
+
+    def _update(self, sparql: str) -> None:
+        try:
+            self.store.update(sparql)
+        except SyntaxError as exc:  # a bug in the update builder, not user input
+            raise StoreFormatError(f"The store rejected an update: {exc}.") from exc
+
+    def add_graph(self, name: str, graph: Graph) -> int:
+        lines = _lines(graph)
+        self._update(insert_update(str(_node(name)), lines))
+        return len(lines)
+
+    def replace_graphs(self, graphs: dict[str, Graph]) -> int:
+        blocks = {str(_node(name)): _lines(g) for name, g in graphs.items()}
+        if blocks:
+            self._update(replace_update(blocks))
+        return sum(len(lines) for lines in blocks.values())
+
+    def drop_graph(self, name: str) -> bool:
+        node = _node(name)
+        if not self.store.contains_named_graph(node):
+            return False
+        self._update(f"DROP GRAPH {node}")
+        return True
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self.store.named_graphs())
+
+    def count(self, graph: str | None = None) -> int:
+        if graph is None:
+            return len(self.store)
+        rows = self.select(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {_node(graph)} {{ ?s ?p ?o }} }}"
+        )
+        return int(rows[0]["n"])
+
+    def _run(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        try:
+            return self.store.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise StoreFormatError(f"The query does not parse: {exc}.") from None
+
+    def query(self, sparql: str) -> QueryResult:
+        result = self._run(sparql)
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(result))
+        if isinstance(result, ox.QueryTriples):
+            data = result.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
+            return QueryResult("graph", graph=Graph().parse(data=data, format="nt"))
+        names = [v.value for v in result.variables]
+        rows = [{n: to_rdflib(sol[n]) for n in names if sol[n] is not None} for sol in result]
+        return QueryResult("select", variables=names, rows=rows)
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        result = self._run(sparql)
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreFormatError("Expected a SELECT query.")
+        names = [v.value for v in result.variables]
+        return [{n: sol[n].value for n in names if sol[n] is not None} for sol in result]
+
+    def query_serialized(self, sparql: str, fmt: str) -> bytes:
+        result = self._run(sparql)
+        if isinstance(result, ox.QueryTriples):
+            if fmt in DATASET_FORMATS - {"jsonld"}:
+                raise StoreFormatError(f"A graph result cannot be written as {fmt!r}.")
+            return result.serialize(format=_rdf_format(fmt)) or b""
+        if fmt not in _OX_RESULTS:
+            raise StoreFormatError(
+                f"Unknown results format {fmt!r}; use one of {', '.join(RESULTS_FORMATS)}."
+            )
+        return result.serialize(format=_OX_RESULTS[fmt]) or b""
+
+    def to_graph(self, name: str | None = None) -> Graph:
+        data = self.export("nt", name)
+        return Graph().parse(data=data, format="nt")
+
+    def export(self, fmt: str = "nq", graph: str | None = None) -> bytes:
+        ox_fmt = _rdf_format(fmt)
+        if graph is not None:
+            quads = self.store.quads_for_pattern(None, None, None, _node(graph))
+            if fmt in DATASET_FORMATS:
+                return ox.serialize(quads, format=ox_fmt) or b""
+            return ox.serialize((q.triple for q in quads), format=ox_fmt) or b""
+        if fmt in DATASET_FORMATS:
+            return self.store.dump(format=ox_fmt) or b""
+        return self.query_serialized(_DISTINCT_UNION, fmt)
+
+    def import_data(self, data: bytes, fmt: str, graph: str | None = None) -> list[str]:
+        ox_fmt = _rdf_format(fmt)
+        try:
+            quads = list(ox.parse(data, format=ox_fmt))
+        except SyntaxError as exc:
+            raise StoreFormatError(f"The {fmt} data does not parse: {exc}.") from None
+        blocks = quad_blocks(quads)
+        loose = blocks.pop("", None)
+        if loose is not None:
+            if graph is None:
+                raise StoreFormatError(
+                    "The data has triples outside any named graph; name a graph to load them into."
+                )
+            target = str(_node(graph))
+            blocks[target] = blocks.get(target, []) + loose
+        if blocks:
+            self._update(replace_update(blocks))
+        return sorted(name[1:-1] for name in blocks)
+
+    def close(self) -> None:
+        if self._store is not None:
+            if self.path is not None:
+                self._store.flush()
+            self._store = None

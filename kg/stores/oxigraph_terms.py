@@ -1,0 +1,81 @@
+"""Conversions between rdflib terms and pyoxigraph terms, and the text of SPARQL updates built
+from them: pyoxigraph validates each term and writes it in N-Triples syntax, which SPARQL
+accepts as is, so no value is ever pasted into a query unescaped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, URIRef
+from rdflib import Literal as RdfLiteral
+from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
+
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+_XSD_STRING = str(XSD.string)
+_LANG_STRING = str(RDF.langString)
+
+
+def to_ox(term: Node) -> OxTerm:
+    """rdflib term -> pyoxigraph term; a malformed IRI raises ValueError."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, RdfLiteral):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot store {term!r}: not an IRI, blank node or literal")
+
+
+def to_rdflib(term: OxTerm) -> Node:
+    """pyoxigraph term -> rdflib term (xsd:string literals become plain literals)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return RdfLiteral(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype in (_XSD_STRING, _LANG_STRING):
+            return RdfLiteral(term.value)
+        return RdfLiteral(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def graph_node(name: str) -> ox.NamedNode:
+    """A graph name as a pyoxigraph IRI; a malformed name raises ValueError."""
+    return ox.NamedNode(name)
+
+
+def triple_lines(graph: Graph) -> Iterator[str]:
+    """Each triple of an rdflib graph as one N-Triples statement (SPARQL syntax)."""
+    for s, p, o in graph:
+        yield f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ."
+
+
+def quad_blocks(quads: Iterable[ox.Quad]) -> dict[str, list[str]]:
+    """pyoxigraph quads grouped by graph name (IRI text) as N-Triples statements."""
+    blocks: dict[str, list[str]] = {}
+    for q in quads:
+        key = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
+        blocks.setdefault(key, []).append(f"{q.subject} {q.predicate} {q.object} .")
+    return blocks
+
+
+def replace_update(blocks: dict[str, list[str]]) -> str:
+    """One SPARQL update that drops each named graph and inserts its new statements: the store
+    runs an update as a single transaction, so the replacement is atomic."""
+    drops = [f"DROP SILENT GRAPH {name} ;" for name in blocks]
+    inserts = [f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}" for name, lines in blocks.items()]
+    return "\n".join(drops) + "\nINSERT DATA {\n" + "\n".join(inserts) + "\n}"
+
+
+def insert_update(name: str, lines: list[str]) -> str:
+    """One SPARQL update that adds statements to a named graph."""
+    return f"INSERT DATA {{ GRAPH {name} {{\n" + "\n".join(lines) + "\n} }"

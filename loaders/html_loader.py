@@ -19,6 +19,7 @@ MIN_WORDS = 10  # below this, what trafilatura found is navigation or a form, no
 # Only dates the page states in its metadata: a date guessed from the body text would be
 # some event's date, and relative dates ("last week") are resolved against `published`.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_BREAK = "\u2029"  # paragraph separator: marks the end of a block element
 _BLOCK_TAGS = frozenset(
     [
         "p",
@@ -77,11 +78,12 @@ def read_html_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
 
 
 def html_fragment_to_text(fragment: str) -> str:
-    """Plain text from an HTML fragment (a feed summary): tags dropped, blocks on new lines.
+    """Plain text from an HTML fragment (a feed summary): one line per block element.
 
     trafilatura wants whole pages and returns nothing for a bare `<p>...</p>`, hence this
-    small cleaner. Scripts and styles are removed; entities are decoded; text without any
-    markup comes back with its whitespace tidied.
+    small cleaner. As in a browser, whitespace inside a block collapses to one space, so a
+    paragraph wrapped over several source lines becomes one line. Scripts and styles go;
+    entities are decoded; plain text keeps its blank-line paragraph breaks.
     """
     if not fragment.strip():
         return ""
@@ -92,13 +94,14 @@ def html_fragment_to_text(fragment: str) -> str:
     etree.strip_elements(root, "script", "style", with_tail=False)
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
-            element.tail = "\n" + (element.tail or "")
+            element.tail = _BREAK + (element.tail or "")
     return _tidy(root.text_content())
 
 
 def _tidy(text: str) -> str:
-    """Collapse runs of spaces inside lines and drop blank lines."""
-    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines())
+    """Blocks (breaks or blank lines) one per line, whitespace inside each collapsed."""
+    blocks = re.split(rf"{_BREAK}|\n[ \t]*\n", text)
+    lines = (" ".join(block.split()) for block in blocks)
     return "\n".join(line for line in lines if line)
 
 

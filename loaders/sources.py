@@ -66,9 +66,8 @@ def _one_input(spec: str, max_bytes: int, timeout: httpx.Timeout) -> Iterator[Re
         return
     path = Path(spec).expanduser()
     if path.is_dir():
-        yield from _many(
-            _folder_files(path), f"{spec} is a folder with no article files", max_bytes
-        )
+        files = _folder_files(path)
+        yield from _many(files, spec, "is a folder with no article files", max_bytes)
     elif path.is_file():
         yield from load_file(path, max_bytes)
     elif path.exists():

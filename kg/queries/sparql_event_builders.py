@@ -1,0 +1,167 @@
+"""Pure functions that build the SPARQL text of the event, relation and entity queries; values
+are validated and escaped by the helpers of sparql_builders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from kg.queries.sparql_builders import (
+    PREFIXES,
+    code_literal,
+    event_type_literal,
+    iri_ref,
+    overlap_filter,
+    string_literal,
+    values,
+)
+from ontology.dates import PartialDate
+
+ENTITY_TYPES = ("State", "Organization", "Alliance", "Person")
+
+
+def _page(limit: int | None, offset: int) -> str:
+    if offset < 0 or (limit is not None and limit < 0):
+        raise ValueError("limit and offset must not be negative")
+    text = f"LIMIT {int(limit)}" if limit is not None else ""
+    return text + (f" OFFSET {int(offset)}" if offset else "")
+
+
+def event_keys_query(
+    participants: Sequence[str] = (),
+    event_type: str | None = None,
+    start: PartialDate | None = None,
+    end: PartialDate | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    newest_first: bool = False,
+) -> str:
+    """Events with every one of `participants`, of a type, overlapping [start, end], in the
+    contract order (earliest, latest, type, iri), with their dates; paged."""
+    who = "\n  ".join(
+        f"?e geo:participant ?p{i} . ?p{i} geo:code {code_literal(c)} ."
+        for i, c in enumerate(participants)
+    )
+    kind = f"FILTER(?type = {event_type_literal(event_type)})" if event_type else ""
+    span = overlap_filter(
+        "earliest", "latest", start.earliest if start else None, end.latest if end else None
+    )
+    keys = ["?earliest", "?latest", "?type", "?e"]
+    order = " ".join(f"DESC({k})" for k in keys) if newest_first else " ".join(keys)
+    return (
+        PREFIXES
+        + f"""SELECT DISTINCT ?e ?type ?earliest ?latest ?date ?start ?end WHERE {{
+  ?e a geo:Event ; geo:earliest ?earliest ; geo:latest ?latest .
+  {who}
+  OPTIONAL {{ ?e geo:code ?type }}
+  {kind}
+  {span}
+  OPTIONAL {{ ?e geo:date ?date }}
+  OPTIONAL {{ ?e geo:startDate ?start }} OPTIONAL {{ ?e geo:endDate ?end }}
+}} ORDER BY {order} {_page(limit, offset)}"""
+    )
+
+
+def participants_query(events: Iterable[str]) -> str:
+    """Codes of the participants and initiators of the given events."""
+    return (
+        PREFIXES
+        + f"""SELECT DISTINCT ?e ?role ?code WHERE {{
+  {values("e", events)}
+  {{ ?e geo:participant ?p BIND("participant" AS ?role) }}
+  UNION {{ ?e geo:initiator ?p BIND("initiator" AS ?role) }}
+  ?p geo:code ?code .
+}} ORDER BY ?e ?role ?code"""
+    )
+
+
+def sources_query(facts: Iterable[str]) -> str:
+    """The articles behind the given facts, with the evidence sentence each gives."""
+    return (
+        PREFIXES
+        + f"""SELECT DISTINCT ?e ?article ?url ?title ?published ?sentence
+  ?charStart ?charEnd ?confidence WHERE {{
+  {values("e", facts)}
+  ?e geo:source ?article .
+  OPTIONAL {{ ?article geo:url ?url }} OPTIONAL {{ ?article geo:title ?title }}
+  OPTIONAL {{ ?article geo:published ?published }}
+  OPTIONAL {{
+    ?e geo:evidence ?ev . ?ev geo:article ?article ; geo:sentence ?sentence .
+    OPTIONAL {{ ?ev geo:charStart ?charStart }} OPTIONAL {{ ?ev geo:charEnd ?charEnd }}
+    OPTIONAL {{ ?ev geo:confidence ?confidence }}
+  }}
+}} ORDER BY ?e ?published ?article ?charStart"""
+    )
+
+
+def event_counts_query(a: str, b: str) -> str:
+    """How many events of each type have both states as participants."""
+    return (
+        PREFIXES
+        + f"""SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {{
+  ?e a geo:Event ; geo:code ?type ; geo:participant ?pa, ?pb .
+  ?pa geo:code {code_literal(a)} . ?pb geo:code {code_literal(b)} .
+}} GROUP BY ?type ORDER BY ?type"""
+    )
+
+
+def relations_query(a: str, b: str) -> str:
+    """Relations whose two actors are `a` and `b`, with both actor codes."""
+    return (
+        PREFIXES
+        + f"""SELECT DISTINCT ?r ?type ?actor ?since ?until WHERE {{
+  ?r a geo:Relation ; geo:actor ?pa, ?pb .
+  ?pa geo:code {code_literal(a)} . ?pb geo:code {code_literal(b)} .
+  ?r geo:actor/geo:code ?actor .
+  OPTIONAL {{ ?r geo:code ?type }}
+  OPTIONAL {{ ?r geo:since ?since }} OPTIONAL {{ ?r geo:until ?until }}
+}} ORDER BY ?type ?since ?r ?actor"""
+    )
+
+
+def _typed(var: str) -> str:
+    kinds = " ".join(f"geo:{t}" for t in ENTITY_TYPES)
+    return f"VALUES ?kind {{ {kinds} }} ?{var} a ?kind ."
+
+
+def _valid(check: Callable[[str], str], key: str) -> bool:
+    try:
+        check(key)
+    except ValueError:
+        return False
+    return True
+
+
+def entity_candidates_query(key: str) -> str:
+    """Entities whose IRI, code or (case-insensitive) name or alias is `key`; the `rank`
+    says which matched (0 IRI, 1 code, 2 name) so the best can be chosen."""
+    branches = []
+    if ":" in key and _valid(iri_ref, key):
+        branches.append(f"{{ BIND({iri_ref(key)} AS ?x) ?x a ?kind . BIND(0 AS ?rank) }}")
+    if _valid(code_literal, key):
+        code = code_literal(key)
+        branches.append(f"{{ ?x geo:code {code} . {_typed('x')} BIND(1 AS ?rank) }}")
+    lowered = string_literal(key.strip().lower())
+    branches.append(
+        f"{{ ?x geo:name|geo:alias ?n . FILTER(LCASE(STR(?n)) = {lowered}) "
+        f"{_typed('x')} BIND(2 AS ?rank) }}"
+    )
+    return (
+        PREFIXES
+        + f"""SELECT DISTINCT ?x ?rank ?kind WHERE {{
+  {" UNION ".join(branches)}
+}} ORDER BY ?rank ?x"""
+    )
+
+
+def entity_details_query(iri: str) -> str:
+    """Types, codes, names and aliases of one entity."""
+    node = iri_ref(iri)
+    return (
+        PREFIXES
+        + f"""SELECT DISTINCT ?prop ?value WHERE {{
+  {{ {node} a ?value BIND("type" AS ?prop) }}
+  UNION {{ {node} geo:code ?value BIND("code" AS ?prop) }}
+  UNION {{ {node} geo:name ?value BIND("name" AS ?prop) }}
+  UNION {{ {node} geo:alias ?value BIND("alias" AS ?prop) }}
+}} ORDER BY ?prop ?value"""
+    )

@@ -1,0 +1,170 @@
+"""The domain queries in SPARQL over the store of record (the union of its named graphs); the
+query text comes from pure builders, the rows become the shared pydantic models here."""
+
+from __future__ import annotations
+
+from kg.queries import sparql_builders as qb
+from kg.queries import sparql_event_builders as qe
+from kg.queries.base import GraphQueries
+from kg.queries.models import (
+    AlliancePublic,
+    AllyPublic,
+    EntityPublic,
+    EventPublic,
+    LeaderTermPublic,
+    RelationPublic,
+    RelationSummary,
+    StatePublic,
+)
+from kg.queries.sparql_rows import (
+    alliance_names,
+    alliance_rows,
+    co_membership,
+    entity_from_rows,
+    event_models,
+    leader_terms,
+    overlaps,
+    relation_models,
+    sources_by_fact,
+    state_model,
+)
+from kg.stores.base import RecordStore
+from ontology.dates import PartialDate
+from ontology.namespace import GEO_IRI
+
+LATEST_EVENTS = 5  # how many of the pair's most recent events relation_summary shows
+
+
+class SparqlQueries(GraphQueries):
+    """GraphQueries over a RecordStore; `close()` closes the store when this object owns it."""
+
+    def __init__(self, store: RecordStore, owns_store: bool = False) -> None:
+        self.store = store
+        self._owns_store = owns_store
+
+    def close(self) -> None:
+        if self._owns_store:
+            self.store.close()
+
+    def states(self) -> list[StatePublic]:
+        return [state_model(r) for r in self.store.select(qb.states_query())]
+
+    def state(self, code: str) -> StatePublic | None:
+        rows = self.store.select(qb.states_query(code))
+        return state_model(rows[0]) if rows else None
+
+    def _existed(self, code: str, at: PartialDate | None) -> bool:
+        """False when the state is unknown, or did not exist on any day of `at`."""
+        found = self.state(code)
+        return found is not None and (at is None or overlaps(found.start, found.end, at))
+
+    def leaders(self, state: str, at: PartialDate | None = None) -> list[LeaderTermPublic]:
+        if not self._existed(state, at):
+            return []
+        return leader_terms(self.store.select(qb.leaders_query(state, at)), state.upper())
+
+    def alliances(
+        self, state: str, at: PartialDate | None = None, obligation: str | None = None
+    ) -> list[AlliancePublic]:
+        if not self._existed(state, at):
+            return []
+        rows = self.store.select(qb.alliances_query(state, at, obligation))
+        details = self._alliance_details({r["al"] for r in rows})
+        found = alliance_rows(rows, details)
+        if at is not None:
+            found = [a for a in found if overlaps(a.start, a.end, at)]
+        return found
+
+    def _alliance_details(self, iris: set[str]) -> list[dict[str, str]]:
+        if not iris:
+            return []
+        return self.store.select(qb.alliance_details_query(sorted(iris)))
+
+    def allies(self, state: str, at: PartialDate | None = None) -> list[AllyPublic]:
+        if not self._existed(state, at):
+            return []
+        rows = self.store.select(qb.allies_query(state, at))
+        names = alliance_names(self._alliance_details({r["al"] for r in rows}))
+        allies: dict[str, AllyPublic] = {}
+        for r in rows:
+            ally = allies.setdefault(
+                r["code"], AllyPublic(state=r["code"], name=r.get("name", r["code"]), via=[])
+            )
+            name = names.get(r["al"], r["al"])
+            if name not in ally.via:
+                ally.via.append(name)
+        for ally in allies.values():
+            ally.via.sort()
+        return [allies[c] for c in sorted(allies)]
+
+    def _events(self, sparql: str) -> list[EventPublic]:
+        keys = self.store.select(sparql)
+        iris = [r["e"] for r in keys]
+        if not iris:
+            return []
+        people = self.store.select(qe.participants_query(iris))
+        sources = sources_by_fact(self.store.select(qe.sources_query(iris)))
+        return event_models(keys, people, sources)
+
+    def timeline(
+        self,
+        a: str,
+        b: str,
+        start: PartialDate | None = None,
+        end: PartialDate | None = None,
+        event_type: str | None = None,
+    ) -> list[EventPublic]:
+        return self._events(qe.event_keys_query((a, b), event_type, start, end))
+
+    def events(
+        self,
+        state: str | None = None,
+        event_type: str | None = None,
+        start: PartialDate | None = None,
+        end: PartialDate | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[EventPublic]:
+        who = (state,) if state else ()
+        return self._events(qe.event_keys_query(who, event_type, start, end, limit, offset))
+
+    def relation_summary(self, a: str, b: str) -> RelationSummary:
+        a, b = a.strip().upper(), b.strip().upper()
+        relations = self._relations(a, b)
+        counts = {r["type"]: int(r["n"]) for r in self.store.select(qe.event_counts_query(a, b))}
+        latest = self._events(qe.event_keys_query((a, b), limit=LATEST_EVENTS, newest_first=True))
+        return RelationSummary(
+            a=a,
+            b=b,
+            diplomatic_relations_since=self._diplomatic_since(relations, a, b),
+            relations=relations,
+            alliances=co_membership(self.alliances(a), self.alliances(b)),
+            event_counts=counts,
+            latest_events=list(reversed(latest)),
+        )
+
+    def _relations(self, a: str, b: str) -> list[RelationPublic]:
+        rows = self.store.select(qe.relations_query(a, b))
+        iris = sorted({r["r"] for r in rows})
+        sources = sources_by_fact(self.store.select(qe.sources_query(iris))) if iris else {}
+        return relation_models(rows, sources)
+
+    def _diplomatic_since(self, relations: list[RelationPublic], a: str, b: str) -> str | None:
+        """The relation's `since`, else the date of the first 'established' event."""
+        for rel in relations:
+            if rel.type == "diplomatic_relations" and rel.since:
+                return rel.since
+        first = self._events(
+            qe.event_keys_query((a, b), "diplomatic_relations_established", limit=1)
+        )
+        return first[0].date if first else None
+
+    def entity(self, key: str) -> EntityPublic | None:
+        if not key.strip():
+            return None
+        rows = self.store.select(qe.entity_candidates_query(key.strip()))
+        if not rows:
+            return None
+        priority = {f"{GEO_IRI}{t}": i for i, t in enumerate(qe.ENTITY_TYPES)}
+        best = min(rows, key=lambda r: (int(r["rank"]), priority.get(r["kind"], 99), r["x"]))
+        return entity_from_rows(best["x"], self.store.select(qe.entity_details_query(best["x"])))

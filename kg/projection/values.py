@@ -1,0 +1,153 @@
+"""RDF literals -> Neo4j property values (pure): typed dates, numbers, booleans; several
+values of one key become a sorted list; partial dates keep their text plus day bounds.
+
+The rules (docs/data-model.md, "Neo4j projection"):
+
+- xsd:date -> Neo4j DATE; xsd:dateTime -> DATETIME; integers -> INTEGER; decimal, double,
+  float -> FLOAT; xsd:boolean -> BOOLEAN; anything else (strings, language-tagged strings,
+  other datatypes) -> its lexical form as STRING (the language tag is dropped).
+- xsd:gYear / xsd:gYearMonth stay strings ("1949", "1949-10"); the key then also gets
+  `<key>Earliest` / `<key>Latest` (DATE: first and last day it can mean), so Cypher can
+  always filter with `coalesce(n.<key>Earliest, n.<key>)`. A single xsd:date needs no bounds.
+- A key with more than one distinct value (or one of MULTI_VALUED) is a sorted list; a list
+  whose values differ in type holds their lexical forms, since Neo4j lists are homogeneous.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+from rdflib.util import from_n3
+
+from ontology.dates import DateError, parse_partial
+
+# Keys that are lists even with one value: names a node may have several of.
+MULTI_VALUED = frozenset({"alias", "demonym", "capital", "rdfType"})
+# Property keys the projection itself owns; an RDF property of that local name gets a "_".
+RESERVED_KEYS = frozenset({"uri", "sources"})
+
+_INTEGERS = {
+    str(XSD[name])
+    for name in [
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
+    ]
+}
+_FLOATS = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
+_PARTIAL = {str(XSD.gYear), str(XSD.gYearMonth)}
+_INT64 = 2**63
+
+
+@dataclass(frozen=True)
+class Value:
+    """One literal as Neo4j will hold it, with its lexical form and, for dates, day bounds."""
+
+    lexical: str
+    value: Any
+    bounds: tuple[date, date] | None = None
+
+
+def convert(term: Node) -> Value:
+    """An RDF literal (or an IRI, for rdfType) as a Neo4j-ready value."""
+    lexical = str(term)
+    if not isinstance(term, Literal) or term.datatype is None:
+        return Value(lexical, lexical)
+    datatype = str(term.datatype)
+    if datatype in _PARTIAL:
+        try:
+            partial = parse_partial(lexical)
+        except DateError:
+            return Value(lexical, lexical)
+        return Value(lexical, lexical, (partial.earliest, partial.latest))
+    native = _native(term, datatype)
+    if isinstance(native, date) and not isinstance(native, datetime):
+        return Value(lexical, native, (native, native))
+    return Value(lexical, native)
+
+
+def _native(term: Literal, datatype: str) -> Any:
+    """The Python value the driver sends as the right Neo4j type; the lexical form when the
+    literal is ill-typed or has no Neo4j counterpart."""
+    if term.ill_typed:
+        return str(term)
+    python = term.toPython()
+    if datatype in _INTEGERS and isinstance(python, int) and -_INT64 <= python < _INT64:
+        return python
+    if datatype in _FLOATS and isinstance(python, Decimal | float):
+        return float(python)
+    if datatype == str(XSD.boolean) and isinstance(python, bool):
+        return python
+    if datatype in (str(XSD.date), str(XSD.dateTime)) and isinstance(python, date):
+        return python
+    return str(term)
+
+
+def key_props(key: str, values: list[Value]) -> dict[str, Any]:
+    """The properties one RDF key yields from its distinct values."""
+    distinct = list({(type(v.value), v.value): v for v in values}.values())
+    kinds = {type(v.value) for v in distinct}
+    items = [v.value for v in distinct] if len(kinds) == 1 else [v.lexical for v in distinct]
+    items = _sorted(items)
+    props: dict[str, Any] = {key: items if len(items) > 1 or key in MULTI_VALUED else items[0]}
+    dated = [v.bounds for v in distinct if v.bounds is not None]
+    single_day = len(distinct) == 1 and isinstance(distinct[0].value, date)
+    if dated and not single_day:
+        props[f"{key}Earliest"] = min(b[0] for b in dated)
+        props[f"{key}Latest"] = max(b[1] for b in dated)
+    return props
+
+
+def _sorted(items: list[Any]) -> list[Any]:
+    """Distinct values in a stable order (values that do not compare keep their order)."""
+    unique = list(dict.fromkeys(items))
+    try:
+        return sorted(unique)
+    except TypeError:
+        return unique
+
+
+def literal_props(pairs: Iterable[tuple[str, Node]]) -> dict[str, Any]:
+    """(local name, literal) pairs of one node -> its Neo4j properties."""
+    by_key: dict[str, list[Value]] = defaultdict(list)
+    for key, term in pairs:
+        by_key[property_key(key)].append(convert(term))
+    props: dict[str, Any] = {}
+    for key in sorted(by_key):
+        props.update(key_props(key, by_key[key]))
+    return props
+
+
+def property_key(local: str) -> str:
+    return f"{local}_" if local in RESERVED_KEYS else local
+
+
+def encode(key: str, term: Node) -> str:
+    """One (key, literal) as a string a claim can store and `decode` can read back."""
+    return f"{key} {term.n3()}"
+
+
+def decode(text: str) -> tuple[str, Node]:
+    key, _, n3 = text.partition(" ")
+    term = from_n3(n3)
+    if not isinstance(term, Literal | URIRef):
+        raise ValueError(f"not an encoded literal: {text!r}")
+    return key, term

@@ -63,9 +63,11 @@ def sniff_kind(head: bytes) -> Kind | None:
     if b"\x00" in sample:
         return None
     lower = sample[:1024].lower()
+    if lower.startswith((b"<!doctype html", b"<html")):
+        return "html"
     if looks_like_feed(lower):
         return "feed"
-    if lower.startswith((b"<!doctype html", b"<html")) or b"<body" in lower or b"<head" in lower:
+    if b"<body" in lower or b"<head" in lower:
         return "html"
     if lower.startswith(b"<?xml"):
         return "feed"  # some other XML: the feed loader says why it is not a feed

@@ -60,8 +60,7 @@ def fetch(
     client: httpx.Client | None = None,
 ) -> Fetched:
     """GET `url` by streaming, stopping as soon as the body passes `max_bytes`."""
-    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
-        raise LoadError(f"{url} is not an http(s) URL.", url)
+    _check_url(url)
     session = client or httpx.Client(
         timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}
     )
@@ -71,6 +70,18 @@ def fetch(
             return _read(response, url, max_bytes, time.monotonic() + deadline)
     except httpx.HTTPError as exc:
         raise LoadError(_network_message(url, exc, timeout), url) from exc
+    except (httpx.InvalidURL, UnicodeError) as exc:  # not HTTPErrors: a malformed host or port
+        raise LoadError(f"{url} is not a valid URL ({exc}).", url) from exc
+
+
+def _check_url(url: str) -> None:
+    """Refuse anything but an absolute http(s) URL before any connection is tried."""
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        raise LoadError(f"{url} is not a valid URL ({exc}).", url) from exc
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise LoadError(f"{url} is not an http(s) URL.", url)
 
 
 def _read(response: httpx.Response, url: str, max_bytes: int, stop_at: float) -> Fetched:

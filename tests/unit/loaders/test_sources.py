@@ -11,6 +11,7 @@ import pytest
 
 from loaders.article import Article
 from loaders.errors import LoadError
+from loaders.formats import sniff_kind
 from loaders.sources import _guarded, iter_articles
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "articles"
@@ -70,6 +71,15 @@ def test_extensionless_files_are_sniffed(tmp_path: Path) -> None:
     assert articles[0].text == TEXT and articles[-1].text == TEXT
     assert articles[1].source == "Example World News"
     assert [a.text for a in articles[3:5]] == ["One.", "Two."]
+
+
+def test_sniffing_prefers_the_html_doctype() -> None:
+    assert sniff_kind(b"<!DOCTYPE html><html><body><p>On <feed> and <rss> tags.</p>") == "html"
+    assert sniff_kind(b"\xef\xbb\xbf  <?xml version='1.0'?><rss version='2.0'>") == "feed"
+    assert sniff_kind(b"<?xml version='1.0'?><sitemap/>") == "feed"  # the feed loader refuses it
+    assert sniff_kind(b'{"text": "x"}\n') == "jsonl"
+    assert sniff_kind(b"{not json") == "text"
+    assert sniff_kind(b"GIF89a\x00\x01") is None
 
 
 def _error(spec: str) -> LoadError:

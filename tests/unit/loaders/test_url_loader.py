@@ -97,6 +97,14 @@ def test_non_http_urls_are_refused(url: str) -> None:
         load_url(url)
 
 
+@pytest.mark.parametrize(
+    "url", ["http://[::1/", "http://exa\x00mple.org/", f"http://{'a' * 300}.org/"]
+)
+def test_malformed_urls_are_load_errors(url: str) -> None:
+    with pytest.raises(LoadError, match="is not a valid URL"):
+        load_url(url)
+
+
 def test_a_given_client_is_used_and_left_open(http_base: str) -> None:
     with httpx.Client() as client:
         fetched = fetch(f"{http_base}/plain.txt", client=client)

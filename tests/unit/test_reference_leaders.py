@@ -1,0 +1,346 @@
+"""Checks of `ontology/reference/leaders.json`, the heads of state and government.
+
+Modelling conventions the checks rely on:
+
+* A term holds `head_of_state`, `head_of_government` or both (a US president holds both, a UK
+  prime minister `head_of_government`, the UK monarch `head_of_state`).
+* Soviet Union (SUN): the party leader (Stalin, Khrushchev, Brezhnev, Andropov, Chernenko,
+  Gorbachev) is recorded as the state's leader with `head_of_state` and his party title as role
+  ("general secretary", "first secretary"), whether or not he formally chaired the Presidium of the
+  Supreme Soviet, because the press treats him as the state's leader; Gorbachev is "president"
+  from 1990-03-15. The formal heads of state who were not the party leader at the time (Kalinin,
+  Shvernik, Voroshilov, Brezhnev 1960-1964, Mikoyan, Podgorny, Gromyko) are recorded with role
+  "chairman of the presidium" and may overlap the party leader. Soviet premiers (Chairmen of the
+  Council of Ministers) hold `head_of_government` with role "premier".
+* China (CHN): the paramount leader holds `head_of_state` (Mao and Hua as "chairman", Deng as
+  "leader", Jiang as "general secretary" until he became president in 1993, then the presidents);
+  the formal heads of state who were not the paramount leader (Liu Shaoqi, Dong Biwu, Li Xiannian,
+  Yang Shangkun) may overlap the paramount leader.
+* North Korea (PRK): the three Kims hold `head_of_state` with role "leader".
+* An impeached and suspended president overlaps the acting president who exercised the powers
+  until the removal (see `SUSPENSIONS`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from datetime import date, timedelta
+from itertools import combinations
+
+import pycountry
+import pytest
+
+from ontology.reference_data import REFERENCE_DIR, PersonRef, Term, load_reference, parse_reference
+
+OFFICES = {"head_of_state", "head_of_government"}
+FORMER_STATES = {"SUN", "DDR", "YUG", "CSK"}  # ISO 3166-3 codes allowed besides ISO 3166-1
+AS_OF = date(2026, 11, 28)  # the data is current as of this date
+TOLERANCE = timedelta(days=3)  # handovers recorded a few days apart are not overlaps
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+QID = re.compile(r"^Q[1-9][0-9]*$")
+ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+# one-word aliases the press uses as a full name (never a bare surname)
+MONONYM_ALIASES = {"Jokowi", "Lula", "Soekarno", "Soeharto"}
+
+# Formal heads of state that overlap the de facto leader recorded under the same office.
+TITULAR_ROLES = {("SUN", "chairman of the presidium")}
+TITULAR_PERSONS = {
+    ("CHN", "liu-shaoqi"),
+    ("CHN", "dong-biwu"),
+    ("CHN", "li-xiannian"),
+    ("CHN", "yang-shangkun"),
+}
+# Real overlaps: an impeached/incapacitated leader still formally in office while another acted.
+SUSPENSIONS = {
+    frozenset({"roh-moo-hyun", "goh-kun"}),  # KOR 2004 impeachment, reinstated
+    frozenset({"park-geun-hye", "hwang-kyo-ahn"}),  # KOR 2016-2017 impeachment
+    frozenset({"yoon-suk-yeol", "han-duck-soo"}),  # KOR 2024-2025 impeachment
+    frozenset({"yoon-suk-yeol", "choi-sang-mok"}),
+    frozenset({"fernando-collor-de-mello", "itamar-franco"}),  # BRA 1992 impeachment
+    frozenset({"dilma-rousseff", "michel-temer"}),  # BRA 2016 impeachment
+    frozenset({"ariel-sharon", "ehud-olmert"}),  # ISR 2006, Sharon incapacitated
+}
+
+
+def to_date(value: str) -> date:
+    """First day of the period an ISO date of any precision names."""
+    parts = [int(p) for p in value.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def span(term: Term) -> tuple[date, date]:
+    return to_date(term.start), to_date(term.end) if term.end else date.max
+
+
+def fold(text: str) -> str:
+    text = text.replace("Đ", "D").replace("đ", "d").replace("ı", "i")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@pytest.fixture(scope="module")
+def leaders() -> tuple[PersonRef, ...]:
+    return parse_reference(REFERENCE_DIR).leaders
+
+
+@pytest.fixture(scope="module")
+def by_id(leaders: tuple[PersonRef, ...]) -> dict[str, PersonRef]:
+    return {p.id: p for p in leaders}
+
+
+def holders(leaders: tuple[PersonRef, ...], state: str, office: str, on: str) -> set[str]:
+    day = to_date(on)
+    return {
+        p.id
+        for p in leaders
+        for t in p.terms
+        if t.state == state and office in t.offices and span(t)[0] <= day < span(t)[1]
+    }
+
+
+def test_file_is_a_sorted_list_of_persons() -> None:
+    raw = json.loads((REFERENCE_DIR / "leaders.json").read_text(encoding="utf-8"))
+    assert isinstance(raw, list) and len(raw) > 300
+    ids = [p["id"] for p in raw]
+    assert ids == sorted(ids)
+    assert load_reference().leaders  # the bundled loader reads it too
+
+
+def test_ids_are_unique_slugs_of_the_name(leaders: tuple[PersonRef, ...]) -> None:
+    ids = [p.id for p in leaders]
+    assert len(ids) == len(set(ids))
+    for p in leaders:
+        assert SLUG.match(p.id), p.id
+        expected = re.sub(r"[^a-z0-9]+", "-", fold(p.name).lower().replace("'", "")).strip("-")
+        assert p.id == expected, (p.id, p.name)
+        assert p.terms, p.id
+
+
+def test_wikidata_ids_are_well_formed_and_unique(leaders: tuple[PersonRef, ...]) -> None:
+    qids = [p.wikidata for p in leaders if p.wikidata]
+    assert all(QID.match(q) for q in qids), qids
+    assert len(qids) == len(set(qids))
+
+
+def test_aliases_are_full_names_and_unambiguous(leaders: tuple[PersonRef, ...]) -> None:
+    owner: dict[str, str] = {}
+    for p in leaders:
+        assert p.name.strip() == p.name and p.name
+        assert len(p.aliases) == len(set(p.aliases)), p.id
+        assert p.name not in p.aliases, p.id
+        for alias in p.aliases:
+            assert alias.strip() == alias and alias, p.id
+            assert " " in alias or alias in MONONYM_ALIASES, (p.id, alias)
+        for label in (p.name, *p.aliases):
+            assert owner.setdefault(label, p.id) == p.id, (label, owner[label], p.id)
+
+
+def test_states_are_iso_codes(leaders: tuple[PersonRef, ...]) -> None:
+    for p in leaders:
+        for t in p.terms:
+            known = pycountry.countries.get(alpha_3=t.state) is not None
+            assert known or t.state in FORMER_STATES, (p.id, t.state)
+            if t.state in FORMER_STATES:
+                assert pycountry.historic_countries.get(alpha_3=t.state) is not None
+
+
+def test_terms_are_well_formed(leaders: tuple[PersonRef, ...]) -> None:
+    for p in leaders:
+        for t in p.terms:
+            assert t.offices and set(t.offices) <= OFFICES, (p.id, t)
+            assert len(set(t.offices)) == len(t.offices), (p.id, t)
+            assert t.role and t.role == t.role.lower() and t.role.strip() == t.role, (p.id, t)
+            for value in (t.start, t.end):
+                if value is None:
+                    continue
+                assert ISO_DATE.match(value), (p.id, value)
+                to_date(value)  # a real calendar date
+                assert to_date(value) <= AS_OF, (p.id, value)
+            if t.end is not None:
+                assert to_date(t.start) <= to_date(t.end), (p.id, t)
+
+
+def test_terms_of_one_person_in_one_office_do_not_overlap(leaders: tuple[PersonRef, ...]) -> None:
+    for p in leaders:
+        for a, b in combinations(p.terms, 2):
+            if a.state != b.state or not set(a.offices) & set(b.offices):
+                continue
+            (a0, a1), (b0, b1) = span(a), span(b)
+            assert a1 <= b0 or b1 <= a0, (p.id, a, b)
+
+
+def _is_titular(state: str, person: str, term: Term) -> bool:
+    return (state, term.role) in TITULAR_ROLES or (state, person) in TITULAR_PERSONS
+
+
+def test_holders_of_one_office_do_not_overlap(leaders: tuple[PersonRef, ...]) -> None:
+    series: dict[tuple[str, str, bool], list[tuple[str, Term]]] = defaultdict(list)
+    for p in leaders:
+        for t in p.terms:
+            for office in t.offices:
+                series[(t.state, office, _is_titular(t.state, p.id, t))].append((p.id, t))
+    problems = []
+    for key, terms in series.items():
+        for (pa, a), (pb, b) in combinations(terms, 2):
+            if pa == pb or frozenset({pa, pb}) in SUSPENSIONS:
+                continue
+            (a0, a1), (b0, b1) = span(a), span(b)
+            overlap = min(a1, b1) - max(a0, b0)
+            if overlap > TOLERANCE:
+                problems.append((key, pa, a.start, pb, b.start, overlap.days))
+    assert not problems, problems
+
+
+def test_suspension_exceptions_are_real_overlaps(by_id: dict[str, PersonRef]) -> None:
+    for pair in SUSPENSIONS:
+        a, b = (by_id[i] for i in sorted(pair))
+        assert any(
+            ta.state == tb.state and span(ta)[0] < span(tb)[1] and span(tb)[0] < span(ta)[1]
+            for ta in a.terms
+            for tb in b.terms
+        ), pair
+
+
+@pytest.mark.parametrize(
+    ("state", "office", "on", "person"),
+    [
+        ("PRK", "head_of_state", "1950-06-25", "kim-il-sung"),
+        ("CHN", "head_of_state", "2024-10-06", "xi-jinping"),
+        ("USA", "head_of_state", "2024-04-10", "joe-biden"),
+        ("USA", "head_of_government", "2024-04-10", "joe-biden"),
+        ("JPN", "head_of_government", "2024-04-10", "fumio-kishida"),
+        ("RUS", "head_of_state", "2022-02-24", "vladimir-putin"),
+        ("USA", "head_of_state", "2025-06-01", "donald-trump"),
+        ("USA", "head_of_state", "1962-10-22", "john-f-kennedy"),
+        ("GBR", "head_of_government", "1940-06-04", "winston-churchill"),
+        ("GBR", "head_of_government", "2025-06-01", "keir-starmer"),
+        ("GBR", "head_of_state", "2000-01-01", "elizabeth-ii"),
+        ("GBR", "head_of_state", "2023-05-06", "charles-iii"),
+        ("FRA", "head_of_state", "1968-05-20", "charles-de-gaulle"),
+        ("FRA", "head_of_government", "1954-07-21", "pierre-mendes-france"),
+        ("FRA", "head_of_government", "2024-10-01", "michel-barnier"),
+        ("SUN", "head_of_state", "1962-10-22", "nikita-khrushchev"),
+        ("SUN", "head_of_state", "1989-11-09", "mikhail-gorbachev"),
+        ("SUN", "head_of_government", "1970-01-01", "alexei-kosygin"),
+        ("RUS", "head_of_state", "1993-10-04", "boris-yeltsin"),
+        ("RUS", "head_of_government", "2010-01-01", "vladimir-putin"),
+        ("CHN", "head_of_state", "1966-08-01", "mao-zedong"),
+        ("CHN", "head_of_state", "1984-01-01", "deng-xiaoping"),
+        ("CHN", "head_of_government", "1972-02-21", "zhou-enlai"),
+        ("PRK", "head_of_state", "2006-10-09", "kim-jong-il"),
+        ("PRK", "head_of_state", "2018-06-12", "kim-jong-un"),
+        ("KOR", "head_of_state", "2000-06-13", "kim-dae-jung"),
+        ("KOR", "head_of_state", "2025-07-01", "lee-jae-myung"),
+        ("JPN", "head_of_state", "1945-08-15", "hirohito"),
+        ("JPN", "head_of_government", "1951-09-08", "shigeru-yoshida"),
+        ("JPN", "head_of_government", "2025-11-01", "sanae-takaichi"),
+        ("DEU", "head_of_government", "1989-11-09", "helmut-kohl"),
+        ("DEU", "head_of_government", "2025-06-01", "friedrich-merz"),
+        ("CAN", "head_of_government", "2025-06-01", "mark-carney"),
+        ("IND", "head_of_government", "1971-12-16", "indira-gandhi"),
+        ("SAU", "head_of_government", "2023-01-01", "mohammed-bin-salman"),
+        ("SAU", "head_of_state", "2023-01-01", "salman-bin-abdulaziz"),
+        ("ISR", "head_of_government", "1973-10-06", "golda-meir"),
+        ("EGY", "head_of_state", "1973-10-06", "anwar-sadat"),
+        ("IRN", "head_of_state", "1985-01-01", "ruhollah-khomeini"),
+        ("UKR", "head_of_state", "2022-02-24", "volodymyr-zelensky"),
+        ("TUR", "head_of_state", "2020-01-01", "recep-tayyip-erdogan"),
+        ("JOR", "head_of_state", "1994-10-26", "hussein-bin-talal"),
+        ("VNM", "head_of_state", "1954-05-07", "ho-chi-minh"),
+        ("PHL", "head_of_state", "2023-01-01", "ferdinand-marcos-jr"),
+    ],
+)
+def test_spot_checks(
+    leaders: tuple[PersonRef, ...], state: str, office: str, on: str, person: str
+) -> None:
+    found = holders(leaders, state, office, on)
+    assert person in found, (state, office, on, found)
+
+
+# (state, office, first month, last month or None): every month in between has a holder on its
+# first day, except in the gaps listed in KNOWN_GAPS (interregnums, acting heads not recorded).
+COVERAGE = [
+    ("USA", "head_of_state", "1945-01", None),
+    ("USA", "head_of_government", "1945-01", None),
+    ("GBR", "head_of_state", "1945-01", None),
+    ("GBR", "head_of_government", "1945-01", None),
+    ("FRA", "head_of_state", "1945-01", None),
+    ("FRA", "head_of_government", "1945-01", None),
+    ("SUN", "head_of_state", "1945-01", "1991-12"),
+    ("SUN", "head_of_government", "1945-01", "1991-08"),
+    ("RUS", "head_of_state", "1992-01", None),
+    ("RUS", "head_of_government", "1992-07", None),
+    ("CHN", "head_of_state", "1949-10", None),
+    ("CHN", "head_of_government", "1949-10", None),
+    ("PRK", "head_of_state", "1948-10", None),
+    ("KOR", "head_of_state", "1948-08", None),
+    ("JPN", "head_of_state", "1945-01", None),
+    ("JPN", "head_of_government", "1945-05", None),
+    ("ARG", "head_of_state", "1990-01", None),
+    ("AUS", "head_of_state", "1990-01", None),
+    ("AUS", "head_of_government", "1990-01", None),
+    ("BRA", "head_of_state", "1990-01", None),
+    ("CAN", "head_of_state", "1990-01", None),
+    ("CAN", "head_of_government", "1990-01", None),
+    ("DEU", "head_of_state", "1990-01", None),
+    ("DEU", "head_of_government", "1990-01", None),
+    ("IND", "head_of_state", "1990-01", None),
+    ("IND", "head_of_government", "1990-01", None),
+    ("IDN", "head_of_state", "1990-01", None),
+    ("ITA", "head_of_state", "1990-01", None),
+    ("ITA", "head_of_government", "1990-01", None),
+    ("MEX", "head_of_state", "1990-01", None),
+    ("SAU", "head_of_state", "1990-01", None),
+    ("SAU", "head_of_government", "1990-01", None),
+    ("ZAF", "head_of_state", "1990-01", None),
+    ("TUR", "head_of_state", "1990-01", None),
+    ("TUR", "head_of_government", "1990-01", None),
+    ("UKR", "head_of_state", "1992-01", None),
+    ("UKR", "head_of_government", "1992-01", None),
+    ("EGY", "head_of_state", "1990-01", None),
+    ("EGY", "head_of_government", "1990-01", None),
+    ("ISR", "head_of_state", "1990-01", None),
+    ("ISR", "head_of_government", "1990-01", None),
+    ("JOR", "head_of_state", "1990-01", None),
+    ("JOR", "head_of_government", "1990-01", None),
+    ("VNM", "head_of_state", "1990-01", None),
+    ("VNM", "head_of_government", "1990-01", None),
+    ("IRN", "head_of_state", "1990-01", None),
+    ("IRN", "head_of_government", "1990-01", None),
+    ("PHL", "head_of_state", "1990-01", None),
+]
+KNOWN_GAPS: dict[tuple[str, str], list[tuple[str, str]]] = {
+    # Mao's death to Hua Guofeng's election as party chairman
+    ("CHN", "head_of_state"): [("1976-09-09", "1976-10-07")],
+    # Zhou Enlai's death to Hua Guofeng's appointment as acting premier
+    ("CHN", "head_of_government"): [("1976-01-08", "1976-02-04")],
+    # acting presidents after Rhee's fall (Heo Jeong and others); Choi Sang-mok's hours on 1 May 2025
+    ("KOR", "head_of_state"): [("1960-04-26", "1960-08-13"), ("2025-05-01", "2025-05-02")],
+    # Valentyn Symonenko acting after Fokin's resignation
+    ("UKR", "head_of_government"): [("1992-10-01", "1992-10-13")],
+    # Dalia Itzik acting between Katsav's resignation and Peres's inauguration
+    ("ISR", "head_of_state"): [("2007-07-01", "2007-07-15")],
+}
+
+
+def _months(start: str, end: str | None):
+    day, last = to_date(start), to_date(end) if end else AS_OF
+    while day <= last:
+        yield day
+        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
+@pytest.mark.parametrize(("state", "office", "start", "end"), COVERAGE)
+def test_coverage_without_gaps(
+    leaders: tuple[PersonRef, ...], state: str, office: str, start: str, end: str | None
+) -> None:
+    gaps = [(to_date(a), to_date(b)) for a, b in KNOWN_GAPS.get((state, office), [])]
+    missing = [
+        day.isoformat()[:7]
+        for day in _months(start, end)
+        if not holders(leaders, state, office, day.isoformat())
+        and not any(a <= day < b for a, b in gaps)
+    ]
+    assert not missing, (state, office, missing)

@@ -275,3 +275,38 @@ COUNTS_CYPHER = (
     f"CALL () {{ MATCH (g:{GRAPH_LABEL}) RETURN count(g) AS graphs }}\n"
     "RETURN nodes, relationships, graphs"
 )
+
+
+Statement = tuple[str, list[Row]]
+
+
+def write_statements(rows: GraphRows) -> list[Statement]:
+    """Node claims first (label groups), then links (type groups): the order they must run."""
+    nodes = [(write_nodes_cypher(labels), group) for labels, group in rows.nodes.items()]
+    return nodes + [(write_rels_cypher(name), group) for name, group in rows.rels.items()]
+
+
+def recompute_statements(rows: Iterable[Row]) -> list[Statement]:
+    """Merged node rows grouped by label set, each with its recompute Cypher."""
+    groups: dict[tuple[str, ...], list[Row]] = {}
+    for row in rows:
+        groups.setdefault(tuple(row["labels"]), []).append(row)
+    return [(recompute_nodes_cypher(labels), group) for labels, group in groups.items()]
+
+
+def batches(statements: Iterable[Statement], size: int) -> list[list[Statement]]:
+    """Split statements into transactions of at most `size` rows each, keeping their order;
+    small statements share a transaction."""
+    if size < 1:
+        raise ValueError("batch size must be at least 1")
+    out: list[list[Statement]] = [[]]
+    room = size
+    for cypher, rows in statements:
+        for start in range(0, len(rows), size):
+            chunk = rows[start : start + size]
+            if len(chunk) > room:
+                out.append([])
+                room = size
+            out[-1].append((cypher, chunk))
+            room -= len(chunk)
+    return [tx for tx in out if tx]

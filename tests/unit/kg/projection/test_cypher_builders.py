@@ -10,6 +10,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.projection.cypher_builders import (
     GEO_CLASSES,
+    batches,
     drop_batch_cypher,
     graph_rows,
     label_clause,
@@ -18,6 +19,7 @@ from kg.projection.cypher_builders import (
     rel_type_clause,
     write_nodes_cypher,
     write_rels_cypher,
+    write_statements,
 )
 from ontology.namespace import EVENT_TYPE, GEO
 
@@ -139,3 +141,21 @@ def test_cypher_is_parameterised_with_unwind_rows() -> None:
     assert "MERGE (s)-[r:`participant`]->(o)" in rels
     assert "SET n:" not in write_nodes_cypher(())
     assert "$limit" in drop_batch_cypher()
+
+
+def test_batches_pack_small_statements_and_split_big_ones() -> None:
+    rows = [{"i": i} for i in range(5)]
+    planned = batches([("A", rows[:2]), ("B", rows[:1]), ("C", rows)], size=3)
+    assert [[(c, len(r)) for c, r in tx] for tx in planned] == [
+        [("A", 2), ("B", 1)],
+        [("C", 3)],
+        [("C", 2)],
+    ]
+    with pytest.raises(ValueError):
+        batches([], 0)
+
+
+def test_write_statements_put_nodes_before_links() -> None:
+    statements = write_statements(graph_rows(_event_triples()))
+    kinds = ["MERGE (n:" in cypher for cypher, _ in statements]
+    assert kinds == sorted(kinds, reverse=True) and kinds[0] and not kinds[-1]

@@ -1,0 +1,152 @@
+"""The Neo4j projection of the RDF record (DESIGN.md decisions 1 and 7): each named graph is
+written, replaced and dropped whole, in batches of parameterised `UNWIND $rows` Cypher, one
+transaction per batch. The driver is passed in; this module never creates or closes one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from neo4j import Driver, ManagedTransaction
+
+from kg.projection import cypher_builders as cb
+
+T = TypeVar("T")
+DEFAULT_BATCH_SIZE = 5000
+
+
+@dataclass(frozen=True)
+class ProjectionStats:
+    """What one replace_graph wrote."""
+
+    graph: str
+    triples: int
+    nodes: int
+    relationships: int
+    skipped: int
+    transactions: int
+
+
+class Neo4jProjection:
+    """Named graphs of RDF projected into one Neo4j database (`database=None`: the default)."""
+
+    def __init__(
+        self, driver: Driver, database: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> None:
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self.driver = driver
+        self.database = database
+        self.batch_size = batch_size
+
+    def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
+        with self.driver.session(database=self.database) as session:
+            return session.execute_write(work)
+
+    def _read(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
+        def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+            return tx.run(cypher, params).data()
+
+        with self.driver.session(database=self.database) as session:
+            return session.execute_read(work)
+
+    def _run(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
+        return self._write(lambda tx: tx.run(cypher, params).data())
+
+    def ensure_schema(self) -> None:
+        """The unique `Resource.uri` and `ProjectedGraph.iri` constraints and the lookup
+        indexes (State.code, Organization.code, Event.earliest, Event.code); idempotent."""
+        for statement in cb.SCHEMA_CYPHER:
+            self.driver.execute_query(statement, database_=self.database)
+        self.driver.execute_query("CALL db.awaitIndexes(300)", database_=self.database)
+
+    def replace_graph(
+        self, graph_iri: str, triples: Iterable[tuple[Any, ...]], content_hash: str | None = None
+    ) -> ProjectionStats:
+        """Drop what `graph_iri` asserted, then write `triples` as its new content. The graph's
+        hash is stored last, so an interrupted write is seen as out of date by `sync`."""
+        rows = cb.graph_rows((t[0], t[1], t[2]) for t in triples)
+        self.drop_graph(graph_iri)
+        self._run(cb.OPEN_GRAPH_CYPHER, graph=graph_iri)
+        planned = cb.batches(cb.write_statements(rows), self.batch_size)
+        stale: set[str] = set()
+        for tx_statements in planned:
+            stale.update(self._write(_statements_work(tx_statements, graph_iri)))
+        self._recompute(stale)
+        self._run(cb.CLOSE_GRAPH_CYPHER, graph=graph_iri, hash=content_hash, triples=rows.triples)
+        return ProjectionStats(
+            graph=graph_iri,
+            triples=rows.triples,
+            nodes=sum(len(group) for group in rows.nodes.values()),
+            relationships=sum(len(group) for group in rows.rels.values()),
+            skipped=rows.skipped,
+            transactions=len(planned),
+        )
+
+    def drop_graph(self, graph_iri: str) -> int:
+        """Withdraw everything `graph_iri` asserted; returns how many node claims it had."""
+        cypher, withdrawn = cb.drop_batch_cypher(), 0
+        stale: set[str] = set()
+        while True:
+            rows = self._run(cypher, graph=graph_iri, limit=self.batch_size)
+            if not rows:
+                break
+            withdrawn += len(rows)
+            stale.update(row["uri"] for row in rows if row["stale"])
+        self._recompute(stale)
+        self._run(cb.DELETE_GRAPH_CYPHER, graph=graph_iri)
+        return withdrawn
+
+    def _recompute(self, uris: set[str]) -> None:
+        """Reset shared nodes to the union of their claims, a batch per transaction."""
+        ordered = sorted(uris)
+        for start in range(0, len(ordered), self.batch_size):
+            self._write(_recompute_work(ordered[start : start + self.batch_size]))
+
+    def clear(self) -> int:
+        """Delete every projected node and graph record; returns how many nodes went."""
+        deleted = 0
+        while True:
+            rows = self._run(cb.CLEAR_BATCH_CYPHER, limit=self.batch_size)
+            if not rows or not rows[0]["deleted"]:
+                return deleted
+            deleted += rows[0]["deleted"]
+
+    def counts(self) -> dict[str, int]:
+        """Resource nodes, relationships between them, and projected graphs."""
+        rows = self._read(cb.COUNTS_CYPHER)
+        return {key: int(value) for key, value in rows[0].items()}
+
+    def graph_hashes(self) -> dict[str, str | None]:
+        """Projected graph IRI -> the content hash it was projected with (None: unfinished)."""
+        return {row["iri"]: row["hash"] for row in self._read(cb.GRAPHS_CYPHER)}
+
+    def graph_iris(self) -> list[str]:
+        """IRIs of every projected named graph, sorted."""
+        return sorted(self.graph_hashes())
+
+
+def _statements_work(
+    statements: list[cb.Statement], graph_iri: str
+) -> Callable[[ManagedTransaction], set[str]]:
+    """A transaction function running the statements of one batch; returns stale node IRIs."""
+
+    def work(tx: ManagedTransaction) -> set[str]:
+        stale: set[str] = set()
+        for cypher, rows in statements:
+            result = tx.run(cypher, rows=rows, graph=graph_iri)
+            stale.update(uri for record in result if (uri := record.get("uri")))
+        return stale
+
+    return work
+
+
+def _recompute_work(uris: list[str]) -> Callable[[ManagedTransaction], None]:
+    def work(tx: ManagedTransaction) -> None:
+        claims = tx.run(cb.CLAIMS_CYPHER, uris=uris).data()
+        merged = [cb.merge_claims(c["uri"], c["labels"], c["literals"]) for c in claims]
+        for cypher, rows in cb.recompute_statements(merged):
+            tx.run(cypher, rows=rows).consume()
+
+    return work

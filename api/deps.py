@@ -10,6 +10,7 @@ from fastapi import Depends, Query, Request
 from api.errors import ApiError
 from kg.queries.base import GraphQueries
 from kg.settings import Settings
+from kg.stores.base import RecordStore
 from ontology.dates import DateError, PartialDate, parse_partial
 
 
@@ -17,6 +18,14 @@ def get_settings(request: Request) -> Settings:
     settings = request.app.state.settings
     assert isinstance(settings, Settings)
     return settings
+
+
+def get_store(request: Request) -> RecordStore:
+    store = request.app.state.store
+    if store is None:
+        raise ApiError(503, "no RDF store is open", "Store unavailable")
+    assert isinstance(store, RecordStore)
+    return store
 
 
 def get_queries(request: Request) -> GraphQueries:
@@ -27,6 +36,7 @@ def get_queries(request: Request) -> GraphQueries:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 QueriesDep = Annotated[GraphQueries, Depends(get_queries)]
+StoreDep = Annotated[RecordStore, Depends(get_store)]
 
 
 def parse_date_param(value: str | None, name: str) -> PartialDate | None:

@@ -1,0 +1,155 @@
+"""SPARQL 1.1 Protocol, read-only: GET ?query=, POST form-encoded, POST sparql-query;
+results by Accept (JSON, XML, CSV, TSV; Turtle, N-Triples, JSON-LD, RDF/XML for graphs)."""
+
+from __future__ import annotations
+
+from typing import Annotated, cast
+from urllib.parse import parse_qs
+
+import anyio
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+from rdflib.query import Result
+from rdflib.term import Identifier, Variable
+
+from api.deps import SettingsDep, StoreDep
+from api.errors import ApiError
+from kg.stores.base import QueryResult, RecordStore, StoreError
+
+router = APIRouter(tags=["sparql"])
+
+RESULT_TYPES = {  # media type -> rdflib result serializer
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+GRAPH_TYPES = {  # media type -> rdflib graph serializer
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/n-triples": "nt",
+    "text/plain": "nt",
+    "application/ld+json": "json-ld",
+    "application/json": "json-ld",
+    "application/rdf+xml": "xml",
+}
+UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD")
+
+
+def _negotiate(accept: str, table: dict[str, str], default: str) -> tuple[str, str]:
+    """Pick the first acceptable media type (by q order) this endpoint can write."""
+    ranked = []
+    for part in accept.split(","):
+        media, _, params = part.strip().partition(";")
+        q = 1.0
+        for p in params.split(";"):
+            key, _, value = p.strip().partition("=")
+            if key == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        ranked.append((q, media.strip().lower()))
+    for q, media in sorted(ranked, key=lambda r: -r[0]):
+        if q > 0 and media in table:
+            return media, table[media]
+        if q > 0 and media in ("*/*", "application/*", "text/*", ""):
+            return default, table[default]
+    if not accept.strip():
+        return default, table[default]
+    raise ApiError(406, f"cannot answer with {accept!r}; acceptable: {', '.join(table)}")
+
+
+def _check_read_only(query: str) -> None:
+    words = {w.upper() for w in query.replace("{", " ").split()}
+    if words & set(UPDATE_WORDS) and not words & {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}:
+        raise ApiError(403, "this endpoint is read-only: SPARQL updates are refused", "Read-only")
+
+
+def _serialize(result: QueryResult, accept: str, limit: int) -> Response:
+    if result.kind == "graph":
+        media, fmt = _negotiate(accept, GRAPH_TYPES, "text/turtle")
+        assert result.graph is not None
+        body = result.graph.serialize(format=fmt, encoding="utf-8")
+        return Response(body, media_type=media)
+    media, fmt = _negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
+    out = Result("ASK" if result.kind == "ask" else "SELECT")
+    if result.kind == "ask":
+        out.askAnswer = bool(result.boolean)
+    else:
+        out.vars = [Variable(v) for v in result.variables]
+        out.bindings = [
+            {Variable(k): cast(Identifier, v) for k, v in row.items()}
+            for row in result.rows[:limit]
+        ]
+    return Response(out.serialize(format=fmt, encoding="utf-8") or b"", media_type=media)
+
+
+async def _answer(
+    store: RecordStore, query: str, accept: str, timeout: float, limit: int
+) -> Response:
+    if not query.strip():
+        raise ApiError(400, "missing the 'query' parameter", "Missing query")
+    _check_read_only(query)
+    try:
+        with anyio.fail_after(timeout):
+            result = await anyio.to_thread.run_sync(store.query, query)
+    except TimeoutError:
+        raise ApiError(503, f"the query ran longer than {timeout:g} s", "Query timeout") from None
+    except StoreError as exc:
+        # Updates sent as queries fail to parse as queries: both are the client's to fix.
+        raise ApiError(400, str(exc), "Malformed query") from None
+    return _serialize(result, accept, limit)
+
+
+@router.get("/sparql", summary="SPARQL query (GET)")
+async def sparql_get(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    query: Annotated[
+        str, Query(description="A SPARQL 1.1 query", examples=["ASK { ?s ?p ?o }"])
+    ] = "",
+) -> Response:
+    accept = request.headers.get("accept", "")
+    return await _answer(store, query, accept, settings.sparql_timeout, settings.sparql_limit)
+
+
+@router.post(
+    "/sparql",
+    summary="SPARQL query (POST form-encoded or application/sparql-query)",
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/sparql-query": {"schema": {"type": "string"}},
+                "application/x-www-form-urlencoded": {
+                    "schema": {"type": "object", "properties": {"query": {"type": "string"}}}
+                },
+            }
+        }
+    },
+)
+async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    raw = await request.body()
+    if len(raw) > settings.max_body_bytes:
+        raise ApiError(413, "the query is larger than the body limit")
+    text = raw.decode("utf-8", errors="replace")
+    if ctype == "application/sparql-query":
+        query = text
+    elif ctype == "application/x-www-form-urlencoded":
+        form = parse_qs(text)
+        if "update" in form:
+            raise ApiError(
+                403, "this endpoint is read-only: SPARQL updates are refused", "Read-only"
+            )
+        query = (form.get("query") or [""])[0]
+    elif ctype == "application/sparql-update":
+        raise ApiError(403, "this endpoint is read-only: SPARQL updates are refused", "Read-only")
+    else:
+        raise ApiError(415, "send application/sparql-query or a form with 'query'")
+    accept = request.headers.get("accept", "")
+    return await _answer(store, query, accept, settings.sparql_timeout, settings.sparql_limit)

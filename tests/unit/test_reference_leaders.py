@@ -271,7 +271,7 @@ COVERAGE = [
     ("SUN", "head_of_state", "1945-01", "1991-12"),
     ("SUN", "head_of_government", "1945-01", "1991-08"),
     ("RUS", "head_of_state", "1992-01", None),
-    ("RUS", "head_of_government", "1992-07", None),
+    ("RUS", "head_of_government", "1991-12", None),
     ("CHN", "head_of_state", "1949-10", None),
     ("CHN", "head_of_government", "1949-10", None),
     ("PRK", "head_of_state", "1948-10", None),

@@ -50,7 +50,12 @@ class SparqlQueries(GraphQueries):
         return [state_model(r) for r in self.store.select(qb.states_query())]
 
     def state(self, code: str) -> StatePublic | None:
-        rows = self.store.select(qb.states_query(code))
+        """The state with this code; None also for text that cannot be a code."""
+        try:
+            sparql = qb.states_query(code)
+        except ValueError:
+            return None
+        rows = self.store.select(sparql)
         return state_model(rows[0]) if rows else None
 
     def _existed(self, code: str, at: PartialDate | None) -> bool:

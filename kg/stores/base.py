@@ -97,8 +97,8 @@ class RecordStore(ABC):
 
     @abstractmethod
     def query_serialized(self, sparql: str, fmt: str) -> bytes:
-        """Run a query and serialize its answer: a RESULTS_FORMATS name for SELECT/ASK, an
-        RDF_FORMATS name (triple formats only) for CONSTRUCT/DESCRIBE."""
+        """Run a query and serialize its answer: a RESULTS_FORMATS name for SELECT/ASK, a
+        triple RDF_FORMATS name for CONSTRUCT/DESCRIBE ("json" there means JSON-LD)."""
 
     @abstractmethod
     def to_graph(self, name: str | None = None) -> Graph:

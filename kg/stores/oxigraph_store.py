@@ -158,12 +158,17 @@ class OxigraphStore(RecordStore):
     def query_serialized(self, sparql: str, fmt: str) -> bytes:
         result = self._run(sparql)
         if isinstance(result, ox.QueryTriples):
-            if fmt in DATASET_FORMATS - {"jsonld"}:
-                raise StoreFormatError(f"A graph result cannot be written as {fmt!r}.")
-            return result.serialize(format=_rdf_format(fmt)) or b""
+            name = "jsonld" if fmt == "json" else fmt
+            if name not in _OX_RDF or name in ("nq", "trig"):
+                raise StoreFormatError(
+                    f"A CONSTRUCT or DESCRIBE result cannot be written as {fmt!r}; "
+                    "use ttl, nt, jsonld or json."
+                )
+            return result.serialize(format=_OX_RDF[name]) or b""
         if fmt not in _OX_RESULTS:
             raise StoreFormatError(
-                f"Unknown results format {fmt!r}; use one of {', '.join(RESULTS_FORMATS)}."
+                f"A SELECT or ASK result cannot be written as {fmt!r}; "
+                f"use one of {', '.join(RESULTS_FORMATS)}."
             )
         return result.serialize(format=_OX_RESULTS[fmt]) or b""
 

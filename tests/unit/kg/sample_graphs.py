@@ -166,7 +166,7 @@ def _event(g: Graph, art: URIRef, etype: str, parts: list[str], date: str, sente
     g.add((e, GEO.latest, Literal(span.latest, datatype=XSD.date)))
     g.add((e, GEO.datePrecision, Literal(span.start.precision)))
     g.add((e, GEO.source, art))
-    start = len(sentence) * len(parts)
+    start = sum(len(str(o)) for o in g.objects(None, GEO.sentence)) + len(g)  # unique per article
     ev = ids.evidence_iri(B, str(art).rsplit("/", 1)[-1], start, start + len(sentence))
     g.add((e, GEO.evidence, ev))
     g.add((ev, RDF.type, GEO.Evidence))

@@ -149,8 +149,9 @@ def test_entity_by_code_iri_and_alias(q: SparqlQueries) -> None:
 
 
 def test_hostile_input_cannot_change_a_query(q: SparqlQueries) -> None:
-    with pytest.raises(ValueError):
-        q.leaders('CHN" } ; DROP ALL ; #')
+    assert q.leaders('CHN" } ; DROP ALL ; #') == []
+    with pytest.raises(ValueError, match="not a state or organization code"):
+        q.timeline('CHN" } ; DROP ALL ; #', "PRK")
     assert q.entity('x" } UNION { ?x ?p ?o } #') is None
     assert q.entity("http://x/> ?p ?o } #") is None
     assert len(q.states()) == 7

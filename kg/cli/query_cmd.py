@@ -1,0 +1,236 @@
+"""Domain query commands: `kg leaders`, `kg alliances`, `kg allies`, `kg timeline`,
+`kg relations` and `kg events`, on either backend, as a table or as the API's JSON."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import typer
+from pydantic import BaseModel
+
+from kg.backends import open_queries
+from kg.cli.common import Backend, CliError, OutputFormat, print_json, print_table, settings_of
+from kg.cli.store_cmd import cli_errors
+from kg.queries.base import GraphQueries
+from kg.queries.models import EventPublic, RelationSummary
+from ontology.dates import DateError, PartialDate, parse_partial
+from ontology.namespace import EVENT_TYPES, OBLIGATIONS
+
+BACKEND = typer.Option(Backend.sparql, "--backend", help="Query backend.")
+FORMAT = typer.Option(OutputFormat.table, "--format", help="table or json.")
+AT = typer.Option(None, "--at", help="A date at any precision: 2024, 2024-10, 2024-10-06.")
+
+
+@contextmanager
+def opened_queries(ctx: typer.Context, backend: Backend) -> Iterator[GraphQueries]:
+    """The chosen backend, closed afterwards; failures become one-sentence CliErrors."""
+    with cli_errors():
+        queries = open_queries(settings_of(ctx), backend.value)
+        try:
+            yield queries
+        except ValueError as exc:  # a query argument the backend rejects
+            raise CliError(f"{str(exc)[:1].upper()}{str(exc)[1:]}.", code=2) from None
+        finally:
+            close = getattr(queries, "close", None)
+            if callable(close):
+                close()
+
+
+def parse_date(value: str | None, option: str) -> PartialDate | None:
+    """A CLI date at any precision, or a one-sentence error (exit 2)."""
+    if value is None:
+        return None
+    try:
+        return parse_partial(value)
+    except DateError as exc:
+        raise CliError(f"{option}: {exc}.", code=2) from None
+
+
+def resolve_state(queries: GraphQueries, key: str, organizations: bool = False) -> str:
+    """A state code (or a state's name or alias; an organization's code when allowed), or an
+    error that suggests close matches among the known state codes."""
+    upper = key.strip().upper()
+    if queries.state(upper) is not None:
+        return upper
+    found = queries.entity(key)
+    kinds = {"State", "Organization"} if organizations else {"State"}
+    if found is not None and found.code and kinds & set(found.types):
+        return found.code
+    states = queries.states()
+    if not states:
+        raise CliError(f"Unknown state {key!r}: the store has no states; run `kg load-reference`.")
+    close = difflib.get_close_matches(upper, [s.code for s in states], n=3, cutoff=0.5)
+    names = {s.name.lower(): s.code for s in states}
+    close += [names[n] for n in difflib.get_close_matches(key.lower(), list(names), n=2)]
+    hint = f"; did you mean {', '.join(dict.fromkeys(close))}?" if close else "."
+    raise CliError(f"Unknown state code {key!r}{hint}", code=2)
+
+
+def check_choice(value: str | None, choices: Sequence[str], what: str) -> str | None:
+    """A value from a fixed vocabulary, or an error naming the closest choices."""
+    if value is None or value in choices:
+        return value
+    close = difflib.get_close_matches(value, list(choices), n=3)
+    hint = f"did you mean {', '.join(close)}?" if close else f"use one of {', '.join(choices)}."
+    raise CliError(f"Unknown {what} {value!r}; {hint}", code=2)
+
+
+def emit(fmt: OutputFormat, items: Sequence[BaseModel] | BaseModel) -> bool:
+    """Print JSON when asked and say so; the caller prints its table otherwise."""
+    if fmt is not OutputFormat.json:
+        return False
+    if isinstance(items, BaseModel):
+        print_json(items.model_dump(mode="json"))
+    else:
+        print_json([item.model_dump(mode="json") for item in items])
+    return True
+
+
+def leaders(
+    ctx: typer.Context,
+    state: str = typer.Argument(..., help="State code (CHN) or name."),
+    at: str | None = AT,
+    backend: Backend = BACKEND,
+    fmt: OutputFormat = FORMAT,
+) -> None:
+    """Heads of state and government of a state (at a date; without one, every term)."""
+    when = parse_date(at, "--at")
+    with opened_queries(ctx, backend) as q:
+        code = resolve_state(q, state)
+        terms = q.leaders(code, when)
+    if not emit(fmt, terms):
+        rows = [[t.name, t.role, ", ".join(t.offices), t.start, t.end] for t in terms]
+        title = f"Leaders of {code}" + (f" at {when.text}" if when else "")
+        print_table(title, ["name", "role", "offices", "start", "end"], rows)
+
+
+def alliances(
+    ctx: typer.Context,
+    state: str = typer.Argument(..., help="State code (FIN) or name."),
+    at: str | None = AT,
+    obligation: str | None = typer.Option(None, "--obligation", help=", ".join(OBLIGATIONS)),
+    backend: Backend = BACKEND,
+    fmt: OutputFormat = FORMAT,
+) -> None:
+    """Alliances a state belongs to (at a date; without one, every membership)."""
+    when = parse_date(at, "--at")
+    check_choice(obligation, OBLIGATIONS, "obligation")
+    with opened_queries(ctx, backend) as q:
+        code = resolve_state(q, state)
+        found = q.alliances(code, when, obligation)
+    if not emit(fmt, found):
+        rows = [
+            [a.name, a.organization, ", ".join(a.obligations), a.member_since, a.member_until]
+            for a in found
+        ]
+        title = f"Alliances of {code}" + (f" at {when.text}" if when else "")
+        print_table(title, ["alliance", "organization", "obligations", "since", "until"], rows)
+
+
+def allies(
+    ctx: typer.Context,
+    state: str = typer.Argument(..., help="State code or name."),
+    at: str | None = AT,
+    backend: Backend = BACKEND,
+    fmt: OutputFormat = FORMAT,
+) -> None:
+    """States that share an alliance with a state (at a date)."""
+    when = parse_date(at, "--at")
+    with opened_queries(ctx, backend) as q:
+        code = resolve_state(q, state)
+        found = q.allies(code, when)
+    if not emit(fmt, found):
+        rows = [[a.state, a.name, "; ".join(a.via)] for a in found]
+        title = f"Allies of {code}" + (f" at {when.text}" if when else "")
+        print_table(title, ["state", "name", "via"], rows)
+
+
+def _event_rows(events: Sequence[EventPublic]) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for e in events:
+        evidence = next((s.evidence for s in e.sources if s.evidence), "")
+        short = evidence if len(evidence) <= 80 else evidence[:77] + "..."
+        rows.append([e.date, e.type, ", ".join(e.participants), len(e.sources), short])
+    return rows
+
+
+EVENT_COLUMNS = ["date", "type", "participants", "sources", "evidence"]
+
+
+def timeline(
+    ctx: typer.Context,
+    a: str = typer.Argument(..., help="First state (or organization) code."),
+    b: str = typer.Argument(..., help="Second state (or organization) code."),
+    start: str | None = typer.Option(None, "--from", help="Earliest date, any precision."),
+    end: str | None = typer.Option(None, "--to", help="Latest date, any precision."),
+    event_type: str | None = typer.Option(None, "--type", help="An event type."),
+    backend: Backend = BACKEND,
+    fmt: OutputFormat = FORMAT,
+) -> None:
+    """Events between two states, in date order, with their sources."""
+    first, last = parse_date(start, "--from"), parse_date(end, "--to")
+    check_choice(event_type, list(EVENT_TYPES), "event type")
+    with opened_queries(ctx, backend) as q:
+        ca, cb = resolve_state(q, a, True), resolve_state(q, b, True)
+        events = q.timeline(ca, cb, first, last, event_type)
+    if not emit(fmt, events):
+        print_table(f"Timeline {ca}-{cb}", EVENT_COLUMNS, _event_rows(events))
+
+
+def _print_summary(s: RelationSummary) -> None:
+    since = s.diplomatic_relations_since or "unknown"
+    typer.echo(f"{s.a}-{s.b}: diplomatic relations since {since}")
+    print_table(
+        "Relations",
+        ["type", "a", "b", "since", "until", "sources"],
+        [[r.type, r.a, r.b, r.since, r.until, len(r.sources)] for r in s.relations],
+    )
+    print_table(
+        "Shared alliances",
+        ["alliance", "both members since", "until"],
+        [[a.name, a.member_since, a.member_until] for a in s.alliances],
+    )
+    print_table("Events by type", ["type", "count"], [[t, n] for t, n in s.event_counts.items()])
+    print_table("Latest events", EVENT_COLUMNS, _event_rows(s.latest_events))
+
+
+def relations(
+    ctx: typer.Context,
+    a: str = typer.Argument(..., help="First state code."),
+    b: str = typer.Argument(..., help="Second state code."),
+    backend: Backend = BACKEND,
+    fmt: OutputFormat = FORMAT,
+) -> None:
+    """What links two states: relations, shared alliances, event counts, latest events."""
+    with opened_queries(ctx, backend) as q:
+        summary = q.relation_summary(resolve_state(q, a, True), resolve_state(q, b, True))
+    if not emit(fmt, summary):
+        _print_summary(summary)
+
+
+def events(
+    ctx: typer.Context,
+    state: str | None = typer.Option(None, "--state", help="Only events with this state."),
+    event_type: str | None = typer.Option(None, "--type", help="An event type."),
+    start: str | None = typer.Option(None, "--from", help="Earliest date, any precision."),
+    end: str | None = typer.Option(None, "--to", help="Latest date, any precision."),
+    limit: int = typer.Option(50, "--limit", min=1, max=10000, help="Most events to show."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Events to skip."),
+    backend: Backend = BACKEND,
+    fmt: OutputFormat = FORMAT,
+) -> None:
+    """Events in date order, filtered by state, type and dates, a page at a time."""
+    first, last = parse_date(start, "--from"), parse_date(end, "--to")
+    check_choice(event_type, list(EVENT_TYPES), "event type")
+    with opened_queries(ctx, backend) as q:
+        code = resolve_state(q, state, True) if state else None
+        found = q.events(code, event_type, first, last, limit, offset)
+    if not emit(fmt, found):
+        print_table("Events", EVENT_COLUMNS, _event_rows(found))
+
+
+def register(app: typer.Typer) -> None:
+    for command in (leaders, alliances, allies, timeline, relations, events):
+        app.command(command.__name__)(command)

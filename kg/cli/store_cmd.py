@@ -1,0 +1,183 @@
+"""Commands on the store of record: `kg load-reference`, `kg validate`, `kg export`,
+`kg import` and `kg sparql`."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from kg.backends import BackendError, open_store
+from kg.cli.common import CliError, console, print_table, settings_of
+from kg.stores.base import RDF_FORMATS, QueryResult, RecordStore, StoreError, StoreFormatError
+
+SHOWN_VIOLATIONS = 10
+
+
+class ExportFormat(StrEnum):
+    nq = "nq"
+    trig = "trig"
+    ttl = "ttl"
+    jsonld = "jsonld"
+
+
+class SparqlFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    xml = "xml"
+    turtle = "turtle"
+    table = "table"
+
+
+@contextmanager
+def cli_errors() -> Iterator[None]:
+    """Store and backend failures as CliError: one sentence; bad input exits 2, else 1."""
+    try:
+        yield
+    except StoreFormatError as exc:
+        raise CliError(str(exc), code=2) from None
+    except (StoreError, BackendError) as exc:
+        raise CliError(str(exc), code=1) from None
+
+
+@contextmanager
+def opened_store(ctx: typer.Context) -> Iterator[RecordStore]:
+    """The store of the settings, closed afterwards, with failures turned into CliError."""
+    with cli_errors():
+        store = open_store(settings_of(ctx))
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def load_reference_cmd(ctx: typer.Context) -> None:
+    """Load states, organizations, leaders and known alliances (replacing the previous load)."""
+    from kg.reference import load_reference
+
+    settings = settings_of(ctx)
+    with opened_store(ctx) as store:
+        done = load_reference(store, settings)
+        total = store.count()
+    console.print(
+        f"Loaded {len(done.graphs)} reference graphs ({done.triples} triples) in "
+        f"{done.seconds:.2f} s; the store at {settings.store_path} holds {total} quads."
+    )
+
+
+def validate_cmd(ctx: typer.Context) -> None:
+    """Check the whole store (the union of its graphs) against the SHACL shapes."""
+    from ontology.shacl import validate
+
+    with opened_store(ctx) as store:
+        graph = store.to_graph()
+    results = validate(graph)
+    violations = [v for v in results if v.severity == "Violation"]
+    others = len(results) - len(violations)
+    console.print(
+        f"{len(violations)} SHACL violations and {others} warnings in {len(graph)} triples.",
+        highlight=False,
+    )
+    for v in results[:SHOWN_VIOLATIONS]:
+        console.print(f"  {v.severity}: {v}", highlight=False, markup=False)
+    if len(results) > SHOWN_VIOLATIONS:
+        console.print(f"  ... and {len(results) - SHOWN_VIOLATIONS} more.")
+    if violations:
+        raise typer.Exit(1)
+
+
+def export_cmd(
+    ctx: typer.Context,
+    fmt: ExportFormat = typer.Option(ExportFormat.nq, "--format", help="RDF format."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="File (default: stdout)."),
+    graph: str | None = typer.Option(None, "--graph", help="Only this named graph."),
+) -> None:
+    """Write the store (every named graph; ttl: their union) as RDF."""
+    with opened_store(ctx) as store:
+        data = store.export(fmt.value, graph)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        output.write_bytes(data)
+        console.print(f"Wrote {len(data)} bytes of {fmt.value} to {output}.", highlight=False)
+
+
+def _format_of(path: Path, fmt: str | None) -> str:
+    name = fmt or path.suffix.lstrip(".").lower()
+    name = {"nquads": "nq", "json": "jsonld", "turtle": "ttl"}.get(name, name)
+    if name not in RDF_FORMATS:
+        raise CliError(
+            f"Cannot tell the RDF format of {path}; give --format ({', '.join(RDF_FORMATS)})."
+        )
+    return name
+
+
+def import_cmd(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="An RDF file: .nq, .trig, .jsonld, .ttl or .nt."),
+    fmt: str | None = typer.Option(None, "--format", help="Override the format."),
+    graph: str | None = typer.Option(None, "--graph", help="Graph for triples outside one."),
+) -> None:
+    """Load RDF; each named graph in the file replaces the store's graph of that name."""
+    if not file.is_file():
+        raise CliError(f"{file} is not a readable file.")
+    name = _format_of(file, fmt)
+    with opened_store(ctx) as store:
+        written = store.import_data(file.read_bytes(), name, graph)
+        total = store.count()
+    console.print(
+        f"Imported {len(written)} graphs from {file}; the store holds {total} quads.",
+        highlight=False,
+    )
+
+
+def _query_text(query: str) -> str:
+    if not query.startswith("@"):
+        return query
+    path = Path(query[1:])
+    if not path.is_file():
+        raise CliError(f"{path} is not a readable query file.")
+    return path.read_text(encoding="utf-8")
+
+
+def _print_result_table(result: QueryResult) -> None:
+    if result.kind == "ask":
+        typer.echo("true" if result.boolean else "false")
+    elif result.kind == "graph":
+        assert result.graph is not None
+        rows = [[s.n3(), p.n3(), o.n3()] for s, p, o in sorted(result.graph)]
+        print_table("Triples", ["subject", "predicate", "object"], rows)
+    else:
+        rows = [[str(r[v]) if v in r else "" for v in result.variables] for r in result.rows]
+        print_table(f"{len(rows)} rows", result.variables, rows)
+
+
+def sparql_cmd(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help="A SPARQL query, or @FILE to read one."),
+    fmt: SparqlFormat = typer.Option(SparqlFormat.json, "--format", help="Output format."),
+) -> None:
+    """Run a read-only SPARQL query over the union of all graphs."""
+    text = _query_text(query)
+    with opened_store(ctx) as store:
+        if fmt is SparqlFormat.table:
+            _print_result_table(store.query(text))
+            return
+        name = {"turtle": "ttl"}.get(fmt.value, fmt.value)
+        data = store.query_serialized(text, name)
+    sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
+    sys.stdout.flush()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("load-reference")(load_reference_cmd)
+    app.command("validate")(validate_cmd)
+    app.command("export")(export_cmd)
+    app.command("import")(import_cmd)
+    app.command("sparql")(sparql_cmd)

@@ -3,7 +3,7 @@ so a typo fails loudly instead of minting a new predicate."""
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 GEO_IRI = "https://geokg.example.org/ontology#"
@@ -137,3 +137,25 @@ DIRECTED_EVENT_TYPES = frozenset(
 )
 RELATION_TYPES = ("ally", "partner", "rival", "adversary", "at_war", "diplomatic_relations")
 OBLIGATIONS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
+
+# Prefixes for every graph geokg builds or serializes. rdflib binds "geo" to GeoSPARQL by
+# default; bind_prefixes() replaces that, so Turtle output reads geo:State, not geo1:State.
+PREFIXES: dict[str, str] = {
+    "geo": GEO_IRI,
+    "et": str(EVENT_TYPE),
+    "rt": str(RELATION_TYPE),
+    "ob": str(OBLIGATION),
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": "https://schema.org/",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "wd": "http://www.wikidata.org/entity/",
+    "wdt": "http://www.wikidata.org/prop/direct/",
+}
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the geokg prefixes on `graph` (replacing rdflib's defaults) and return it."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph

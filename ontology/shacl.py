@@ -1,0 +1,103 @@
+"""SHACL validation against ontology/shapes.ttl: every graph is checked before it is stored,
+so a malformed fact fails loudly with the node, the property and the reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pyshacl import validate as pyshacl_validate
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+SHAPES_PATH = Path(__file__).parent / "shapes.ttl"
+_SHOWN = 5  # violations named in a ShaclViolationError message
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result: the node it is about, the property path, the reason and severity."""
+
+    focus: str  # the focus node, as a prefixed name or <IRI>
+    path: str | None  # the property path, as a prefixed name ("geo:participant")
+    message: str
+    severity: str  # "Violation" | "Warning" | "Info"
+
+    def __str__(self) -> str:
+        return f"{self.focus} {self.path or '(node)'}: {self.message}"
+
+
+class ShaclViolationError(Exception):
+    """A graph that does not conform to the shapes; the message names the first violations."""
+
+    def __init__(self, violations: list[Violation]) -> None:
+        self.violations = violations
+        shown = "; ".join(str(v) for v in violations[:_SHOWN])
+        more = f" (and {len(violations) - _SHOWN} more)" if len(violations) > _SHOWN else ""
+        super().__init__(f"SHACL: {len(violations)} violation(s): {shown}{more}")
+
+
+@lru_cache(maxsize=1)
+def shapes_graph() -> Graph:
+    """ontology/shapes.ttl, parsed once per process."""
+    return Graph(bind_namespaces="core").parse(SHAPES_PATH, format="turtle")
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> tuple[tuple[str, str], ...]:
+    """The prefixes of shapes.ttl (geo:, sh:, xsd:, ...), longest namespace first."""
+    pairs = {(p, str(ns)) for p, ns in shapes_graph().namespaces() if p}
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[1])))
+
+
+def _show(node: Node | None) -> str | None:
+    """A node as the shapes name it: 'geo:participant', '<https://...>', '"1950"^^xsd:gYear'."""
+    if node is None:
+        return None
+    if isinstance(node, URIRef):
+        for prefix, namespace in _prefixes():
+            local = node[len(namespace) :]
+            if node.startswith(namespace) and local and not set(local) & set("/#?"):
+                return f"{prefix}:{local}"
+        return f"<{node}>"
+    return node.n3() if isinstance(node, Literal) else f"_:{node}"
+
+
+def _show_path(report: Graph, path: Node | None) -> str | None:
+    """A result path; an alternative path reads like SPARQL: 'geo:date|geo:startDate'."""
+    alternatives = report.value(path, SH.alternativePath) if isinstance(path, BNode) else None
+    if alternatives is None:
+        return _show(path)
+    return "|".join(_show(p) or "" for p in Collection(report, alternatives))
+
+
+def _violation(report: Graph, result: Node) -> Violation:
+    """One sh:ValidationResult of the report as a Violation."""
+    severity = report.value(result, SH.resultSeverity)
+    message = report.value(result, SH.resultMessage)
+    return Violation(
+        focus=_show(report.value(result, SH.focusNode)) or "",
+        path=_show_path(report, report.value(result, SH.resultPath)),
+        message=str(message) if message is not None else "does not conform",
+        severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+    )
+
+
+def validate(graph: Graph) -> list[Violation]:
+    """Every SHACL result for `graph` (empty when it conforms), in a stable order."""
+    _conforms, report, _text = pyshacl_validate(
+        graph, shacl_graph=shapes_graph(), inference="none", advanced=False, allow_warnings=True
+    )
+    assert isinstance(report, Graph)
+    results = [_violation(report, r) for r in report.subjects(SH.resultSeverity, None)]
+    return sorted(set(results), key=lambda v: (v.focus, v.path or "", v.message))
+
+
+def ensure_valid(graph: Graph) -> None:
+    """Raise ShaclViolationError when `graph` has any result of severity Violation."""
+    violations = [v for v in validate(graph) if v.severity == "Violation"]
+    if violations:
+        raise ShaclViolationError(violations)

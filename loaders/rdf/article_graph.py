@@ -1,0 +1,199 @@
+"""One article's named graph (docs/data-model.md): the Article, its events and relations,
+each with its source and evidence sentence, SHACL-validated before anyone can store it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from loaders.extraction.model import EventRecord, Evidence, Extraction, RelationRecord
+from ontology.dates import DateError, DateSpan, PartialDate, parse_partial, parse_span
+from ontology.identifiers import (
+    actor_iri,
+    article_iri,
+    event_iri,
+    evidence_iri,
+    org_iri,
+    person_iri,
+    relation_iri,
+    state_iri,
+)
+from ontology.namespace import (
+    DIRECTED_EVENT_TYPES,
+    EVENT_TYPE,
+    EVENT_TYPES,
+    GEO,
+    RELATION_TYPE,
+    RELATION_TYPES,
+    bind_prefixes,
+)
+from ontology.shacl import ensure_valid
+
+_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every fact of one article shares: where IRIs live and which article it came from."""
+
+    base: str
+    article: URIRef
+    article_id: str
+    extractor: str
+    organizations: frozenset[str]  # codes the extractor found as organizations
+    states: frozenset[str]
+
+    def actor(self, code: str) -> URIRef:
+        """A participant's IRI: an organization when the article names it as one (so 'WHO'
+        is not read as a state code), else identifiers.actor_iri's rule."""
+        code = code.strip().upper()
+        if code in self.organizations and code not in self.states:
+            return org_iri(self.base, code)
+        return actor_iri(self.base, code)
+
+
+def _date_literal(day: PartialDate | DateSpan, which: str) -> Literal:
+    """An xsd:date bound of a partial date or span: which is 'earliest' or 'latest'."""
+    return Literal(getattr(day, which).isoformat(), datatype=XSD.date)
+
+
+def _add_article(
+    g: Graph, ctx: _Context, extraction: Extraction, ingested_at: datetime | None
+) -> None:
+    """The Article node: url, title, published, content hash, extractor and mentions."""
+    art, node = extraction.article, ctx.article
+    g.add((node, RDF.type, GEO.Article))
+    for prop, value in ((GEO.url, art.url), (GEO.title, art.title), (GEO.publisher, art.source)):
+        if value:
+            g.add((node, prop, Literal(value)))
+    if art.published:
+        g.add((node, GEO.published, Literal(art.published.isoformat(), datatype=XSD.date)))
+    digest = hashlib.sha256(art.text.encode("utf-8")).hexdigest()
+    g.add((node, GEO.contentHash, Literal(digest)))
+    g.add((node, GEO.extractor, Literal(ctx.extractor)))
+    if ingested_at is not None:
+        g.add((node, GEO.ingestedAt, Literal(ingested_at.isoformat(), datatype=XSD.dateTime)))
+    for code in extraction.states:
+        g.add((node, GEO.mentions, state_iri(ctx.base, code)))
+    for code in extraction.organizations:
+        g.add((node, GEO.mentions, org_iri(ctx.base, code)))
+    for leader in extraction.leaders:
+        if leader.person_id:  # only people the reference data knows get a node
+            g.add((node, GEO.mentions, person_iri(ctx.base, leader.person_id)))
+
+
+def _add_evidence(g: Graph, ctx: _Context, record: Evidence) -> URIRef:
+    """The Evidence node of a fact's sentence; facts of one sentence share it (and its
+    confidence is the highest of theirs)."""
+    node = evidence_iri(ctx.base, ctx.article_id, record.start, record.end)
+    g.add((node, RDF.type, GEO.Evidence))
+    g.add((node, GEO.article, ctx.article))
+    g.add((node, GEO.sentence, Literal(record.evidence)))
+    g.add((node, GEO.charStart, Literal(record.start)))
+    g.add((node, GEO.charEnd, Literal(record.end)))
+    g.add((node, GEO.extractor, Literal(ctx.extractor)))
+    confidence = Decimal(str(record.confidence))
+    known = g.value(node, GEO.confidence)
+    if known is None or confidence > Decimal(str(known)):
+        g.set((node, GEO.confidence, Literal(confidence, datatype=XSD.decimal)))
+    return node
+
+
+def _add_provenance(g: Graph, ctx: _Context, node: URIRef, record: Evidence) -> None:
+    g.add((node, GEO.source, ctx.article))
+    g.add((node, GEO.evidence, _add_evidence(g, ctx, record)))
+
+
+def _add_event_date(g: Graph, node: URIRef, span: DateSpan) -> None:
+    """A point geo:date or a geo:startDate/endDate period, bounds and coarsest precision."""
+    if span.end is None:
+        g.add((node, GEO.date, span.start.literal()))
+    else:
+        g.add((node, GEO.startDate, span.start.literal()))
+        g.add((node, GEO.endDate, span.end.literal()))
+    g.add((node, GEO.earliest, _date_literal(span, "earliest")))
+    g.add((node, GEO.latest, _date_literal(span, "latest")))
+    ends = [span.start] if span.end is None else [span.start, span.end]
+    precision = min((d.precision for d in ends), key=_PRECISION_RANK.__getitem__)
+    g.add((node, GEO.datePrecision, Literal(precision)))
+
+
+def _add_event(g: Graph, ctx: _Context, index: int, record: EventRecord) -> None:
+    """One geo:Event, named by type, sorted participants and date (identifiers.event_iri)."""
+    what = f"article {ctx.article_id}, event {index} ({record.type!r})"
+    if record.type not in EVENT_TYPES:
+        raise ValueError(f"{what}: unknown event type; expected one of {sorted(EVENT_TYPES)}")
+    try:
+        span = parse_span(record.date)
+    except DateError as exc:
+        raise ValueError(f"{what}: {exc}") from None
+    node = event_iri(ctx.base, record.type, record.participants, span.text)
+    g.add((node, RDF.type, GEO.Event))
+    g.add((node, GEO.eventType, EVENT_TYPE[record.type]))
+    g.add((node, GEO.code, Literal(record.type)))
+    actors = [ctx.actor(code) for code in record.participants]
+    for actor in actors:
+        g.add((node, GEO.participant, actor))
+    if record.type in DIRECTED_EVENT_TYPES and actors:
+        g.add((node, GEO.initiator, actors[0]))
+        for actor in actors[1:]:
+            if actor != actors[0]:
+                g.add((node, GEO.recipient, actor))
+    _add_event_date(g, node, span)
+    _add_provenance(g, ctx, node, record)
+
+
+def _add_relation(g: Graph, ctx: _Context, index: int, record: RelationRecord) -> None:
+    """One geo:Relation between two actors, with its start (`since`) when the text gives one."""
+    what = f"article {ctx.article_id}, relation {index} ({record.type!r})"
+    if record.type not in RELATION_TYPES:
+        raise ValueError(f"{what}: unknown relation type; expected one of {list(RELATION_TYPES)}")
+    node = relation_iri(ctx.base, record.type, record.a, record.b)
+    g.add((node, RDF.type, GEO.Relation))
+    g.add((node, GEO.relationType, RELATION_TYPE[record.type]))
+    g.add((node, GEO.code, Literal(record.type)))
+    g.add((node, GEO.actor, ctx.actor(record.a)))
+    g.add((node, GEO.actor, ctx.actor(record.b)))
+    if record.since:
+        try:
+            g.add((node, GEO.since, parse_partial(record.since).literal()))
+        except DateError as exc:
+            raise ValueError(f"{what}: since: {exc}") from None
+    _add_provenance(g, ctx, node, record)
+
+
+def build_article_graph(
+    extraction: Extraction, base_iri: str, ingested_at: datetime | None = None
+) -> Graph:
+    """The article's graph without SHACL validation (see article_graph)."""
+    art_id = extraction.article.id
+    ctx = _Context(
+        base=base_iri,
+        article=article_iri(base_iri, art_id),
+        article_id=art_id,
+        extractor=extraction.extractor,
+        organizations=frozenset(c.strip().upper() for c in extraction.organizations),
+        states=frozenset(c.strip().upper() for c in extraction.states),
+    )
+    g = bind_prefixes(Graph(identifier=ctx.article, bind_namespaces="core"))
+    _add_article(g, ctx, extraction, ingested_at)
+    for i, event in enumerate(extraction.events):
+        _add_event(g, ctx, i, event)
+    for i, relation in enumerate(extraction.relations):
+        _add_relation(g, ctx, i, relation)
+    return g
+
+
+def article_graph(
+    extraction: Extraction, base_iri: str, ingested_at: datetime | None = None
+) -> Graph:
+    """The article's named graph (its identifier is the article IRI), SHACL-validated:
+    raises ShaclViolationError naming the violations, ValueError for bad types or dates."""
+    graph = build_article_graph(extraction, base_iri, ingested_at)
+    ensure_valid(graph)
+    return graph

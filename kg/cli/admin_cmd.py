@@ -1,17 +1,55 @@
-"""Commands that set the project up: `kg demo` (grows as capabilities land)."""
+"""`kg demo`: the embedded store with reference data and the bundled demo articles, the
+China-North Korea timeline, then the API."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
-from kg.cli.common import console, settings_of
+from kg.backends import open_store
+from kg.cli.common import CliError, console, print_table, settings_of
+from kg.cli.query_cmd import EVENT_COLUMNS, _event_rows
+from kg.ingest import ingest_all
+from kg.queries.sparql_queries import SparqlQueries
+from kg.reference import load_reference
+from kg.stores.base import StoreError
+from loaders.sources import iter_articles
+
+DEMO_DIR = Path(__file__).resolve().parents[1] / "demo"
 
 
-def demo(ctx: typer.Context) -> None:
-    """Set up the embedded store and show what geokg can do."""
+def demo(
+    ctx: typer.Context,
+    serve: bool = typer.Option(True, "--serve/--no-serve", help="Start the API afterwards."),
+) -> None:
+    """Load reference data and the demo articles, print the CHN-PRK timeline, serve the API."""
     settings = settings_of(ctx)
-    settings.store_path.mkdir(parents=True, exist_ok=True)
-    console.print(f"Embedded store ready at {settings.store_path.resolve()}")
+    try:
+        with open_store(settings) as store:
+            loaded = load_reference(store, settings)
+            console.print(f"Reference data: {loaded.triples} triples in {loaded.seconds:.1f} s")
+            summary = ingest_all(iter_articles([str(DEMO_DIR)]), store, settings.base_iri)
+            console.print(
+                f"Demo articles: {summary.articles} ingested, {summary.events} events "
+                f"({summary.corroborated_events} corroborated), {len(summary.rejected)} rejected"
+            )
+            events = SparqlQueries(store).timeline("CHN", "PRK")
+            print_table("Timeline CHN-PRK", EVENT_COLUMNS, _event_rows(events))
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    console.print(f"Embedded store: {settings.store_path.resolve()}")
+    if serve:
+        _serve(settings.host, settings.port, ctx)
+
+
+def _serve(host: str, port: int, ctx: typer.Context) -> None:
+    import uvicorn
+
+    from api.app import create_app
+
+    console.print(f"API on http://{host}:{port}/ (OpenAPI at /docs); Ctrl-C stops it.")
+    uvicorn.run(create_app(settings_of(ctx)), host=host, port=port, log_level="warning")
 
 
 def register(app: typer.Typer) -> None:

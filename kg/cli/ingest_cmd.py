@@ -1,0 +1,128 @@
+"""`kg ingest` (articles into the record, then Neo4j when configured) and `kg sync`."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from kg.backends import open_store
+from kg.cli.common import CliError, console, print_json, settings_of
+from kg.ingest import ArticleReport, IngestSummary, ingest_all
+from kg.settings import Settings
+from kg.stores.base import RecordStore, StoreError
+from kg.sync import SyncReport, sync
+from loaders.sources import iter_articles
+
+
+@contextmanager
+def _projection(settings: Settings) -> Iterator[object | None]:
+    """A Neo4jProjection when KG_NEO4J_URI is set, else None; the driver is closed after."""
+    if not settings.neo4j_uri:
+        yield None
+        return
+    from kg.stores.neo4j_connection import connect
+    from kg.stores.neo4j_store import Neo4jProjection
+
+    try:
+        driver = connect(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password)
+    except Exception as exc:  # the driver's own errors name the cause
+        raise CliError(f"Cannot reach Neo4j at {settings.neo4j_uri}: {exc}") from None
+    try:
+        yield Neo4jProjection(driver)
+    finally:
+        driver.close()
+
+
+def _sync(store: RecordStore, settings: Settings, rebuild: bool) -> SyncReport | None:
+    with _projection(settings) as projection:
+        if projection is None:
+            return None
+        return sync(store, projection, rebuild=rebuild)  # type: ignore[arg-type]
+
+
+def _print_summary(summary: IngestSummary, seconds: float, synced: SyncReport | None) -> None:
+    rate = summary.articles / seconds if seconds > 0 else 0.0
+    console.print(
+        f"{summary.articles} articles ({summary.new} new, {summary.replaced} replaced, "
+        f"{summary.unchanged} unchanged) in {seconds:.1f} s ({rate:.1f} articles/s); "
+        f"{summary.events} events: {summary.new_events} new, "
+        f"{summary.corroborated_events} corroborated by another article."
+    )
+    if synced is not None:
+        console.print(
+            f"Neo4j: {len(synced.projected)} graphs projected, {len(synced.dropped)} dropped, "
+            f"{len(synced.unchanged)} already up to date."
+        )
+    for source, reason in summary.rejected:
+        console.print(f"[yellow]rejected[/yellow] {source}: {reason}")
+
+
+def ingest(
+    ctx: typer.Context,
+    inputs: list[str] = typer.Argument(..., help="Files, folders, globs or http(s) URLs."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Load, extract, validate and store articles; project them into Neo4j when configured."""
+    settings = settings_of(ctx)
+    started = time.perf_counter()
+    try:
+        with open_store(settings) as store:
+            summary = _run_ingest(store, settings, inputs, quiet=as_json)
+            synced = _sync(store, settings, rebuild=False)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    seconds = time.perf_counter() - started
+    if as_json:
+        print_json({**summary.__dict__, "seconds": round(seconds, 3)})
+    else:
+        _print_summary(summary, seconds, synced)
+    if summary.articles == 0 and summary.rejected:
+        raise typer.Exit(1)
+
+
+def _run_ingest(
+    store: RecordStore, settings: Settings, inputs: list[str], quiet: bool
+) -> IngestSummary:
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} articles"),
+    )
+    with Progress(*columns, TimeElapsedColumn(), console=console, disable=quiet) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def tick(outcome: ArticleReport | tuple[str, str]) -> None:
+            bar.advance(task)
+            rate = bar.tasks[0].completed / max(bar.tasks[0].elapsed or 1e-9, 1e-9)
+            bar.update(task, description=f"ingesting ({rate:.1f} articles/s)")
+
+        return ingest_all(iter_articles(inputs), store, settings.base_iri, on_article=tick)
+
+
+def sync_command(
+    ctx: typer.Context,
+    rebuild: bool = typer.Option(False, "--rebuild", help="Clear Neo4j and project everything."),
+) -> None:
+    """Bring Neo4j up to date with the RDF store of record."""
+    settings = settings_of(ctx)
+    if not settings.neo4j_uri:
+        raise CliError("Neo4j is not configured: set KG_NEO4J_URI (see `kg neo4j start`).")
+    try:
+        with open_store(settings) as store:
+            report = _sync(store, settings, rebuild)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    assert report is not None
+    console.print(
+        f"{len(report.projected)} graphs projected ({report.triples} triples), "
+        f"{len(report.dropped)} dropped, {len(report.unchanged)} unchanged."
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)
+    app.command("sync")(sync_command)

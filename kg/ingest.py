@@ -1,0 +1,137 @@
+"""Ingest: article -> extraction -> validated graph -> the article's named graph in the record.
+Each article is written in one transaction, so an interrupted run leaves whole articles only,
+and running it again ends with the same store as one clean run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rdflib import RDF, URIRef
+
+from kg.stores.base import RecordStore
+from kg.sync import graph_hash
+from loaders.article import Article
+from loaders.errors import LoadError
+from loaders.extraction.model import Extraction
+from ontology.identifiers import article_iri
+from ontology.namespace import GEO
+from ontology.shacl import ShaclViolationError
+
+Status = Literal["new", "replaced", "unchanged"]
+Extractor = Callable[[Article], Extraction]
+
+
+@dataclass
+class ArticleReport:
+    """What one article contributed."""
+
+    article_id: str
+    article_iri: str
+    status: Status
+    events: int
+    new_events: int
+    corroborated_events: int
+    extraction: Extraction
+
+
+@dataclass
+class IngestSummary:
+    """Totals over one `kg ingest` run; `rejected` holds (input, reason) pairs."""
+
+    articles: int = 0
+    new: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    events: int = 0
+    new_events: int = 0
+    corroborated_events: int = 0
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, report: ArticleReport) -> None:
+        self.articles += 1
+        setattr(self, report.status, getattr(self, report.status) + 1)
+        self.events += report.events
+        self.new_events += report.new_events
+        self.corroborated_events += report.corroborated_events
+
+
+def default_extractor() -> Extractor:
+    from loaders.extraction.extractor import extract
+
+    return extract
+
+
+def _reported_elsewhere(store: RecordStore, events: list[URIRef], art: URIRef) -> set[str]:
+    """The events of this article that another article already reports."""
+    if not events:
+        return set()
+    values = " ".join(e.n3() for e in events)
+    rows = store.select(
+        f"SELECT DISTINCT ?e WHERE {{ VALUES ?e {{ {values} }} "
+        f"?e <{GEO.source}> ?a . FILTER(?a != {art.n3()}) }}"
+    )
+    return {row["e"] for row in rows}
+
+
+def ingest_article(
+    article: Article, store: RecordStore, base_iri: str, extractor: Extractor | None = None
+) -> ArticleReport:
+    """Extract one article and write its named graph, replacing an earlier version of it;
+    an identical re-ingest writes nothing. Raises ShaclViolationError or ValueError for a
+    graph that does not validate (nothing is written then)."""
+    from loaders.rdf.article_graph import article_graph
+
+    extraction = (extractor or default_extractor())(article)
+    graph = article_graph(extraction, base_iri)
+    name = article_iri(base_iri, article.id)
+    existing = set(store.graphs())
+    status: Status = "new"
+    if str(name) in existing:
+        same = graph_hash(store.to_graph(str(name))) == graph_hash(graph)
+        status = "unchanged" if same else "replaced"
+    events = sorted(
+        s
+        for s in set(graph.subjects(GEO.source, name))
+        if isinstance(s, URIRef) and (s, RDF.type, GEO.Event) in graph
+    )
+    elsewhere = _reported_elsewhere(store, events, name)
+    if status != "unchanged":
+        store.replace_graph(str(name), graph)
+    return ArticleReport(
+        article_id=article.id,
+        article_iri=str(name),
+        status=status,
+        events=len(events),
+        new_events=len(events) - len(elsewhere),
+        corroborated_events=len(elsewhere),
+        extraction=extraction,
+    )
+
+
+def ingest_all(
+    items: Iterable[Article | LoadError],
+    store: RecordStore,
+    base_iri: str,
+    on_article: Callable[[ArticleReport | tuple[str, str]], None] | None = None,
+    extractor: Extractor | None = None,
+) -> IngestSummary:
+    """Ingest every article; inputs that fail to load or validate are reported, not fatal."""
+    summary = IngestSummary()
+    extract = extractor or default_extractor()
+    for item in items:
+        outcome: ArticleReport | tuple[str, str]
+        if isinstance(item, LoadError):
+            outcome = (item.source, str(item))
+            summary.rejected.append(outcome)
+        else:
+            try:
+                outcome = ingest_article(item, store, base_iri, extract)
+                summary.add(outcome)
+            except (ValueError, ShaclViolationError) as exc:
+                outcome = (item.source or item.url or item.id, str(exc))
+                summary.rejected.append(outcome)
+        if on_article:
+            on_article(outcome)
+    return summary

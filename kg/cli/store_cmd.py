@@ -66,7 +66,9 @@ def load_reference_cmd(ctx: typer.Context) -> None:
         total = store.count()
     console.print(
         f"Loaded {len(done.graphs)} reference graphs ({done.triples} triples) in "
-        f"{done.seconds:.2f} s; the store at {settings.store_path} holds {total} quads."
+        f"{done.seconds:.2f} s; the store at {settings.store_path} holds {total} quads.",
+        highlight=False,
+        soft_wrap=True,
     )
 
 
@@ -84,7 +86,7 @@ def validate_cmd(ctx: typer.Context) -> None:
         highlight=False,
     )
     for v in results[:SHOWN_VIOLATIONS]:
-        console.print(f"  {v.severity}: {v}", highlight=False, markup=False)
+        console.print(f"  {v.severity}: {v}", highlight=False, markup=False, soft_wrap=True)
     if len(results) > SHOWN_VIOLATIONS:
         console.print(f"  ... and {len(results) - SHOWN_VIOLATIONS} more.")
     if violations:

@@ -1,0 +1,286 @@
+"""The domain queries in Cypher over the Neo4j projection, each in a READ transaction. The
+Cypher returns raw property values; they are turned into rows of lexical strings shaped like
+the SPARQL side's and go through the same row -> model functions (kg.queries.sparql_rows), so
+ordering and tie-breaking are identical on both backends."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from kg.queries import cypher_texts as ct
+from kg.queries.base import GraphQueries
+from kg.queries.cypher_rows import (
+    NO_LIMIT,
+    Row,
+    at_bounds,
+    code_param,
+    event_type_param,
+    expand,
+    first,
+    is_code,
+    is_iri,
+    obligation_param,
+    priority,
+    source_order,
+    texts,
+    types_of,
+)
+from kg.queries.models import (
+    AlliancePublic,
+    AllyPublic,
+    EntityPublic,
+    EventPublic,
+    LeaderTermPublic,
+    RelationPublic,
+    RelationSummary,
+    StatePublic,
+)
+from kg.queries.sparql_queries import LATEST_EVENTS
+from kg.queries.sparql_rows import (
+    alliance_names,
+    alliance_rows,
+    co_membership,
+    entity_from_rows,
+    event_models,
+    leader_terms,
+    overlaps,
+    relation_models,
+    sources_by_fact,
+    state_model,
+)
+from ontology.dates import PartialDate
+
+
+class CypherQueries(GraphQueries):
+    """GraphQueries over a Neo4j projection; `driver` is a neo4j.Driver owned by the caller."""
+
+    def __init__(self, driver: Any, database: str | None = None) -> None:
+        self.driver = driver
+        self.database = database
+
+    def _read(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
+        def work(tx: Any) -> list[dict[str, Any]]:
+            return list(tx.run(cypher, params).data())
+
+        with self.driver.session(database=self.database) as session:
+            return list(session.execute_read(work))
+
+    def states(self) -> list[StatePublic]:
+        return [state_model(r) for r in self._state_rows(None)]
+
+    def state(self, code: str) -> StatePublic | None:
+        rows = self._state_rows(code_param(code))
+        return state_model(rows[0]) if rows else None
+
+    def _state_rows(self, code: str | None) -> list[Row]:
+        rows = []
+        for r in self._read(ct.STATES, code=code):
+            for c in sorted(set(texts(r["code"]))):
+                row = {"s": r["s"], "code": c}
+                fields = {"name": min, "former": max, "start": min, "end": min}
+                row.update({k: pick(texts(r[k])) for k, pick in fields.items() if texts(r[k])})
+                rows.append(row)
+        return sorted(rows, key=lambda row: (row["code"], row["s"]))
+
+    def _existed(self, code: str, at: PartialDate | None) -> bool:
+        found = self.state(code)
+        return found is not None and (at is None or overlaps(found.start, found.end, at))
+
+    def leaders(self, state: str, at: PartialDate | None = None) -> list[LeaderTermPublic]:
+        if not self._existed(state, at):
+            return []
+        rows: list[Row] = []
+        for r in self._read(ct.LEADERS, code=code_param(state), **at_bounds(at)):
+            base = {"term": r["term"], "person": r["person"]}
+            rows += expand(
+                base,
+                name=r["name"],
+                role=r["role"],
+                office=r["offices"],
+                start=r["start"],
+                end=r["end"],
+                earliest=r["earliest"],
+            )
+        order = ("earliest", "name", "person", "term", "role", "office", "start", "end")
+        rows.sort(key=lambda row: tuple(row.get(k, "") for k in order))
+        return leader_terms(rows, state.upper())
+
+    def alliances(
+        self, state: str, at: PartialDate | None = None, obligation: str | None = None
+    ) -> list[AlliancePublic]:
+        if not self._existed(state, at):
+            return []
+        params = {
+            "code": code_param(state),
+            "obligation": obligation_param(obligation),
+            **at_bounds(at),
+        }
+        rows: list[Row] = []
+        for r in self._read(ct.ALLIANCES, **params):
+            rows += expand({"al": r["al"], "m": r["m"]}, since=r["since"], until=r["until"])
+        rows.sort(key=lambda row: (row["al"], row.get("since", ""), row["m"]))
+        found = alliance_rows(rows, self._alliance_details({r["al"] for r in rows}))
+        if at is not None:
+            found = [a for a in found if overlaps(a.start, a.end, at)]
+        return found
+
+    def _alliance_details(self, iris: set[str]) -> list[Row]:
+        if not iris:
+            return []
+        rows: list[Row] = []
+        for r in self._read(ct.ALLIANCE_DETAILS, iris=sorted(iris)):
+            rows.append({"al": r["al"]})
+            for key in ("name", "org", "obligation", "start", "end"):
+                rows += [{"al": r["al"], key: value} for value in sorted(set(texts(r[key])))]
+        return rows
+
+    def allies(self, state: str, at: PartialDate | None = None) -> list[AllyPublic]:
+        if not self._existed(state, at):
+            return []
+        rows: list[Row] = []
+        for r in self._read(ct.ALLIES, code=code_param(state), **at_bounds(at)):
+            for c in texts(r["code"]):
+                rows += expand({"code": c, "al": r["al"]}, name=first(r["name"]))
+        names = alliance_names(self._alliance_details({r["al"] for r in rows}))
+        allies: dict[str, AllyPublic] = {}
+        for r in sorted(rows, key=lambda row: (row["code"], row["al"], row.get("name", ""))):
+            ally = allies.setdefault(
+                r["code"], AllyPublic(state=r["code"], name=r.get("name", r["code"]), via=[])
+            )
+            name = names.get(r["al"], r["al"])
+            if name not in ally.via:
+                ally.via.append(name)
+        for ally in allies.values():
+            ally.via.sort()
+        return [allies[c] for c in sorted(allies)]
+
+    def _event_keys(
+        self,
+        codes: Sequence[str] = (),
+        event_type: str | None = None,
+        start: PartialDate | None = None,
+        end: PartialDate | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        newest_first: bool = False,
+    ) -> list[Row]:
+        if offset < 0 or (limit is not None and limit < 0):
+            raise ValueError("limit and offset must not be negative")
+        params = {
+            "codes": [code_param(c) for c in codes],
+            "type": event_type_param(event_type),
+            "start": start.earliest if start else None,
+            "end": end.latest if end else None,
+            "skip": offset,
+            "limit": NO_LIMIT if limit is None else limit,
+        }
+        keys: list[Row] = []
+        for r in self._read(ct.event_keys(newest_first), **params):
+            base = {"e": r["e"], "earliest": str(r["earliest"]), "latest": str(r["latest"])}
+            keys += expand(
+                base,
+                type=first(r["type"]),
+                date=first(r["date"]),
+                start=first(r["start"]),
+                end=first(r["end"]),
+            )
+        return keys
+
+    def _events(self, keys: list[Row]) -> list[EventPublic]:
+        iris = list(dict.fromkeys(r["e"] for r in keys))
+        if not iris:
+            return []
+        people = [
+            {"e": r["e"], "role": r["role"], "code": c}
+            for r in self._read(ct.PARTICIPANTS, iris=iris)
+            for c in texts(r["code"])
+        ]
+        return event_models(keys, people, self._sources(iris))
+
+    def _sources(self, iris: Iterable[str]) -> dict[str, list[Any]]:
+        rows: list[Row] = []
+        for r in self._read(ct.SOURCES, iris=list(iris)):
+            fields = ("url", "title", "published", "sentence", "charStart", "charEnd", "confidence")
+            row = {"e": r["e"], "article": r["article"]}
+            row.update({k: v for k in fields if (v := first(r[k])) is not None})
+            rows.append(row)
+        rows.sort(key=source_order)
+        return sources_by_fact(rows)
+
+    def timeline(
+        self,
+        a: str,
+        b: str,
+        start: PartialDate | None = None,
+        end: PartialDate | None = None,
+        event_type: str | None = None,
+    ) -> list[EventPublic]:
+        return self._events(self._event_keys((a, b), event_type, start, end))
+
+    def events(
+        self,
+        state: str | None = None,
+        event_type: str | None = None,
+        start: PartialDate | None = None,
+        end: PartialDate | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[EventPublic]:
+        who = (state,) if state else ()
+        return self._events(self._event_keys(who, event_type, start, end, limit, offset))
+
+    def relation_summary(self, a: str, b: str) -> RelationSummary:
+        a, b = a.strip().upper(), b.strip().upper()
+        relations = self._relations(code_param(a), code_param(b))
+        counts: dict[str, int] = {}
+        for r in self._read(ct.PAIR_EVENTS, a=a, b=b):
+            for kind in set(texts(r["type"])):
+                counts[kind] = counts.get(kind, 0) + 1
+        latest = self._events(self._event_keys((a, b), limit=LATEST_EVENTS, newest_first=True))
+        return RelationSummary(
+            a=a,
+            b=b,
+            diplomatic_relations_since=self._diplomatic_since(relations, a, b),
+            relations=relations,
+            alliances=co_membership(self.alliances(a), self.alliances(b)),
+            event_counts=dict(sorted(counts.items())),
+            latest_events=list(reversed(latest)),
+        )
+
+    def _relations(self, a: str, b: str) -> list[RelationPublic]:
+        rows: list[Row] = []
+        for r in self._read(ct.RELATIONS, a=a, b=b):
+            rows += expand(
+                {"r": r["r"]}, type=r["type"], actor=r["actor"], since=r["since"], until=r["until"]
+            )
+        order = ("type", "since", "r", "actor", "until")
+        rows.sort(key=lambda row: tuple(row.get(k, "") for k in order))
+        iris = sorted({r["r"] for r in rows})
+        return relation_models(rows, self._sources(iris) if iris else {})
+
+    def _diplomatic_since(self, relations: list[RelationPublic], a: str, b: str) -> str | None:
+        for rel in relations:
+            if rel.type == "diplomatic_relations" and rel.since:
+                return rel.since
+        first = self._events(self._event_keys((a, b), "diplomatic_relations_established", limit=1))
+        return first[0].date if first else None
+
+    def entity(self, key: str) -> EntityPublic | None:
+        key = key.strip()
+        if not key:
+            return None
+        candidates = [(2, r) for r in self._read(ct.ENTITY_BY_NAME, name=key.lower())]
+        if is_code(key):
+            candidates += [(1, r) for r in self._read(ct.ENTITY_BY_CODE, code=key.upper())]
+        if is_iri(key):
+            candidates += [(0, r) for r in self._read(ct.ENTITY_BY_IRI, iri=key)]
+        ranked = [(rank, priority(r), r["x"]) for rank, r in candidates if types_of(r)]
+        if not ranked:
+            return None
+        best = min(ranked)[2]
+        details = self._read(ct.ENTITY_DETAILS, iri=best)[0]
+        rows = [{"prop": "type", "value": t} for t in types_of(details)]
+        for prop in ("code", "name", "alias"):
+            rows += [{"prop": prop, "value": v} for v in texts(details[prop])]
+        return entity_from_rows(best, rows)

@@ -19,6 +19,7 @@ from ontology.identifiers import (
     org_iri,
     person_iri,
     reference_graph_iri,
+    slug,
     state_iri,
     term_iri,
 )
@@ -30,7 +31,9 @@ from ontology.reference_data import (
     PersonRef,
     ReferenceData,
     StateRef,
+    Term,
 )
+from ontology.shacl import ensure_valid
 
 ONTOLOGY_PATH = Path(__file__).parents[2] / "ontology" / "geokg.ttl"
 OFFICES = {"head_of_state": GEO.HeadOfState, "head_of_government": GEO.HeadOfGovernment}
@@ -132,25 +135,44 @@ def _organizations(g: Graph, data: ReferenceData, base: str) -> None:
         _organization(g, org, base, is_alliance)
 
 
+def _term_keys(p: PersonRef) -> list[str]:
+    """The IRI key of each term: its start date, plus '--<role>' where two terms of the
+    person in one state start the same day (Ho Chi Minh, 1945: president and premier)."""
+    starts = [(t.state.upper(), _partial(t.start, f"term of {p.id}").text) for t in p.terms]
+    keys = [
+        start if starts.count((state, start)) == 1 else f"{start}--{slug(t.role)}"
+        for (state, start), t in zip(starts, p.terms, strict=True)
+    ]
+    named = [(state, key) for (state, _), key in zip(starts, keys, strict=True)]
+    if len(set(named)) < len(named):
+        raise ValueError(f"reference data, person {p.id}: two terms share state, start and role")
+    return keys
+
+
+def _term(g: Graph, p: PersonRef, t: Term, key: str, base: str) -> None:
+    """One LeadershipTerm: holder, state, office(s), role, dates and their bounds."""
+    what = f"term of {p.id} in {t.state}"
+    unknown = set(t.offices) - set(OFFICES)
+    if unknown or not t.offices:
+        raise ValueError(f"reference data, {what}: offices {t.offices} not in {sorted(OFFICES)}")
+    term = term_iri(base, p.id, t.state, key)
+    g.add((term, RDF.type, GEO.LeadershipTerm))
+    g.add((term, GEO.holder, person_iri(base, p.id)))
+    g.add((term, GEO.state, state_iri(base, t.state)))
+    for office in t.offices:
+        g.add((term, GEO.office, OFFICES[office]))
+    _add_strings(g, term, GEO.role, [t.role])
+    _add_period(g, term, t.start, t.end, what, bounds=True)
+
+
 def _person(g: Graph, p: PersonRef, base: str) -> None:
     person = person_iri(base, p.id)
     g.add((person, RDF.type, GEO.Person))
     g.add((person, GEO.name, Literal(p.name)))
     _add_strings(g, person, GEO.alias, p.aliases)
     _add_strings(g, person, GEO.wikidataId, [p.wikidata])
-    for t in p.terms:
-        what = f"term of {p.id} in {t.state}"
-        unknown = set(t.offices) - set(OFFICES)
-        if unknown or not t.offices:
-            raise ValueError(f"reference data, {what}: offices {t.offices} not in {set(OFFICES)}")
-        term = term_iri(base, p.id, t.state, _partial(t.start, what).text)
-        g.add((term, RDF.type, GEO.LeadershipTerm))
-        g.add((term, GEO.holder, person))
-        g.add((term, GEO.state, state_iri(base, t.state)))
-        for office in t.offices:
-            g.add((term, GEO.office, OFFICES[office]))
-        _add_strings(g, term, GEO.role, [t.role])
-        _add_period(g, term, t.start, t.end, what, bounds=True)
+    for term, key in zip(p.terms, _term_keys(p), strict=True):
+        _term(g, p, term, key, base)
 
 
 def _leaders(g: Graph, data: ReferenceData, base: str) -> None:
@@ -199,9 +221,16 @@ def reference_graph(name: str, data: ReferenceData, base_iri: str) -> Graph:
     return graph
 
 
-def reference_graphs(data: ReferenceData, base_iri: str) -> dict[URIRef, Graph]:
-    """Every reference named graph, keyed by graph IRI, in REFERENCE_GRAPHS order."""
-    return {
+def reference_graphs(
+    data: ReferenceData, base_iri: str, *, validate: bool = True
+) -> dict[URIRef, Graph]:
+    """Every reference named graph, keyed by graph IRI, in REFERENCE_GRAPHS order; each one
+    SHACL-validated unless `validate` is False (raises ShaclViolationError, ValueError)."""
+    graphs = {
         reference_graph_iri(base_iri, name): reference_graph(name, data, base_iri)
         for name in REFERENCE_GRAPHS
     }
+    if validate:
+        for graph in graphs.values():
+            ensure_valid(graph)
+    return graphs

@@ -13,7 +13,7 @@ from rich.table import Table
 from kg.settings import Settings
 
 console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 class CliError(Exception):

@@ -3,6 +3,7 @@ so a malformed fact fails loudly with the node, the property and the reason."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -10,11 +11,14 @@ from pathlib import Path
 from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import SH
+from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 SHAPES_PATH = Path(__file__).parent / "shapes.ttl"
 _SHOWN = 5  # violations named in a ShaclViolationError message
+# pyshacl writes a few system triples into the (shared, cached) shapes graph on every run,
+# and an rdflib memory graph is not safe to write from two threads: one validation at a time.
+_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -88,11 +92,12 @@ def _violation(report: Graph, result: Node) -> Violation:
 
 def validate(graph: Graph) -> list[Violation]:
     """Every SHACL result for `graph` (empty when it conforms), in a stable order."""
-    _conforms, report, _text = pyshacl_validate(
-        graph, shacl_graph=shapes_graph(), inference="none", advanced=False, allow_warnings=True
-    )
+    with _LOCK:
+        _conforms, report, _text = pyshacl_validate(
+            graph, shacl_graph=shapes_graph(), inference="none", allow_warnings=True
+        )
     assert isinstance(report, Graph)
-    results = [_violation(report, r) for r in report.subjects(SH.resultSeverity, None)]
+    results = [_violation(report, r) for r in report.subjects(RDF.type, SH.ValidationResult)]
     return sorted(set(results), key=lambda v: (v.focus, v.path or "", v.message))
 
 

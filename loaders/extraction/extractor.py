@@ -1,0 +1,126 @@
+"""`extract(article) -> Extraction`: the rule-based extractor. Pure and deterministic: the
+same article always gives the same extraction, and nothing outside the article and the
+reference data is read."""
+
+from __future__ import annotations
+
+from loaders.article import Article
+from loaders.extraction import dates as dt
+from loaders.extraction.events import find_events
+from loaders.extraction.lexicon import ORG_PARENT, Lexicon, get_lexicon
+from loaders.extraction.mentions import ORGANIZATION, PERSON, STATE, LeaderInfo, find_mentions
+from loaders.extraction.model import EventRecord, Extraction, LeaderMention, RelationRecord
+from loaders.extraction.relations import find_relations
+from loaders.extraction.sentences import split_sentences
+from ontology.identifiers import slug
+from ontology.reference_data import ReferenceData
+
+# Beyond this many characters the rest of a text is not read (a guard against huge inputs).
+MAX_CHARS = 400_000
+
+
+def extract(article: Article, reference: ReferenceData | None = None) -> Extraction:
+    """Everything the rules find in one article (see docs/extraction.md)."""
+    lex = get_lexicon(reference)
+    return extract_with(article, lex)
+
+
+def extract_with(article: Article, lex: Lexicon) -> Extraction:
+    text = article.text
+    warnings: list[str] = []
+    if len(text) > MAX_CHARS:
+        warnings.append(f"text cut to its first {MAX_CHARS} characters")
+        text = text[:MAX_CHARS]
+    anchor = dt.anchor_date(text, article.published)
+    if article.published is None:
+        warnings.append(
+            "no publication date: relative dates resolved against "
+            + (anchor.isoformat() if anchor else "nothing (left out)")
+        )
+    sentences = split_sentences(text)
+    mentions = find_mentions(text, sentences, anchor, lex)
+    date_mentions = dt.find_dates(text, anchor)
+    events = find_events(text, sentences, mentions, date_mentions, anchor, article.published)
+    relations = find_relations(text, sentences, mentions, events, article.published, anchor)
+
+    states: list[str] = []
+    organizations: list[str] = []
+    for m in mentions.mentions:
+        if m.kind in (STATE, PERSON) and m.code and m.code not in states:
+            if (
+                m.kind == PERSON
+                and m.person in mentions.leaders
+                and not _is_leader(mentions.leaders[m.person])
+            ):
+                continue
+            states.append(m.code)
+        elif m.kind == ORGANIZATION:
+            code = ORG_PARENT.get(m.code, m.code)
+            if code not in organizations:
+                organizations.append(code)
+
+    leaders: list[LeaderMention] = []
+    for info in sorted(mentions.leaders.values(), key=lambda i: i.first):
+        if not _is_leader(info) or not info.state:
+            continue
+        if not any(m.person == info.person for m in mentions.mentions):
+            continue
+        person_id = None if info.person.startswith("text:") else info.person
+        leaders.append(
+            LeaderMention(
+                name=info.name, state=info.state, role=info.role, person_id=person_id or None
+            )
+        )
+        if info.state not in states:
+            states.append(info.state)
+
+    event_records: list[EventRecord] = []
+    for e in events:
+        if not e.date:
+            continue
+        for p in e.participants:
+            if len(p) == 3 and p.isupper() and p not in states and p not in lex.org_kind:
+                states.append(p)
+        sent = e.sentence
+        event_records.append(
+            EventRecord(
+                type=e.type,
+                participants=e.participants,
+                date=e.date,
+                evidence=sent.text,
+                start=sent.start,
+                end=sent.end,
+                confidence=round(e.confidence, 2),
+            )
+        )
+    relation_records = [
+        RelationRecord(
+            type=r.type,
+            a=r.a,
+            b=r.b,
+            since=r.since,
+            evidence=r.sentence.text,
+            start=r.sentence.start,
+            end=r.sentence.end,
+            confidence=round(r.confidence, 2),
+        )
+        for r in relations
+    ]
+    return Extraction(
+        article=article,
+        states=states,
+        organizations=organizations,
+        leaders=leaders,
+        events=event_records,
+        relations=relation_records,
+        warnings=warnings,
+    )
+
+
+def _is_leader(info: LeaderInfo) -> bool:
+    """Heads of state or government as the text presents them: a party chief or minister
+    who once held the top office is not listed when the text gives only their other title."""
+    return not (info.non_head_title and not info.head_title and not info.in_office)
+
+
+__all__ = ["extract", "extract_with", "slug"]

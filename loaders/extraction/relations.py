@@ -1,0 +1,240 @@
+"""Relations between two states as the article presents them at its time of writing.
+
+- ally: "alliance" / "ally" / "allies" with a pair ("their security alliance", "X's key
+  ally Y"), and every pair of a newly formed alliance;
+- partner: "partnership", "partners", "strengthened ... cooperation", "closeness";
+- rival: "rivals", "rivalry", "at odds", "acts of aggression", "tensions between",
+  "dispute";
+- adversary: "adversaries", "enemies", "foes" (not "former adversaries");
+- at_war: an invasion the article reports as current, or "at war with";
+- diplomatic_relations: "diplomatic ties between X and Y", "N years of diplomatic
+  relations", relations established or restored (unless cut again later in the text).
+
+One entry per type per unordered pair; a weaker type is not implied by a stronger one.
+`since` is the year the text gives for the start of the relationship or its framework.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from loaders.extraction import dates as dt
+from loaders.extraction.events import (
+    _GUARD,
+    _N_YEARS_OF_TIES,
+    _PAIR_ANAPHOR,
+    EventCandidate,
+    _actors,
+    _clause_bounds,
+    _codes,
+    years_number,
+)
+from loaders.extraction.mentions import Mention, Mentions
+from loaders.extraction.sentences import Sentence
+
+_I = re.IGNORECASE
+
+_SPECS: list[tuple[str, str]] = [
+    ("ally", r"\b(?P<t>alliance|allies|ally|allied\s+with|treaty\s+allies)\b"),
+    ("partner", r"\b(?P<t>partnership|partners|strategic\s+partner|closeness|rapprochement)\b"),
+    (
+        "partner",
+        r"\b(?P<t>(?:strengthened|deepened|expanded|boosted|stepped\s+up|bolstered)\s+(?:their\s+|bilateral\s+)?(?:\w+\s+){0,3}(?:cooperation|co-operation|ties))\b",
+    ),
+    (
+        "rival",
+        r"\b(?P<t>rivals|rivalry|rival|at\s+odds|acts?\s+of\s+aggression|tensions?\s+between|territorial\s+disputes?|border\s+disputes?|disputed\s+border|feud)\b",
+    ),
+    (
+        "adversary",
+        r"\b(?P<t>adversaries|adversary|enemies|enemy|foes|archenemies|hostile\s+(?:states|nations|neighbou?rs))\b",
+    ),
+    ("at_war", r"\b(?P<t>at\s+war\s+with|at\s+war)\b"),
+    ("diplomatic_relations", r"\b(?P<t>diplomatic\s+(?:relations|ties))\b"),
+]
+_COMPILED = [(rtype, re.compile(p, _I)) for rtype, p in _SPECS]
+_NEGATED = re.compile(
+    r"\b(?:former|ex-|erstwhile|once|no\s+longer|not|never|cut|severed|broke\s+off|suspended|sever|strategic)\s+(?:[\w-]+\s+){0,2}$",
+    _I,
+)
+_GENERIC_PLURAL = re.compile(
+    r"\b(?:its|their|our|his|her|strategic|other|regional|new|Western|western)\s+(?:[\w-]+\s+)?$",
+    _I,
+)
+_SINCE_YEAR = re.compile(
+    r"\b(?:since|dates?\s+back\s+to|dating\s+back\s+to|established\s+in|signed\s+in|forged\s+in|began\s+in|from)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:(?:early|mid|late)[\s-]+)?((?:1[0-9]|20)[0-9]{2})s?\b",
+    _I,
+)
+_RANGE_AFTER = re.compile(
+    r"^\s*\(?\s*((?:1[0-9]|20)[0-9]{2})\s*[-–]\s*(?:(?:1[0-9]|20)[0-9]{2}|present|now)\s*\)?"
+)
+
+
+@dataclass
+class RelationCandidate:
+    type: str
+    a: str
+    b: str
+    since: str | None
+    sentence: Sentence
+    confidence: float
+
+
+def _pair(
+    ctx_ms: list[Mention], sent: Sentence, t_start: int, t_end: int, prev: list[str]
+) -> list[str]:
+    """Two states for a relation word: those of its clause, else the sentence, nearest first."""
+    s = sent.text
+    clause = _clause_bounds(s, t_start - sent.start)
+    in_clause = [m for m in ctx_ms if clause[0] <= m.start - sent.start < clause[1]]
+    codes = _codes(sorted(in_clause, key=lambda m: abs(m.start - t_start)))
+    if len(codes) >= 2:
+        # Keep sentence order among the two nearest.
+        order = _codes(in_clause)
+        two = set(codes[:2])
+        return [c for c in order if c in two]
+    if _PAIR_ANAPHOR.search(s[clause[0] : clause[1]]) and prev:
+        return list(dict.fromkeys([*codes, *prev]))[:2]
+    codes = _codes(sorted(ctx_ms, key=lambda m: abs(m.start - t_start)))
+    if len(codes) >= 2:
+        order = _codes(ctx_ms)
+        two = set(codes[:2])
+        return [c for c in order if c in two]
+    return codes
+
+
+def _since(sent: Sentence, t_end_rel: int, published: date | None) -> str | None:
+    s = sent.text
+    m = _RANGE_AFTER.match(s[t_end_rel:])
+    if m:
+        return m.group(1)
+    m = _SINCE_YEAR.search(s)
+    if m:
+        return m.group(1)
+    return None
+
+
+def find_relations(
+    text: str,
+    sentences: list[Sentence],
+    mentions: Mentions,
+    events: list[EventCandidate],
+    published: date | None,
+    anchor: date | None,
+) -> list[RelationCandidate]:
+    found: list[RelationCandidate] = []
+    prev_codes: list[str] = []
+    for sent in sentences:
+        ms = _actors(mentions.in_sentence(sent.index))
+        codes_here = _codes(ms)
+        if len(codes_here) >= 1 or _PAIR_ANAPHOR.search(sent.text):
+            found.extend(_sentence_relations(sent, ms, prev_codes, anchor))
+        if len(codes_here) >= 2:
+            prev_codes = codes_here[:2]
+    found.extend(_from_events(events, anchor))
+    return _merge(found)
+
+
+def _sentence_relations(
+    sent: Sentence, ms: list[Mention], prev: list[str], anchor: date | None
+) -> list[RelationCandidate]:
+    out: list[RelationCandidate] = []
+    s = sent.text
+    for rtype, pattern in _COMPILED:
+        for m in pattern.finditer(s):
+            t_s, t_e = m.start("t"), m.end("t")
+            clause = _clause_bounds(s, t_s)
+            before = s[clause[0] : t_s]
+            if _GUARD.search(before[-50:]) or _NEGATED.search(before[-40:]):
+                continue
+            word = m.group("t").lower()
+            if (
+                word in ("allies", "alliances", "partners")
+                and _GENERIC_PLURAL.search(before[-25:])
+                and not re.search(r"\bas\s+$", before[-4:])
+            ):
+                continue
+            if rtype == "diplomatic_relations":
+                if re.search(
+                    r"\b(?:cut|severed|sever|suspended|broke\s+off|broken|resume|restore|restored|resumed|established|establish|establishment|normali[sz]\w+|downgraded)\s+(?:\w+\s+){0,2}$",
+                    before[-40:],
+                    _I,
+                ):
+                    continue  # events, not standing relations
+                since = None
+                n = _N_YEARS_OF_TIES.search(s)
+                if n and anchor is not None and not n.group("approx"):
+                    years = years_number(n.group("n"))
+                    since = f"{anchor.year - years:04d}" if years else None
+            else:
+                since = _since(sent, t_e, None) if rtype in ("ally", "partner") else None
+            pair = _pair(ms, sent, sent.start + t_s, sent.start + t_e, prev)
+            if len(pair) < 2 or pair[0] == pair[1]:
+                continue
+            out.append(RelationCandidate(rtype, pair[0], pair[1], since, sent, 0.7))
+    return out
+
+
+def _from_events(events: list[EventCandidate], anchor: date | None) -> list[RelationCandidate]:
+    out: list[RelationCandidate] = []
+    latest_ties: dict[frozenset[str], EventCandidate] = {}
+    for e in events:
+        if e.type == "alliance_formed" and e.date:
+            states = [p for p in e.participants if len(p) == 3 and p.isupper()]
+            for i, a in enumerate(states):
+                for b in states[i + 1 :]:
+                    out.append(
+                        RelationCandidate(
+                            "ally", a, b, dt.year_of(e.date), e.sentence, e.confidence
+                        )
+                    )
+        if (
+            e.type in ("diplomatic_relations_established", "diplomatic_relations_severed")
+            and e.date
+            and len(e.participants) >= 2
+        ):
+            key = frozenset(e.participants[:2])
+            if key not in latest_ties or (latest_ties[key].date or "") < e.date:
+                latest_ties[key] = e
+        if e.type == "military_intervention" and e.invasion and e.date and anchor is not None:
+            span = dt.bounds(e.date)
+            if span and 0 <= (anchor - span[1]).days <= 92 and len(e.participants) >= 2:
+                out.append(
+                    RelationCandidate(
+                        "at_war",
+                        e.participants[0],
+                        e.participants[1],
+                        dt.year_of(e.date),
+                        e.sentence,
+                        e.confidence,
+                    )
+                )
+    for e in latest_ties.values():
+        if e.type == "diplomatic_relations_established" and e.date:
+            out.append(
+                RelationCandidate(
+                    "diplomatic_relations",
+                    e.participants[0],
+                    e.participants[1],
+                    dt.year_of(e.date),
+                    e.sentence,
+                    e.confidence,
+                )
+            )
+    return out
+
+
+def _merge(found: list[RelationCandidate]) -> list[RelationCandidate]:
+    """One entry per type per unordered pair; a stated `since` wins over none."""
+    by_key: dict[tuple[str, frozenset[str]], RelationCandidate] = {}
+    for r in found:
+        key = (r.type, frozenset((r.a, r.b)))
+        have = by_key.get(key)
+        if have is None:
+            by_key[key] = r
+        elif have.since is None and r.since is not None:
+            have.since = r.since
+    # A pair whose ties were cut (and not restored) has no diplomatic_relations entry.
+    return list(by_key.values())

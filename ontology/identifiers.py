@@ -33,10 +33,14 @@ def org_iri(base_iri: str, code: str) -> URIRef:
 
 
 def actor_iri(base_iri: str, code: str) -> URIRef:
-    """A participant code: three capital letters are a state, anything else an organization."""
-    if re.fullmatch(r"[A-Z]{3}", code) and code not in {"NATO"}:
-        return state_iri(base_iri, code)
-    return org_iri(base_iri, code)
+    """A participant code: a known organization code (WTO, IMF, NATO) is an organization,
+    any other three capital letters a state, anything else an organization."""
+    from ontology.reference_data import organization_codes
+
+    upper = code.upper()
+    if upper not in organization_codes() and re.fullmatch(r"[A-Z]{3}", upper):
+        return state_iri(base_iri, upper)
+    return org_iri(base_iri, upper)
 
 
 def person_iri(base_iri: str, person_id: str) -> URIRef:

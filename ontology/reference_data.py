@@ -137,3 +137,9 @@ def parse_reference(folder: Path = REFERENCE_DIR) -> ReferenceData:
 def load_reference() -> ReferenceData:
     """The bundled reference data, parsed once per process."""
     return parse_reference(REFERENCE_DIR)
+
+
+@lru_cache(maxsize=1)
+def organization_codes() -> frozenset[str]:
+    """Codes of the bundled organizations, so WTO or IMF is never taken for a state."""
+    return frozenset(o.code.upper() for o in load_reference().organizations)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
-from typing import Annotated
+import hmac
+from typing import Annotated, Any
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Query, Request, Security
+from fastapi.security import APIKeyHeader
 
 from api.errors import ApiError
 from kg.queries.base import GraphQueries
@@ -34,9 +36,65 @@ def get_queries(request: Request) -> GraphQueries:
     return queries
 
 
+def get_writable_store(request: Request) -> RecordStore:
+    """The store, for the routes that write; 503 when this server opened it read-only."""
+    if request.app.state.read_only:
+        raise ApiError(
+            503,
+            "this server opened the store read-only (several workers share it); "
+            "post articles to a server started with one worker and without --read-only",
+            "Store is read-only",
+        )
+    return get_store(request)
+
+
+def get_neo4j(request: Request) -> Any:
+    """The Neo4j driver; 503 when Neo4j is not configured or could not be reached."""
+    settings = get_settings(request)
+    if not settings.neo4j_uri:
+        raise ApiError(503, "Neo4j is not configured on this server (set KG_NEO4J_URI)", "No Neo4j")
+    driver = request.app.state.neo4j
+    if driver is None:
+        raise ApiError(503, f"Neo4j at {settings.neo4j_uri} could not be reached", "No Neo4j")
+    return driver
+
+
+api_key_header = APIKeyHeader(
+    name="X-API-Key",
+    auto_error=False,
+    description="The server's KG_API_KEY; required to post articles",
+)
+
+
+def require_api_key(
+    request: Request, key: Annotated[str | None, Security(api_key_header)] = None
+) -> None:
+    """401 without a key, 403 with a wrong one (compared in constant time), 503 when the
+    server has no key configured (writes are then disabled)."""
+    expected = get_settings(request).api_key
+    if not expected:
+        raise ApiError(
+            503,
+            "writes are disabled on this server: set KG_API_KEY to accept articles",
+            "Writes disabled",
+        )
+    if not key:
+        raise ApiError(
+            401,
+            "send the API key in the X-API-Key header",
+            "API key required",
+            headers={"WWW-Authenticate": 'APIKey header="X-API-Key"'},
+        )
+    if not hmac.compare_digest(key.encode("utf-8"), expected.encode("utf-8")):
+        raise ApiError(403, "the API key is not valid", "Invalid API key")
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 QueriesDep = Annotated[GraphQueries, Depends(get_queries)]
 StoreDep = Annotated[RecordStore, Depends(get_store)]
+WritableStoreDep = Annotated[RecordStore, Depends(get_writable_store)]
+Neo4jDep = Annotated[Any, Depends(get_neo4j)]
+ApiKeyDep = Depends(require_api_key)
 
 
 def parse_date_param(value: str | None, name: str) -> PartialDate | None:
@@ -49,16 +107,50 @@ def parse_date_param(value: str | None, name: str) -> PartialDate | None:
         raise ApiError(400, f"{name}: {exc}", "Invalid date") from None
 
 
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalpha())
+
+
+def _abbreviates(query: str, name: str) -> bool:
+    """'NKR' abbreviates 'North Korea': same first letter, the rest in order."""
+    q, n = _letters(query), _letters(name)
+    if not q or not n or q[0] != n[0]:
+        return False
+    rest = iter(n[1:])
+    return all(c in rest for c in q[1:])
+
+
+def _initials_match(query: str, name: str) -> bool:
+    """'NKR' starts with the initials of 'North Korea'; 'UK' is those of 'United Kingdom'."""
+    initials = "".join(w[0] for w in name.lower().split() if w[:1].isalpha())
+    return len(initials) > 1 and _letters(query).startswith(initials)
+
+
+def suggest_states(queries: GraphQueries, text: str) -> list[str]:
+    """Codes close to `text`: names it abbreviates ('NKR' -> PRK for North Korea), then
+    codes that look alike, then names that look alike."""
+    upper = text.strip().upper()
+    states = [s for s in queries.states() if not s.former]
+    codes = [s.code for s in states]
+    names = {s.name.upper(): s.code for s in states}
+    short = sorted(
+        (s for s in states if _abbreviates(upper, s.name)),
+        key=lambda s: (not _initials_match(upper, s.name), len(s.name)),
+    )
+    close = difflib.get_close_matches(upper, codes, n=2, cutoff=0.8)
+    close += [s.code for s in short[:2]]
+    close += difflib.get_close_matches(upper, codes, n=3, cutoff=0.6)
+    close += [names[n] for n in difflib.get_close_matches(upper, list(names), n=2, cutoff=0.8)]
+    return list(dict.fromkeys(close))[:4]
+
+
 def known_state(queries: GraphQueries, code: str) -> str:
     """Upper-case a state code and check it exists; 404 with close matches otherwise."""
     upper = code.strip().upper()
     if queries.state(upper) is not None:
         return upper
-    codes = [s.code for s in queries.states()]
-    names = {s.name.upper(): s.code for s in queries.states()}
-    close = difflib.get_close_matches(upper, codes, n=3, cutoff=0.3)
-    close += [names[n] for n in difflib.get_close_matches(upper, list(names), n=2, cutoff=0.8)]
-    hint = f"; did you mean {', '.join(dict.fromkeys(close))}?" if close else ""
+    close = suggest_states(queries, code)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
     raise ApiError(404, f"unknown state code {code!r}{hint}", "Unknown state")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -16,16 +17,35 @@ log = logging.getLogger("geokg.api")
 class ApiError(HTTPException):
     """An expected failure with a title and a human sentence (`detail`)."""
 
-    def __init__(self, status: int, detail: str, title: str | None = None) -> None:
-        super().__init__(status_code=status, detail=detail)
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        title: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(status_code=status, detail=detail, headers=headers)
         self.title = title
 
 
-def problem(status: int, title: str, detail: str, instance: str | None = None) -> JSONResponse:
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+def problem(
+    status: int,
+    title: str,
+    detail: str,
+    instance: str | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
+    body: dict[str, object] = {
+        "type": "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
     if instance:
         body["instance"] = instance
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+    return JSONResponse(
+        body, status_code=status, media_type=PROBLEM_JSON, headers=dict(headers or {})
+    )
 
 
 _TITLES = {
@@ -49,7 +69,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         title = getattr(exc, "title", None) or _TITLES.get(exc.status_code, "Error")
-        return problem(exc.status_code, title, str(exc.detail), str(request.url.path))
+        return problem(exc.status_code, title, str(exc.detail), str(request.url.path), exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+
+from kg.queries.models import EventPublic, RelationPublic
+from loaders.extraction.model import EventRecord, LeaderMention, RelationRecord
 
 T = TypeVar("T")
 
@@ -34,5 +37,105 @@ def paginate(items: list[T], limit: int, offset: int) -> Page[T]:
 
 class HealthPublic(BaseModel):
     status: str = "ok"
-    backend: str
+    backend: str = Field(description="The query backend: sparql or neo4j")
     version: str
+    read_only: bool = Field(False, description="True when the store is open read-only")
+    base_iri: str = Field(description="IRIs under it dereference at /id/...")
+
+
+class ArticleSubmission(BaseModel):
+    """An article posted as JSON; `published` is a date at any precision or a timestamp."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "url": "https://news.example.org/2024/06/19/putin-pyongyang",
+                    "title": "Putin and Kim sign a mutual defense treaty",
+                    "published": "2024-06-19",
+                    "text": "Russian President Vladimir Putin visited Pyongyang on June 19, "
+                    "2024, where he and Kim Jong-un signed a treaty on comprehensive "
+                    "strategic partnership.",
+                }
+            ]
+        }
+    )
+
+    text: str = Field(min_length=1, description="The article text")
+    url: str | None = Field(None, description="Canonical URL; the article id is its hash")
+    title: str | None = None
+    published: str | None = Field(None, examples=["2024-06-19"])
+
+
+class ExtractedPublic(BaseModel):
+    """What the extractor read from one article, with the sentence behind each fact."""
+
+    states: list[str]
+    organizations: list[str]
+    leaders: list[LeaderMention]
+    events: list[EventRecord]
+    relations: list[RelationRecord]
+    warnings: list[str]
+    extractor: str
+
+
+class ArticleIngested(BaseModel):
+    """The outcome of POST /articles: the same article posted twice has the same id."""
+
+    id: str = Field(examples=["3f2a9c1b7d4e5a60"])
+    iri: str
+    href: str = Field(description="Where to read it back: GET /articles/{id}")
+    status: Literal["new", "replaced", "unchanged"]
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    events: int = Field(description="Events the article reports")
+    new_events: int = Field(description="Events no other article reported before")
+    corroborated_events: int = Field(description="Events another article also reports")
+    projected_to_neo4j: bool | None = Field(
+        None, description="Whether Neo4j was updated too; null when Neo4j is not configured"
+    )
+    extraction: ExtractedPublic
+
+
+class ArticlePublic(BaseModel):
+    """One stored article and the facts read from it (its named graph)."""
+
+    id: str
+    iri: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    ingested_at: str | None = None
+    extractor: str | None = None
+    mentions: list[str] = Field(default_factory=list, description="IRIs of what it names")
+    events: list[EventPublic] = Field(default_factory=list)
+    relations: list[RelationPublic] = Field(default_factory=list)
+
+
+class CypherQuery(BaseModel):
+    """A read-only Cypher query and its parameters."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "query": "MATCH (s:State {code: $code}) RETURN s.name AS name",
+                    "parameters": {"code": "PRK"},
+                }
+            ]
+        }
+    )
+
+    query: str = Field(min_length=1, max_length=100_000)
+    parameters: dict[str, Any] = Field(default_factory=dict)
+
+
+class CypherResultPublic(BaseModel):
+    """Rows as JSON objects; nodes and relationships become plain dicts."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool = Field(description="True when the row limit cut the result")
+    limit: int

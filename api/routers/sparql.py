@@ -14,6 +14,7 @@ from rdflib.term import Identifier, Variable
 
 from api.deps import SettingsDep, StoreDep
 from api.errors import ApiError
+from api.negotiation import negotiate
 from kg.stores.base import QueryResult, RecordStore, StoreError
 
 router = APIRouter(tags=["sparql"])
@@ -39,30 +40,6 @@ GRAPH_TYPES = {  # media type -> rdflib graph serializer
 UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD")
 
 
-def _negotiate(accept: str, table: dict[str, str], default: str) -> tuple[str, str]:
-    """Pick the first acceptable media type (by q order) this endpoint can write."""
-    ranked = []
-    for part in accept.split(","):
-        media, _, params = part.strip().partition(";")
-        q = 1.0
-        for p in params.split(";"):
-            key, _, value = p.strip().partition("=")
-            if key == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        ranked.append((q, media.strip().lower()))
-    for q, media in sorted(ranked, key=lambda r: -r[0]):
-        if q > 0 and media in table:
-            return media, table[media]
-        if q > 0 and media in ("*/*", "application/*", "text/*", ""):
-            return default, table[default]
-    if not accept.strip():
-        return default, table[default]
-    raise ApiError(406, f"cannot answer with {accept!r}; acceptable: {', '.join(table)}")
-
-
 def _check_read_only(query: str) -> None:
     words = {w.upper() for w in query.replace("{", " ").split()}
     if words & set(UPDATE_WORDS) and not words & {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}:
@@ -71,11 +48,11 @@ def _check_read_only(query: str) -> None:
 
 def _serialize(result: QueryResult, accept: str, limit: int) -> Response:
     if result.kind == "graph":
-        media, fmt = _negotiate(accept, GRAPH_TYPES, "text/turtle")
+        media, fmt = negotiate(accept, GRAPH_TYPES, "text/turtle")
         assert result.graph is not None
         body = result.graph.serialize(format=fmt, encoding="utf-8")
         return Response(body, media_type=media)
-    media, fmt = _negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
+    media, fmt = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
     out = Result("ASK" if result.kind == "ask" else "SELECT")
     if result.kind == "ask":
         out.askAnswer = bool(result.boolean)

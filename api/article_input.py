@@ -1,0 +1,86 @@
+"""Reading a posted article: the body under a size limit, then the loader for its media type
+(plain text with an optional header block, an HTML page, or a JSON object)."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from pydantic import ValidationError
+
+from api.errors import ApiError
+from api.schemas import ArticleSubmission
+from loaders.article import Article
+from loaders.errors import LoadError
+from loaders.text_loader import known_value, parse_published
+
+ARTICLE_TYPES = ("text/plain", "text/html", "application/json")
+
+
+async def read_body(request: Request, max_bytes: int) -> bytes:
+    """The request body, or 413 as soon as it is known to be larger than `max_bytes`."""
+    too_large = ApiError(413, f"the body is larger than the limit of {max_bytes} bytes")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise too_large
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > max_bytes:
+            raise too_large
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise ApiError(400, "the body is not UTF-8 text", "Invalid encoding") from None
+
+
+def _from_json(raw: bytes) -> Article:
+    try:
+        data = ArticleSubmission.model_validate_json(raw)
+    except ValidationError as exc:
+        where = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in exc.errors()
+        )
+        raise ApiError(422, where, "Invalid article") from None
+    published = parse_published(data.published) if data.published else None
+    if data.published and published is None and known_value(data.published):
+        raise ApiError(
+            422,
+            f"published: {data.published!r} is not a day (YYYY-MM-DD) or a timestamp",
+            "Invalid article",
+        )
+    text = data.text.strip()
+    if not text:
+        raise ApiError(422, "text: the article has no text", "Invalid article")
+    return Article(
+        text=text,
+        url=known_value(data.url),
+        title=known_value(data.title),
+        published=published,
+    )
+
+
+def parse_article(raw: bytes, kind: str) -> Article:
+    """The Article in a body of media type `kind`; 415 for other types, 422 for no text."""
+    from loaders.html_loader import parse_html_article
+    from loaders.text_loader import parse_text_article
+
+    if kind not in ARTICLE_TYPES:
+        raise ApiError(415, f"send the article as one of {', '.join(ARTICLE_TYPES)}")
+    if kind == "application/json":
+        return _from_json(raw)
+    text = _decode(raw)
+    try:
+        if kind == "text/html":
+            return parse_html_article(text)
+        return parse_text_article(text)
+    except LoadError as exc:
+        raise ApiError(422, str(exc), "No article text") from None

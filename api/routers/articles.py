@@ -1,0 +1,158 @@
+"""Articles: POST one (API key) to extract and store its facts; GET it back with its facts."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Annotated, Any
+
+import anyio
+from fastapi import APIRouter, Path, Request, Response
+
+from api.article_facts import read_article
+from api.article_input import media_type, parse_article, read_body
+from api.deps import ApiKeyDep, SettingsDep, StoreDep, WritableStoreDep
+from api.errors import PROBLEM_JSON, ApiError
+from api.schemas import ArticleIngested, ArticlePublic, ArticleSubmission, ExtractedPublic
+from kg.ingest import ArticleReport, ingest_article
+from kg.settings import Settings
+from kg.stores.base import RecordStore, StoreError
+from loaders.article import Article
+from ontology.shacl import ShaclViolationError
+
+router = APIRouter(tags=["articles"])
+log = logging.getLogger("geokg.api")
+_write_lock = threading.Lock()  # one ingest at a time, so "new"/"unchanged" stay exact
+
+TEXT_EXAMPLE = """url: https://news.example.org/2024/06/19/putin-pyongyang
+published: 2024-06-19
+title: Putin and Kim sign a mutual defense treaty
+
+Russian President Vladimir Putin visited Pyongyang on June 19, 2024, where he and North
+Korean leader Kim Jong-un signed a treaty on comprehensive strategic partnership."""
+
+REQUEST_BODY = {
+    "required": True,
+    "content": {
+        "text/plain": {
+            "schema": {"type": "string"},
+            "example": TEXT_EXAMPLE,
+        },
+        "text/html": {"schema": {"type": "string"}},
+        "application/json": {"schema": ArticleSubmission.model_json_schema()},
+    },
+}
+PROBLEM: dict[str, Any] = {"content": {PROBLEM_JSON: {}}}
+POST_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "Already stored (unchanged) or replaced", "model": ArticleIngested},
+    401: {"description": "No X-API-Key header", **PROBLEM},
+    403: {"description": "Wrong API key", **PROBLEM},
+    413: {"description": "Body larger than the limit", **PROBLEM},
+    415: {"description": "Unsupported media type", **PROBLEM},
+    422: {"description": "No article text, or a bad field", **PROBLEM},
+    503: {"description": "Writes disabled (no KG_API_KEY) or the store is read-only", **PROBLEM},
+}
+
+
+def _project(driver: Any, store: RecordStore, graph_iri: str) -> bool:
+    """Project the article's graph into Neo4j; False (logged) when that fails."""
+    from kg.stores.neo4j_store import Neo4jProjection
+    from kg.sync import graph_hash
+
+    try:
+        graph = store.to_graph(graph_iri)
+        Neo4jProjection(driver).replace_graph(graph_iri, graph, content_hash=graph_hash(graph))
+        return True
+    except Exception:
+        log.exception("projecting %s into Neo4j failed; `kg sync` will catch up", graph_iri)
+        return False
+
+
+def _ingest(
+    article: Article, store: RecordStore, settings: Settings, driver: Any
+) -> tuple[ArticleReport, bool | None]:
+    with _write_lock:
+        try:
+            report = ingest_article(article, store, settings.base_iri)
+        except (ShaclViolationError, ValueError) as exc:
+            raise ApiError(422, f"the extracted facts do not validate: {exc}") from None
+        except StoreError as exc:
+            raise ApiError(503, str(exc), "Store unavailable") from None
+        projected = None
+        if driver is not None and report.status != "unchanged":
+            projected = _project(driver, store, report.article_iri)
+        return report, projected
+
+
+def _ingested(report: ArticleReport, projected: bool | None) -> ArticleIngested:
+    ex = report.extraction
+    art = ex.article
+    return ArticleIngested(
+        id=report.article_id,
+        iri=report.article_iri,
+        href=f"/articles/{report.article_id}",
+        status=report.status,
+        url=art.url,
+        title=art.title,
+        published=art.published.isoformat() if art.published else None,
+        events=report.events,
+        new_events=report.new_events,
+        corroborated_events=report.corroborated_events,
+        projected_to_neo4j=projected,
+        extraction=ExtractedPublic(
+            states=ex.states,
+            organizations=ex.organizations,
+            leaders=ex.leaders,
+            events=ex.events,
+            relations=ex.relations,
+            warnings=ex.warnings,
+            extractor=ex.extractor,
+        ),
+    )
+
+
+@router.post(
+    "/articles",
+    summary="Ingest one article (text, HTML or JSON); needs the X-API-Key header",
+    description="Extracts states, leaders, events and relations with their evidence sentences "
+    "and stores them in the article's named graph. The id is a hash of the URL (or of the text "
+    "when there is no URL): posting the same article again gives the same id and no duplicate "
+    "(status `unchanged`, or `replaced` when its text changed). 201 for a new article.",
+    status_code=201,
+    dependencies=[ApiKeyDep],
+    responses=POST_RESPONSES,
+    openapi_extra={"requestBody": REQUEST_BODY},
+)
+async def post_article(
+    request: Request, response: Response, settings: SettingsDep, store: WritableStoreDep
+) -> ArticleIngested:
+    raw = await read_body(request, settings.max_body_bytes)
+    article = parse_article(raw, media_type(request))
+    driver = request.app.state.neo4j
+    report, projected = await anyio.to_thread.run_sync(_ingest, article, store, settings, driver)
+    if report.status != "new":
+        response.status_code = 200
+    response.headers["Location"] = f"/articles/{report.article_id}"
+    return _ingested(report, projected)
+
+
+@router.get(
+    "/articles/{article_id}",
+    summary="One stored article with the events and relations read from it",
+    responses={404: {"description": "No such article", **PROBLEM}},
+)
+def get_article(
+    article_id: Annotated[
+        str, Path(description="16 hex digits, as POST /articles returned", max_length=64)
+    ],
+    store: StoreDep,
+    settings: SettingsDep,
+) -> ArticlePublic:
+    found = read_article(store, settings.base_iri, article_id.strip().lower())
+    if found is None:
+        raise ApiError(
+            404,
+            f"no article with id {article_id!r}; ids are the 16 hex digits POST /articles returns",
+            "Unknown article",
+        )
+    return found

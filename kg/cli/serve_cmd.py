@@ -1,0 +1,80 @@
+"""`kg serve`: the HTTP API under uvicorn, built in each worker by `api.main:app_from_env`."""
+
+from __future__ import annotations
+
+import os
+
+import typer
+
+from kg.cli.common import CliError, console, settings_of
+from kg.settings import Settings
+from kg.stores.base import StoreError
+
+
+def _export(settings: Settings, read_only: bool) -> None:
+    """Hand the settings the global options changed to the worker processes."""
+    os.environ["KG_STORE_PATH"] = str(settings.store_path.resolve())
+    os.environ["KG_BASE_IRI"] = settings.base_iri
+    if settings.neo4j_uri:
+        os.environ["KG_NEO4J_URI"] = settings.neo4j_uri
+    os.environ["KG_API_READ_ONLY"] = "1" if read_only else "0"
+
+
+def _check_store(settings: Settings, read_only: bool) -> None:
+    """Fail now, in one sentence, rather than in every worker's start-up."""
+    if read_only:
+        if not (settings.store_path / "CURRENT").exists():
+            raise CliError(
+                f"There is no store at {settings.store_path} to serve read-only; "
+                "run `kg load-reference` (or `kg ingest`) first."
+            )
+        return
+    from kg.backends import open_store
+
+    try:
+        open_store(settings).close()
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+def serve(
+    ctx: typer.Context,
+    host: str | None = typer.Option(None, "--host", help="Address to listen on (KG_HOST)."),
+    port: int | None = typer.Option(None, "--port", help="Port to listen on (KG_PORT)."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes."),
+    read_only: bool = typer.Option(
+        False,
+        "--read-only",
+        help="Open the store read-only (implied by --workers > 1); POST /articles then "
+        "answers 503.",
+    ),
+    access_log: bool = typer.Option(True, "--access-log/--no-access-log", help="Log requests."),
+) -> None:
+    """Serve the HTTP API (OpenAPI at /docs, web UI at /)."""
+    import uvicorn
+
+    settings = settings_of(ctx)
+    read_only = read_only or workers > 1
+    _check_store(settings, read_only)
+    _export(settings, read_only)
+    host, port = host or settings.host, port or settings.port
+    mode = "read-only" if read_only else "read-write"
+    console.print(
+        f"API on http://{host}:{port}/ (OpenAPI at /docs), {workers} worker(s), store "
+        f"{settings.store_path} {mode}; Ctrl-C stops it."
+    )
+    if read_only and settings.api_key:
+        console.print("POST /articles answers 503 while the store is open read-only.")
+    uvicorn.run(
+        "api.main:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=access_log,
+        log_level="info",
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)

@@ -1,0 +1,44 @@
+"""The embedded store opened read-only, so several API worker processes can share one folder.
+
+RocksDB's read-only mode takes no lock on the folder, so any number of processes may open it
+at once; each sees the data as it was when it opened (a fixed snapshot) and every write fails.
+pyoxigraph documents that a read-only open while another process writes is undefined, so this
+is for serving a store nothing else is writing (`kg serve --workers N`); see docs/api.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.stores.base import StoreError
+from kg.stores.oxigraph_store import OxigraphStore
+
+
+class ReadOnlyStoreError(StoreError):
+    """A write was attempted on a store opened read-only."""
+
+
+class ReadOnlyOxigraphStore(OxigraphStore):
+    """OxigraphStore over `pyoxigraph.Store.read_only(path)`: queries work, writes raise."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if not (path / "CURRENT").exists():
+            raise StoreError(
+                f"There is no store at {path} to open read-only; load data first "
+                "(for example `kg load-reference`)."
+            )
+        try:
+            self._store = ox.Store.read_only(str(path))
+        except OSError as exc:
+            raise StoreError(f"Cannot open the store at {path} read-only: {exc}.") from None
+
+    def _update(self, sparql: str) -> None:
+        raise ReadOnlyStoreError(
+            f"The store at {self.path} is open read-only; writes need a read-write server."
+        )
+
+    def close(self) -> None:
+        self._store = None

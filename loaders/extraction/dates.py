@@ -217,7 +217,13 @@ def add_months(d: date, months: int) -> tuple[int, int]:
 
 def shift(value: str, amount: int, unit: str, sign: int) -> str | None:
     """Move a date by `amount` units (sign -1 = earlier), keeping the unit's precision."""
-    start = value.split("/")[0]
+    if "/" in value:
+        a, b = value.split("/", 1)
+        sa, sb = shift(a, amount, unit, sign), shift(b, amount, unit, sign)
+        if sa and sb:
+            return sa if sa == sb else f"{sa}/{sb}"
+        return sa or sb
+    start = value
     parts = [int(p) for p in start.split("-")]
     unit = unit.lower()
     try:

@@ -112,7 +112,7 @@ _SPECS: list[tuple[str, str]] = [
     ),
     (
         "arms_transfer",
-        rf"(?<=\b)(?:{_MIL_OBJECTS})(?:\s+[\w'’-]+){{0,4}}\s+which\s+(?:\w+\s+){{0,2}}(?P<t>(?P<v>acquired|bought|purchased|received|obtained))\b",
+        rf"(?<=\b)(?:{_MIL_OBJECTS})(?:\s+[\w'’,-]+){{0,4}}\s+which\s+(?:\w+\s+){{0,2}}(?P<t>(?P<v>acquired|bought|purchased|received|obtained))\b",
     ),
     ("arms_transfer", r"\b(?P<t>arms\s+(?:sale|deal|transfer|shipment))\s+to\b"),
     # military exercises
@@ -194,13 +194,14 @@ _COMPILED = [
 ]
 
 _GUARD = re.compile(
-    r"\b(?:will|would|could|may|might|shall|should|can|cannot|can't|won't|to|plans?|planned|planning|"
+    r"\bto\s+(?:\w+ly\s+)?$|"
+    r"\b(?:will|would|could|may|might|shall|should|can|cannot|can't|won't|plans?|planned|planning|"
     r"intends?|intended|intention|intentions|expected|set|ready|seeking|seeks?|wants?|want|wanted|hopes?|"
     r"hoping|threaten(?:ed|s|ing)?|vow(?:ed|s|ing)?|pledg(?:ed|es|ing)|not|never|no|readied|readies|"
     r"readying|prepar(?:ing|ed|es)|considering|consider|proposed|propose|proposal|upcoming|"
     r"planned|next|future|possible|potential|likely|avoid|prevent|preventing|risk|risks|prospect|"
     r"threat|fear|fears|if|whether|without|denying|denied|deny|called\s+for|calls\s+for|call\s+for|"
-    r"need\s+for|push\s+for|aimed\s+at|aims?|eyeing|mull(?:ing|ed|s)?|any)\s+(?:[\w'’-]+\s+){0,2}$",
+    r"need\s+for|push\s+for|aimed\s+at|aims?|eyeing|mull(?:ing|ed|s)?|any)\s+(?:\S+\s+){0,3}$",
     _I,
 )
 _PAST_AGREEMENT = re.compile(
@@ -230,7 +231,7 @@ _LEADERS_ANAPHOR = re.compile(
 )
 _PLURAL_COUNT = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|numerous|series\s+of|"
-    r"dozens\s+of|\d+)\s+(?:[\w-]+\s+){0,2}$",
+    r"dozens\s+of|\d{1,2})\s+(?:[\w-]+\s+)?$",
     _I,
 )
 _NOT_WAR = re.compile(
@@ -294,10 +295,25 @@ class EventCandidate:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+_SUBORDINATE_START = re.compile(
+    r"^\s*(?:While|Although|Though|Whereas|Because|If|Unless|As|When|Since|Even\s+as|Even\s+though)\b[^,]*,"
+)
+
+
 def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
     """The clause of `text` (a sentence) containing `pos`."""
     start, end = 0, len(text)
+    sub = _SUBORDINATE_START.match(text)
+    if sub:
+        if pos < sub.end():
+            end = sub.end() - 1
+        else:
+            start = sub.end()
     for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= start:
+            continue
+        if m.start() >= end:
+            break
         if m.end() <= pos:
             start = m.end()
         elif m.start() >= pos:
@@ -341,6 +357,7 @@ class _Context:
     anchor: date | None
     published: date | None
     lead_date: str | None
+    dated_events: list[EventCandidate] = field(default_factory=list)
 
 
 def _previous_actors(
@@ -389,15 +406,30 @@ def _date_for(
             best = (score, d)
     if offset is not None and offset.offset is not None:
         amount, unit, sign = offset.offset
-        base = (
-            best[1].value
-            if best
-            else _narrative_date(ctx, sent) or (ctx.anchor.isoformat() if ctx.anchor else None)
-        )
-        if base:
-            shifted = dt.shift(base, amount, unit, sign)
-            if shifted:
-                return shifted, "offset"
+        comma = sent.text.find(",", offset.end - sent.start)
+        if offset.start - sent.start < 3 and 0 <= comma < t_start - sent.start:
+            # "A day after X [date], Y": Y is measured forward from X's date.
+            inner = [
+                d
+                for d in ctx.date_mentions
+                if offset.end <= d.start < sent.start + comma
+                and d.kind in (dt.ABSOLUTE, dt.RELATIVE)
+            ]
+            if inner:
+                shifted = dt.shift(inner[0].value, amount, unit, -sign)
+                if shifted:
+                    return shifted, "offset"
+        else:
+            # "The accord came 16 months after X": X is measured back from the accord's date.
+            base = (
+                best[1].value
+                if best
+                else _narrative_date(ctx, sent) or (ctx.anchor.isoformat() if ctx.anchor else None)
+            )
+            if base:
+                shifted = dt.shift(base, amount, unit, sign)
+                if shifted:
+                    return shifted, "offset"
     if best is not None:
         return best[1].value, "own"
     if report is not None:
@@ -406,7 +438,11 @@ def _date_for(
 
 
 def _narrative_date(ctx: _Context, sent: Sentence) -> str | None:
-    """The latest date mentioned before this sentence (what the story is talking about)."""
+    """What the story is talking about: the date of the latest event dated before this
+    sentence, else the latest date mentioned before it."""
+    for ev in reversed(ctx.dated_events):
+        if ev.sentence.index < sent.index and ev.date and ev.date_source in ("own", "lead"):
+            return ev.date
     last: dt.DateMention | None = None
     for d in ctx.date_mentions:
         if d.start >= sent.start:
@@ -576,13 +612,19 @@ def _context_ok(etype: str, m: re.Match[str], sent: Sentence, ctx: _Context) -> 
 def _plural_skip(etype: str, m: re.Match[str], sent: Sentence) -> bool:
     """'four wars', 'several visits', 'eight notes verbale': counts are not one event."""
     before = sent.text[: m.start("t")]
-    return bool(_PLURAL_COUNT.search(before[-30:])) and etype in (
-        "war",
-        "state_visit",
-        "diplomatic_protest",
-        "armed_clash",
-        "summit_meeting",
-        "meeting",
+    word = m.group("t").lower()
+    plural = word.endswith("s") or word.endswith("verbale")
+    return (
+        plural
+        and bool(_PLURAL_COUNT.search(before[-30:]))
+        and etype
+        in (
+            "war",
+            "state_visit",
+            "diplomatic_protest",
+            "armed_clash",
+            "summit_meeting",
+        )
     )
 
 
@@ -819,6 +861,7 @@ _SOURCE_RANK = {"own": 0, "offset": 1, "lead": 2, "narrative": 3, "report": 4, "
 def _resolve(ctx: _Context, found: list[EventCandidate]) -> list[EventCandidate]:
     dated = [c for c in found if c.date]
     undated = [c for c in found if not c.date]
+    ctx.dated_events = sorted(dated, key=lambda c: c.start)
     # Undated mentions of an event dated elsewhere in the article join it.
     rest: list[EventCandidate] = []
     for c in undated:

@@ -24,7 +24,6 @@ from loaders.extraction import dates as dt
 from loaders.extraction.events import (
     _GUARD,
     _N_YEARS_OF_TIES,
-    _PAIR_ANAPHOR,
     EventCandidate,
     _actors,
     _clause_bounds,
@@ -72,6 +71,15 @@ _RANGE_AFTER = re.compile(
 )
 
 
+_THEIR_BEFORE = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,3}$", _I)
+_STATES_ANAPHOR = re.compile(
+    r"\b(?:the\s+two\s+(?:[\w-]+\s+){0,2}(?:countries|nations|states|neighbou?rs|sides|governments|"
+    r"adversaries|rivals|allies|powers|capitals)|both\s+(?:countries|nations|sides|governments)|"
+    r"between\s+them)\b",
+    _I,
+)
+
+
 @dataclass
 class RelationCandidate:
     type: str
@@ -89,15 +97,24 @@ def _pair(
     s = sent.text
     clause = _clause_bounds(s, t_start - sent.start)
     in_clause = [m for m in ctx_ms if clause[0] <= m.start - sent.start < clause[1]]
-    codes = _codes(sorted(in_clause, key=lambda m: abs(m.start - t_start)))
+
+    def distance(m: Mention) -> int:
+        return t_start - m.end if m.end <= t_start else m.start - t_end
+
+    if _THEIR_BEFORE.search(s[max(0, t_start - sent.start - 40) : t_start - sent.start]):
+        # "their alliance": the subject pair, the first two states of the clause.
+        subject = _codes([m for m in in_clause if m.end <= t_start])
+        if len(subject) >= 2:
+            return subject[:2]
+    codes = _codes(sorted(in_clause, key=distance))
     if len(codes) >= 2:
         # Keep sentence order among the two nearest.
         order = _codes(in_clause)
         two = set(codes[:2])
         return [c for c in order if c in two]
-    if _PAIR_ANAPHOR.search(s[clause[0] : clause[1]]) and prev:
+    if _STATES_ANAPHOR.search(s[clause[0] : clause[1]]) and prev:
         return list(dict.fromkeys([*codes, *prev]))[:2]
-    codes = _codes(sorted(ctx_ms, key=lambda m: abs(m.start - t_start)))
+    codes = _codes(sorted(ctx_ms, key=distance))
     if len(codes) >= 2:
         order = _codes(ctx_ms)
         two = set(codes[:2])
@@ -129,7 +146,7 @@ def find_relations(
     for sent in sentences:
         ms = _actors(mentions.in_sentence(sent.index))
         codes_here = _codes(ms)
-        if len(codes_here) >= 1 or _PAIR_ANAPHOR.search(sent.text):
+        if len(codes_here) >= 1 or _STATES_ANAPHOR.search(sent.text):
             found.extend(_sentence_relations(sent, ms, prev_codes, anchor))
         if len(codes_here) >= 2:
             prev_codes = codes_here[:2]

@@ -1,8 +1,14 @@
-"""`kg neo4j start|stop|status`: the local Neo4j 5.26 (placeholder until the launcher lands)."""
+"""`kg neo4j start|stop|status|build`: the local Neo4j 5.26 launcher (no Docker needed).
+
+Ports, heap, page cache, password and data folder come from settings (KG_NEO4J_* variables).
+"""
 
 from __future__ import annotations
 
 import typer
+
+from kg import neo4j_server as server
+from kg.cli.common import CliError, console, settings_of
 
 neo4j_app = typer.Typer(
     help="The local Neo4j 5.26 server (no Docker needed).", no_args_is_help=True
@@ -11,3 +17,69 @@ neo4j_app = typer.Typer(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(neo4j_app, name="neo4j")
+
+
+def _version(bolt_uri: str, user: str, password: str) -> str:
+    """The version the running server reports over Bolt, via the store's connection module."""
+    from kg.stores.neo4j_connection import connect, server_version
+
+    try:
+        driver = connect(bolt_uri, user, password)
+    except Exception as exc:  # the driver's own errors name the cause
+        raise CliError(f"Neo4j runs but refuses {user!r} at {bolt_uri}: {exc}") from None
+    try:
+        return server_version(driver)
+    finally:
+        driver.close()
+
+
+@neo4j_app.command()
+def build() -> None:
+    """Build the launcher with Maven (first run downloads Neo4j from Maven Central; then cached)."""
+    try:
+        path = server.build()
+    except server.LauncherError as exc:
+        raise CliError(str(exc)) from None
+    console.print(f"Neo4j launcher built in {path}")
+
+
+@neo4j_app.command()
+def start(
+    ctx: typer.Context,
+    timeout: float = typer.Option(180.0, help="Seconds to wait for Bolt to answer."),
+) -> None:
+    """Start Neo4j in the background (builds the launcher first if needed) and wait for Bolt."""
+    settings = settings_of(ctx)
+    was_running = server.status(settings).running
+    try:
+        state = server.start(settings, timeout=timeout)
+    except server.LauncherError as exc:
+        raise CliError(str(exc)) from None
+    version = _version(state.bolt_uri, settings.neo4j_user, settings.neo4j_password)
+    verb = "already running" if was_running else "started"
+    console.print(f"Neo4j {version} {verb} (pid {state.pid}), data in {state.home}")
+    console.print(f"  Bolt:    {state.bolt_uri}  (user {settings.neo4j_user})")
+    console.print(f"  Browser: {state.http_uri}")
+    console.print(f"  Log:     {state.log_file}")
+
+
+@neo4j_app.command()
+def stop(ctx: typer.Context) -> None:
+    """Stop the Neo4j this data folder runs (SIGTERM, clean shutdown; SIGKILL as last resort)."""
+    settings = settings_of(ctx)
+    if server.stop(settings):
+        console.print(f"Neo4j stopped ({settings.neo4j_home.resolve()}).")
+    else:
+        console.print(f"Neo4j was not running ({settings.neo4j_home.resolve()}).")
+
+
+@neo4j_app.command()
+def status(ctx: typer.Context) -> None:
+    """Say whether the local Neo4j runs, and where; exit code 1 when it does not."""
+    state = server.status(settings_of(ctx))
+    if not state.running:
+        console.print(f"Neo4j is not running (data folder {state.home}).")
+        raise typer.Exit(code=1)
+    console.print(f"Neo4j running (pid {state.pid}), data in {state.home}")
+    console.print(f"  Bolt:    {state.bolt_uri}")
+    console.print(f"  Browser: {state.http_uri}")

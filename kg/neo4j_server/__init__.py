@@ -1,0 +1,24 @@
+"""A local Neo4j 5.26 without Docker: build, start, stop and inspect the Maven-built launcher.
+
+Pure Python on purpose: it never imports the `neo4j` driver (only `kg.stores` does).
+"""
+
+from kg.neo4j_server.build import LauncherError, build, is_built
+from kg.neo4j_server.launcher import (
+    ServerStatus,
+    free_port,
+    start,
+    status,
+    stop,
+)
+
+__all__ = [
+    "LauncherError",
+    "ServerStatus",
+    "build",
+    "free_port",
+    "is_built",
+    "start",
+    "status",
+    "stop",
+]

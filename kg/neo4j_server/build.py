@@ -1,0 +1,68 @@
+"""Build the Neo4j launcher (neo4j-launcher/, Maven) once, and know when the build is current.
+
+`mvn compile dependency:copy-dependencies` leaves classes in target/classes and every jar in
+target/lib: no shading step, so the build is quick and the jars are used as Maven fetched them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+DEFAULT_LAUNCHER_DIR = Path(__file__).resolve().parents[2] / "neo4j-launcher"
+MAVEN_GOALS = ("compile", "dependency:copy-dependencies")
+BUILT_STAMP = Path("target") / ".geokg-built"
+
+
+class LauncherError(Exception):
+    """The local Neo4j could not be built, started or stopped; the message says why in a sentence."""
+
+
+def _newest_source_mtime(launcher_dir: Path) -> float:
+    """Newest modification time of pom.xml and every file under src/ (what a build depends on)."""
+    files = [
+        launcher_dir / "pom.xml",
+        *(p for p in (launcher_dir / "src").rglob("*") if p.is_file()),
+    ]
+    return max(p.stat().st_mtime for p in files)
+
+
+def is_built(launcher_dir: Path = DEFAULT_LAUNCHER_DIR) -> bool:
+    """True when a successful build is newer than pom.xml and every source file."""
+    stamp = launcher_dir / BUILT_STAMP
+    lib = launcher_dir / "target" / "lib"
+    if not stamp.is_file() or not lib.is_dir() or not any(lib.glob("neo4j-*.jar")):
+        return False
+    return stamp.stat().st_mtime >= _newest_source_mtime(launcher_dir)
+
+
+def maven_command(maven: str = "mvn", extra_args: tuple[str, ...] = ()) -> list[str]:
+    """Non-interactive, quiet Maven: compile the launcher and copy its jars to target/lib."""
+    return [maven, "-B", "-q", *extra_args, *MAVEN_GOALS]
+
+
+def build(launcher_dir: Path = DEFAULT_LAUNCHER_DIR, extra_args: tuple[str, ...] = ()) -> Path:
+    """Run Maven once; later calls return at once while the build is newer than its sources."""
+    if is_built(launcher_dir):
+        return launcher_dir
+    if not (launcher_dir / "pom.xml").is_file():
+        raise LauncherError(f"no Neo4j launcher project at {launcher_dir} (pom.xml missing)")
+    maven = shutil.which("mvn")
+    if maven is None:
+        raise LauncherError("Maven (mvn) is not installed; install Maven 3.8+ and Java 17")
+    done = subprocess.run(
+        maven_command(maven, extra_args),
+        cwd=launcher_dir,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    if done.returncode != 0:
+        tail = "\n".join((done.stdout + done.stderr).splitlines()[-30:])
+        raise LauncherError(
+            f"Maven build of {launcher_dir} failed (exit {done.returncode}):\n{tail}"
+        )
+    (launcher_dir / BUILT_STAMP).touch()
+    return launcher_dir

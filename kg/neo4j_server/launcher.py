@@ -1,0 +1,290 @@
+"""Build (Maven, cached) and run the embedded Neo4j 5.26 launcher as a background server.
+
+The launcher (`neo4j-launcher/`) is the real Neo4j engine from Maven Central, so a machine with
+Java 17 and Maven needs no Docker and no Neo4j install to have Bolt, HTTP and Neo4j Browser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.neo4j_server.build import DEFAULT_LAUNCHER_DIR, LauncherError, build
+from kg.settings import Settings
+
+MAIN_CLASS = "org.geokg.launcher.Main"
+READY_MARKER = "geokg-neo4j-launcher READY"
+PASSWORD_ENV = "NEO4J_LAUNCHER_PASSWORD"
+HOST = "127.0.0.1"
+PID_FILE = "launcher.pid"
+LOG_FILE = "launcher.log"
+
+# The flags Neo4j 5.26 requires of its JVM: neo4j-admin's config migrator
+# (org.neo4j.commandline.dbms.ConfigFileMigrator) adds exactly these to `server.jvm.additional`.
+NEO4J_REQUIRED_JVM_FLAGS = (
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
+    "-Dlog4j2.disable.jmx=true",
+)
+# From the default neo4j.conf, less -XX:+AlwaysPreTouch (it commits the whole heap at start).
+NEO4J_CONF_JVM_FLAGS = (
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+UnlockExperimentalVMOptions",
+    "-XX:+TrustFinalNonStaticFields",
+    "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Dfile.encoding=UTF-8",
+)
+
+
+@dataclass(frozen=True)
+class ServerStatus:
+    """What `status` sees: whether our java process runs, and where to reach it."""
+
+    running: bool
+    pid: int | None
+    home: Path
+    bolt_uri: str
+    http_uri: str
+
+    @property
+    def log_file(self) -> Path:
+        return self.home / LOG_FILE
+
+
+# --- command line -----------------------------------------------------------------------------
+
+
+def java_binary() -> str:
+    """JAVA_HOME's java when set, else the one on PATH."""
+    java_home = os.environ.get("JAVA_HOME")
+    if java_home and (Path(java_home) / "bin" / "java").is_file():
+        return str(Path(java_home) / "bin" / "java")
+    found = shutil.which("java")
+    if found is None:
+        raise LauncherError("Java is not installed; the Neo4j launcher needs Java 17")
+    return found
+
+
+def java_command(
+    settings: Settings, launcher_dir: Path = DEFAULT_LAUNCHER_DIR, java: str = "java"
+) -> list[str]:
+    """The full java command line; the password is passed in the environment, not here."""
+    classpath = (
+        f"{launcher_dir / 'target' / 'classes'}{os.pathsep}{launcher_dir / 'target' / 'lib' / '*'}"
+    )
+    return [
+        java,
+        f"-Xms{settings.neo4j_heap}",
+        f"-Xmx{settings.neo4j_heap}",
+        *NEO4J_REQUIRED_JVM_FLAGS,
+        *NEO4J_CONF_JVM_FLAGS,
+        "-cp",
+        classpath,
+        MAIN_CLASS,
+        "--home",
+        str(settings.neo4j_home.resolve()),
+        "--bolt-port",
+        str(settings.neo4j_bolt_port),
+        "--http-port",
+        str(settings.neo4j_http_port),
+        "--pagecache",
+        settings.neo4j_pagecache,
+    ]
+
+
+# --- pid file and process checks --------------------------------------------------------------
+
+
+def pid_file(home: Path) -> Path:
+    return home.resolve() / PID_FILE
+
+
+def read_pid(home: Path) -> int | None:
+    """The pid recorded by `start`, or None when there is no readable pid file."""
+    try:
+        return int(pid_file(home).read_text().strip())
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def write_pid(home: Path, pid: int) -> None:
+    pid_file(home).write_text(f"{pid}\n")
+
+
+def is_alive(pid: int) -> bool:
+    """True while the process runs; a zombie (exited, not yet reaped) counts as gone."""
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaps it when it is our own child that exited
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
+def is_launcher(pid: int) -> bool:
+    """True when pid is alive and is our launcher (not a recycled pid of another program)."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return MAIN_CLASS.encode() in cmdline and is_alive(pid)
+
+
+def port_open(port: int, host: str = HOST, timeout: float = 0.5) -> bool:
+    """True when something accepts TCP connections on host:port."""
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nobody listens on right now (for tests and benchmarks)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+# --- start / stop / status --------------------------------------------------------------------
+
+
+def status(settings: Settings) -> ServerStatus:
+    """Whether the launcher of settings.neo4j_home runs, from its pid file and /proc."""
+    home = settings.neo4j_home.resolve()
+    pid = read_pid(home)
+    running = pid is not None and is_launcher(pid)
+    return ServerStatus(
+        running=running,
+        pid=pid if running else None,
+        home=home,
+        bolt_uri=f"bolt://{HOST}:{settings.neo4j_bolt_port}",
+        http_uri=f"http://{HOST}:{settings.neo4j_http_port}/browser/",
+    )
+
+
+def log_tail(log: Path, offset: int = 0, lines: int = 25) -> str:
+    """The last lines the launcher wrote since offset, to explain a failure."""
+    try:
+        with log.open("rb") as fh:
+            fh.seek(offset)
+            text = fh.read().decode("utf-8", "replace")
+    except FileNotFoundError:
+        return "(no log written)"
+    return "\n".join(text.splitlines()[-lines:]) or "(log empty)"
+
+
+def _check_ports_free(settings: Settings) -> None:
+    for name, port in (("Bolt", settings.neo4j_bolt_port), ("HTTP", settings.neo4j_http_port)):
+        if port_open(port):
+            raise LauncherError(
+                f"{name} port {port} is already in use; stop what listens there or choose another "
+                f"port (KG_NEO4J_{name.upper()}_PORT)"
+            )
+
+
+def _spawn(
+    settings: Settings, home: Path, log: Path, launcher_dir: Path
+) -> subprocess.Popen[bytes]:
+    """Java in its own session (so Ctrl-C of the caller does not reach it), output to the log."""
+    env = {**os.environ, PASSWORD_ENV: settings.neo4j_password}
+    with log.open("ab") as out:
+        return subprocess.Popen(
+            java_command(settings, launcher_dir, java_binary()),
+            cwd=home,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def _wait_ready(
+    proc: subprocess.Popen[bytes], port: int, log: Path, offset: int, timeout: float
+) -> None:
+    """Wait for the ready line (password set, databases up) and for Bolt to accept connections."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        code = proc.poll()
+        if code is not None:
+            raise LauncherError(
+                f"Neo4j exited with code {code} before it was ready; log {log}:\n{log_tail(log, offset)}"
+            )
+        if READY_MARKER in log_tail(log, offset, lines=200) and port_open(port):
+            return
+        time.sleep(0.2)
+    raise LauncherError(
+        f"Neo4j did not answer on Bolt port {port} within {timeout:.0f}s; log {log}:\n"
+        f"{log_tail(log, offset)}"
+    )
+
+
+def start(
+    settings: Settings, timeout: float = 180.0, launcher_dir: Path = DEFAULT_LAUNCHER_DIR
+) -> ServerStatus:
+    """Start the launcher in the background and wait until Bolt answers; no-op when it runs."""
+    current = status(settings)
+    if current.running:
+        return current
+    build(launcher_dir)
+    home = current.home
+    home.mkdir(parents=True, exist_ok=True)
+    _check_ports_free(settings)
+    log = home / LOG_FILE
+    offset = log.stat().st_size if log.exists() else 0
+    proc = _spawn(settings, home, log, launcher_dir)
+    write_pid(home, proc.pid)
+    try:
+        _wait_ready(proc, settings.neo4j_bolt_port, log, offset, timeout)
+    except LauncherError:
+        _terminate(proc.pid, grace=20.0)
+        pid_file(home).unlink(missing_ok=True)
+        raise
+    return status(settings)
+
+
+def _wait_gone(pid: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not is_alive(pid):
+            return True
+        time.sleep(0.1)
+    return not is_alive(pid)
+
+
+def _terminate(pid: int, grace: float) -> None:
+    """SIGTERM (Neo4j shuts down cleanly in its hook), then SIGKILL as the last resort."""
+    try:
+        os.kill(pid, signal.SIGTERM)
+        if not _wait_gone(pid, grace):
+            os.kill(pid, signal.SIGKILL)
+            _wait_gone(pid, 10.0)
+    except ProcessLookupError:
+        pass
+
+
+def stop(settings: Settings, timeout: float = 60.0) -> bool:
+    """Stop exactly the pid in the pid file (if it is our launcher); False when none ran."""
+    home = settings.neo4j_home.resolve()
+    pid = read_pid(home)
+    if pid is None:
+        return False
+    was_running = is_launcher(pid)
+    if was_running:
+        _terminate(pid, grace=timeout)
+    pid_file(home).unlink(missing_ok=True)
+    return was_running

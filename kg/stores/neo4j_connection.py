@@ -1,0 +1,27 @@
+"""Open a Neo4j driver and ask the server its version: the one place connection details live."""
+
+from __future__ import annotations
+
+import neo4j
+
+
+def connect(uri: str, user: str, password: str, timeout: float = 10.0) -> neo4j.Driver:
+    """A driver that has already reached the server, so a wrong URI or password fails here."""
+    driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=timeout)
+    try:
+        driver.verify_connectivity()
+    except Exception:
+        driver.close()  # driver 6 is not closed by the garbage collector
+        raise
+    return driver
+
+
+def server_version(driver: neo4j.Driver) -> str:
+    """The Neo4j kernel version, e.g. "5.26.30", from `CALL dbms.components()`."""
+    records, _, _ = driver.execute_query(
+        "CALL dbms.components() YIELD name, versions WHERE name = 'Neo4j Kernel' "
+        "RETURN versions[0] AS version"
+    )
+    if not records:
+        raise RuntimeError("dbms.components() reported no Neo4j Kernel component")
+    return str(records[0]["version"])

@@ -14,7 +14,7 @@ from kg.queries.models import SourcePublic
 from kg.queries.sparql_builders import PREFIXES, iri_ref, string_literal, values
 from kg.queries.sparql_rows import sources_by_fact
 from kg.stores.base import RecordStore
-from ontology.namespace import bind_prefixes
+from ontology.namespace import GEO_IRI, bind_prefixes
 
 INCOMING_SHOWN = 200
 _LABEL_PROPS = ("geo:name", "skos:prefLabel", "geo:title", "geo:code", "rdfs:label")
@@ -65,8 +65,7 @@ def _construct(store: RecordStore, sparql: str) -> Graph:
 
 def describe_graph(store: RecordStore, iri: str) -> Graph:
     """The IRI's triples, plus the triples of its Evidence nodes and of the articles it cites
-    (without their mentions); for a hash namespace with no triples of its own (the ontology),
-    every `{iri}#...` subject."""
+    (without their mentions); for the ontology document, every geo: term too."""
     ref = iri_ref(iri)
     graph = _construct(
         store,
@@ -76,9 +75,9 @@ def describe_graph(store: RecordStore, iri: str) -> Graph:
   UNION {{ {ref} geo:source ?s . ?s ?p ?o FILTER(?p != geo:mentions) }}
 }}""",
     )
-    if len(graph) == 0 and "#" not in iri:
-        prefix = string_literal(iri + "#")
-        graph = _construct(
+    if iri + "#" == GEO_IRI:  # the ontology document: every geo: term it defines
+        prefix = string_literal(GEO_IRI)
+        graph += _construct(
             store,
             f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), {prefix})) }}",
         )
@@ -86,13 +85,12 @@ def describe_graph(store: RecordStore, iri: str) -> Graph:
 
 
 def exists(store: RecordStore, iri: str) -> bool:
-    """Whether the graph mentions the IRI (as a subject or an object), or it is a hash
-    namespace with subjects of its own (`{iri}#...`)."""
-    ref = iri_ref(iri)
-    if store.query(f"ASK {{ {{ {ref} ?p ?o }} UNION {{ ?s ?p {ref} }} }}").boolean:
+    """Whether the graph mentions the IRI (as a subject or an object); the ontology document
+    (the geo: namespace without its '#') always exists."""
+    if iri + "#" == GEO_IRI:
         return True
-    prefix = string_literal(iri + "#")
-    return bool(store.query(f"ASK {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), {prefix})) }}").boolean)
+    ref = iri_ref(iri)
+    return bool(store.query(f"ASK {{ {{ {ref} ?p ?o }} UNION {{ ?s ?p {ref} }} }}").boolean)
 
 
 def labels(store: RecordStore, iris: set[str]) -> dict[str, str]:

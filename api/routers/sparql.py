@@ -9,8 +9,9 @@ from urllib.parse import parse_qs
 import anyio
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from rdflib import XSD, BNode, Literal
 from rdflib.query import Result
-from rdflib.term import Identifier, Variable
+from rdflib.term import Identifier, Node, Variable
 
 from api.deps import SettingsDep, StoreDep
 from api.errors import ApiError
@@ -46,6 +47,34 @@ def _check_read_only(query: str) -> None:
         raise ApiError(403, "this endpoint is read-only: SPARQL updates are refused", "Read-only")
 
 
+def _tsv_term(term: Node) -> str:
+    """A term in SPARQL TSV syntax: <iri>, _:b, or a quoted, escaped literal."""
+    if isinstance(term, Literal):
+        text = (
+            str(term)
+            .replace("\\", "\\\\")
+            .replace('"', '\\"')
+            .replace("\n", "\\n")
+            .replace("\r", "\\r")
+            .replace("\t", "\\t")
+        )
+        if term.language:
+            return f'"{text}"@{term.language}'
+        if term.datatype is not None and str(term.datatype) != str(XSD.string):
+            return f'"{text}"^^<{term.datatype}>'
+        return f'"{text}"'
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return f"<{term}>"
+
+
+def _tsv(result: QueryResult, limit: int) -> bytes:
+    lines = ["\t".join(f"?{v}" for v in result.variables)]
+    for row in result.rows[:limit]:
+        lines.append("\t".join(_tsv_term(row[v]) if v in row else "" for v in result.variables))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def _serialize(result: QueryResult, accept: str, limit: int) -> Response:
     if result.kind == "graph":
         media, fmt = negotiate(accept, GRAPH_TYPES, "text/turtle")
@@ -53,6 +82,12 @@ def _serialize(result: QueryResult, accept: str, limit: int) -> Response:
         body = result.graph.serialize(format=fmt, encoding="utf-8")
         return Response(body, media_type=media)
     media, fmt = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
+    headers = {"X-Result-Truncated": "true"} if len(result.rows) > limit else {}
+    if result.kind == "ask" and fmt in ("csv", "tsv"):
+        text = f"_askResult\n{'true' if result.boolean else 'false'}\n"
+        return Response(text.encode(), media_type=media)
+    if fmt == "tsv":
+        return Response(_tsv(result, limit), media_type=media, headers=headers)
     out = Result("ASK" if result.kind == "ask" else "SELECT")
     if result.kind == "ask":
         out.askAnswer = bool(result.boolean)
@@ -62,7 +97,8 @@ def _serialize(result: QueryResult, accept: str, limit: int) -> Response:
             {Variable(k): cast(Identifier, v) for k, v in row.items()}
             for row in result.rows[:limit]
         ]
-    return Response(out.serialize(format=fmt, encoding="utf-8") or b"", media_type=media)
+    body = out.serialize(format=fmt, encoding="utf-8") or b""
+    return Response(body, media_type=media, headers=headers)
 
 
 async def _answer(
@@ -73,7 +109,9 @@ async def _answer(
     _check_read_only(query)
     try:
         with anyio.fail_after(timeout):
-            result = await anyio.to_thread.run_sync(store.query, query)
+            # pyoxigraph cannot cancel a query: on timeout the client gets its answer now and
+            # the worker thread finishes the query in the background.
+            result = await anyio.to_thread.run_sync(store.query, query, abandon_on_cancel=True)
     except TimeoutError:
         raise ApiError(503, f"the query ran longer than {timeout:g} s", "Query timeout") from None
     except StoreError as exc:

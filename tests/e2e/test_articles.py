@@ -1,0 +1,114 @@
+"""POST /articles with an API key, and GET /articles/{id} with its facts, over HTTP."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.e2e.conftest import API_KEY, MAX_BODY, ROOT, Server, clean_env, copy_store, start_server
+
+KEY = {"X-API-Key": API_KEY}
+TEXT = """url: https://news.example.org/e2e/kim-xi-beijing
+published: 2025-09-03
+title: Kim Jong-un visits Beijing
+
+North Korean leader Kim Jong-un visited Beijing on September 3, 2025, where he met Chinese
+President Xi Jinping. The two leaders pledged closer cooperation.
+"""
+PLAIN = {"Content-Type": "text/plain; charset=utf-8"}
+
+
+def problem(response: httpx.Response, status: int) -> str:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    return str(response.json()["detail"])
+
+
+def test_without_a_key_is_401_and_a_wrong_key_403(api: httpx.Client) -> None:
+    detail = problem(api.post("/articles", content=TEXT, headers=PLAIN), 401)
+    assert "X-API-Key" in detail
+    wrong = api.post("/articles", content=TEXT, headers={**PLAIN, "X-API-Key": "guess"})
+    problem(wrong, 403)
+
+
+def test_post_text_then_read_it_back(api: httpx.Client) -> None:
+    first = api.post("/articles", content=TEXT, headers={**PLAIN, **KEY})
+    assert first.status_code in (200, 201), first.text
+    body = first.json()
+    assert len(body["id"]) == 16 and body["title"] == "Kim Jong-un visits Beijing"
+    assert {"PRK", "CHN"} <= set(body["extraction"]["states"])
+    assert body["extraction"]["events"], "a state visit is extracted"
+    assert first.headers["location"] == f"/articles/{body['id']}"
+
+    again = api.post("/articles", content=TEXT, headers={**PLAIN, **KEY})
+    assert again.status_code == 200 and again.json()["id"] == body["id"]
+    assert again.json()["status"] == "unchanged"
+
+    stored = api.get(f"/articles/{body['id']}").json()
+    assert stored["url"] == "https://news.example.org/e2e/kim-xi-beijing"
+    assert stored["published"] == "2025-09-03"
+    assert stored["events"] and stored["events"][0]["sources"][0]["evidence"]
+    events = api.get("/timeline/CHN/PRK", params={"from": "2025-09-03", "to": "2025-09-03"})
+    iris = [e["iri"] for e in events.json()["items"]]
+    assert len(iris) == len(set(iris)) and stored["events"][0]["iri"] in iris
+
+
+def test_post_json_and_html(api: httpx.Client) -> None:
+    record = {
+        "url": "https://news.example.org/e2e/finland-nato",
+        "title": "Finland joins NATO",
+        "published": "2023-04-04",
+        "text": "Finland formally joined NATO on April 4, 2023, becoming the alliance's "
+        "31st member after Turkey ratified its accession.",
+    }
+    posted = api.post("/articles", json=record, headers=KEY)
+    assert posted.status_code in (200, 201), posted.text
+    assert posted.json()["published"] == "2023-04-04"
+    html = (ROOT / "tests" / "fixtures" / "articles" / "nato_finland_2023.html").read_bytes()
+    page = api.post("/articles", content=html, headers={"Content-Type": "text/html", **KEY})
+    assert page.status_code in (200, 201), page.text
+    assert api.get(page.json()["href"]).status_code == 200
+
+
+def test_bad_bodies(api: httpx.Client) -> None:
+    too_big = "x" * (MAX_BODY + 1)
+    problem(api.post("/articles", content=too_big, headers={**PLAIN, **KEY}), 413)
+    problem(
+        api.post("/articles", content=b"%PDF", headers={"Content-Type": "application/pdf", **KEY}),
+        415,
+    )
+    problem(api.post("/articles", json={"title": "no text"}, headers=KEY), 422)
+    problem(api.post("/articles", content="\n\n", headers={**PLAIN, **KEY}), 422)
+    bad_json = api.post(
+        "/articles", content="{", headers={"Content-Type": "application/json", **KEY}
+    )
+    problem(bad_json, 422)
+
+
+def test_unknown_article_is_404(api: httpx.Client) -> None:
+    problem(api.get("/articles/0000000000000000"), 404)
+    problem(api.get("/articles/not-an-id"), 404)
+
+
+@pytest.fixture(scope="module")
+def keyless_server(loaded_store: Path, workdir: Path) -> Iterator[Server]:
+    running = start_server(copy_store(loaded_store, "keyless-store"), workdir, env=clean_env())
+    yield running
+    running.stop()
+
+
+def test_writes_are_disabled_without_a_server_key(keyless_server: Server) -> None:
+    response = httpx.post(
+        keyless_server.url + "/articles", content=TEXT, headers={**PLAIN, "X-API-Key": "x"}
+    )
+    assert "KG_API_KEY" in problem(response, 503)
+
+
+def test_read_only_server_refuses_articles(ro_server: Server) -> None:
+    response = httpx.post(ro_server.url + "/articles", content=TEXT, headers={**PLAIN, **KEY})
+    assert "read-only" in problem(response, 503)
+    assert json.loads(httpx.get(ro_server.url + "/health").text)["read_only"] is True

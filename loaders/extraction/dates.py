@@ -123,6 +123,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b({_NUM})\s+(day|week|month|year)s?\s+(after|before|later|earlier)\b", re.IGNORECASE
         ),
     ),
+    # "days after" / "weeks before": a vague offset
+    (
+        "vague_offset",
+        re.compile(
+            r"\b(?:(?:a\s+)?few\s+|several\s+)?(days|weeks|months)\s+(after|before|later|earlier)\b",
+            re.IGNORECASE,
+        ),
+    ),
     # "Monday night" / "on Tuesday" / "last Friday"
     (
         "weekday",
@@ -216,7 +224,13 @@ def add_months(d: date, months: int) -> tuple[int, int]:
 
 
 def shift(value: str, amount: int, unit: str, sign: int) -> str | None:
-    """Move a date by `amount` units (sign -1 = earlier), keeping the unit's precision."""
+    """Move a date by `amount` units (sign -1 = earlier), keeping the unit's precision.
+
+    An amount of 0 is a vague offset ("days after"): the result is the date at the
+    precision the unit allows (a month for days and weeks, a year for months)."""
+    if amount == 0:
+        start = value.split("/")[0]
+        return start[:4] if unit == "month" else (start[:7] if unit in ("day", "week") else None)
     if "/" in value:
         a, b = value.split("/", 1)
         sa, sb = shift(a, amount, unit, sign), shift(b, amount, unit, sign)
@@ -376,6 +390,12 @@ def find_dates(text: str, anchor: date | None) -> list[DateMention]:
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
             if _overlaps(taken, start, end):
+                continue
+            if name == "vague_offset":
+                unit = m.group(1).lower().rstrip("s")
+                sign = -1 if m.group(2).lower() in ("after", "later") else 1
+                found.append(DateMention(start, end, m.group(0), "", OFFSET, (0, unit, sign)))
+                taken.append((start, end))
                 continue
             if name == "offset":
                 amount = _num(m.group(1))

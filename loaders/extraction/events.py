@@ -68,7 +68,7 @@ _SPECS: list[tuple[str, str]] = [
     # protests
     (
         "diplomatic_protest",
-        r"\b(?P<t>(?P<v>summoned)\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,3}(?:[Aa]mbassador|envoy|[Cc]harg[ée]|diplomats?))",
+        r"\b(?P<t>(?P<v>summoned)\s+(?:the\s+|its\s+|a\s+)?(?:[A-Z][\w'’.]*\s+){0,3}(?:[Aa]mbassador|envoy|[Cc]harg[ée]|diplomats?))",
     ),
     (
         "diplomatic_protest",
@@ -216,7 +216,7 @@ _PAST_VERB = re.compile(
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|:\s|\(|\)|,\s+(?=(?:which|who|while|as|after|before|when|where|although|though|"
     r"but|including|saying|leading|raising|adding|prompting|commemorating|marking|amid|despite|"
-    r"whereas|even|further|and\s+(?:the|a)\b)\b)"
+    r"whereas|even|further|since|and\s+(?:the|a)\b|(?:\w+\s+)?(?:days|weeks|months|years)\s+(?:after|before))\b)"
 )
 _PRONOUN_START = re.compile(r"^\s*[\"“]?(?:He|She)\b")
 _THEY_START = re.compile(r"^\s*[\"“]?(?:They|Both|The\s+two|The\s+pair)\b")
@@ -380,7 +380,12 @@ def _previous_actors(
 
 
 def _date_for(
-    ctx: _Context, sent: Sentence, t_start: int, t_end: int, clause: tuple[int, int]
+    ctx: _Context,
+    sent: Sentence,
+    t_start: int,
+    t_end: int,
+    clause: tuple[int, int],
+    others: list[tuple[int, int]] | None = None,
 ) -> tuple[str | None, str]:
     """The date of a trigger: the nearest date mention of its sentence (an offset phrase
     such as '16 months after' counts from the sentence's other date or the narrative date)."""
@@ -400,6 +405,8 @@ def _date_for(
             report = d
             continue
         distance = t_start - d.end if d.end <= t_start else d.start - t_end
+        if others and _owned_by_other(d, distance, sent, others):
+            continue
         in_clause = clause[0] <= d.start - sent.start < clause[1]
         score = distance + (0 if in_clause else 150)
         if best is None or score < best[0]:
@@ -435,6 +442,19 @@ def _date_for(
     if report is not None:
         return dt.to_month(report.value), "report"
     return None, ""
+
+
+def _owned_by_other(
+    d: dt.DateMention, distance: int, sent: Sentence, others: list[tuple[int, int]]
+) -> bool:
+    """A date belongs to the trigger nearest to it: 'a fight broke out on Monday ...
+    fought a war in 1962' gives each its own date."""
+    for o_s, o_e in others:
+        a, b = sent.start + o_s, sent.start + o_e
+        other = a - d.end if d.end <= a else d.start - b
+        if 0 <= other < distance:
+            return True
+    return False
 
 
 def _narrative_date(ctx: _Context, sent: Sentence) -> str | None:
@@ -661,9 +681,32 @@ def find_events(
     return _resolve(ctx, found)
 
 
+_CONTAINER_BEFORE = re.compile(
+    r"\b(?:during|amid|at|on\s+the\s+sidelines\s+of|in\s+the\s+course\s+of)\s+(?:\S+\s+){0,4}$", _I
+)
+_HELD_AFTER = re.compile(
+    r"^\s*(?:\S+\s+){0,2}?(?:held|took\s+place|was\s+held|were\s+held|began|opened|ended)\b", _I
+)
+_OFFICIALS = re.compile(
+    r"\b(?:diplomats?|officials?|ministers?|minister|envoys?|negotiators?|delegations?|delegates|"
+    r"secretary|secretaries|advisers?|advisors?|ambassadors?|generals?|commanders?)\b",
+    _I,
+)
+
+
+@dataclass
+class _Trigger:
+    etype: str
+    m: re.Match[str]
+    clause: tuple[int, int]
+    codes: list[str]
+    chosen: list[Mention]
+    container: bool  # "during the visit", "at the summit", a war: shares its date
+
+
 def _sentence_events(ctx: _Context, sent: Sentence) -> list[EventCandidate]:
-    out: list[EventCandidate] = []
     s = sent.text
+    triggers: list[_Trigger] = []
     seen_spans: list[tuple[int, int, str]] = []
     for etype, pattern in _COMPILED:
         for m in pattern.finditer(s):
@@ -678,6 +721,10 @@ def _sentence_events(ctx: _Context, sent: Sentence) -> list[EventCandidate]:
                 continue
             a_start, a_end = sent.start + t_s, sent.start + t_e
             codes, chosen = _participants(ctx, etype, sent, a_start, a_end, clause)
+            if etype == "alliance_formed" and re.match(r"(?:joined|accession)", m.group("t"), _I):
+                org = next((x for x in chosen if x.kind == ORGANIZATION and x.start >= a_end), None)
+                subject = [x.code for x in chosen if x.kind != ORGANIZATION and x.end <= a_start]
+                codes = [subject[-1], org.code] if org and subject else []
             real = etype
             if etype == "meeting":
                 heads = [
@@ -685,13 +732,16 @@ def _sentence_events(ctx: _Context, sent: Sentence) -> list[EventCandidate]:
                     for x in chosen
                     if x.kind == PERSON and x.head and x.person in ctx.mentions.leaders
                 ]
-                real = (
-                    "summit_meeting"
-                    if heads
+                if _OFFICIALS.search(s[clause[0] : t_s]):
+                    real = "talks"
+                elif (
+                    heads
                     or _LEADERS_ANAPHOR.search(s)
                     or re.search(r"\bleaders?\b", s[clause[0] : clause[1]], _I)
-                    else "talks"
-                )
+                ):
+                    real = "summit_meeting"
+                else:
+                    real = "talks"
             if real == "war":
                 named = next((k for k in NAMED_WARS if k in m.group("t")), None)
                 if named:
@@ -705,27 +755,38 @@ def _sentence_events(ctx: _Context, sent: Sentence) -> list[EventCandidate]:
                     )
             if len(codes) < 2:
                 continue
-            date_value, source = _date_for(ctx, sent, a_start, a_end, clause)
-            if real == "war" and source != "own":
-                date_value, source = None, ""  # a war is placed in time by its own sentence
-            verb = m.groupdict().get("v") or m.groupdict().get("v2") or m.groupdict().get("v3")
-            past = (
-                bool(verb)
-                and not _PERFECT_BEFORE.search(s[max(0, t_s - 30) : t_s])
-                and not _PAST_PERFECT_BEFORE.search(s[max(0, t_s - 20) : t_s])
-            )
-            if not verb:
-                past = bool(_PAST_VERB.search(s)) and not _PERFECT_BEFORE.search(
-                    s[max(0, t_s - 40) : t_s]
-                )
-            perfect = bool(_PERFECT_BEFORE.search(s[max(0, t_s - 30) : t_s]))
-            conf = 0.8 if source == "own" else 0.6
-            cand = EventCandidate(real, codes, date_value, source, sent, a_start, a_end, conf, past)
-            cand.extra["perfect"] = "1" if perfect else ""
-            if real == "military_intervention" and _INVASION_WORDS.search(s):
-                cand.invasion = True
-            out.append(cand)
+            container = real == "war" or bool(_CONTAINER_BEFORE.search(s[max(0, t_s - 40) : t_s]))
+            triggers.append(_Trigger(real, m, clause, codes, chosen, container))
             seen_spans.append((t_s, t_e, etype))
+
+    out: list[EventCandidate] = []
+    for trig in triggers:
+        m = trig.m
+        t_s, t_e = m.start("t"), m.end("t")
+        a_start, a_end = sent.start + t_s, sent.start + t_e
+        others = [
+            (o.m.start("t"), o.m.end("t")) for o in triggers if o is not trig and not o.container
+        ]
+        date_value, source = _date_for(ctx, sent, a_start, a_end, trig.clause, others)
+        real = trig.etype
+        if real == "war" and source != "own":
+            date_value, source = None, ""  # a war is placed in time by its own sentence
+        verb = m.groupdict().get("v") or m.groupdict().get("v2") or m.groupdict().get("v3")
+        perfect = bool(_PERFECT_BEFORE.search(s[max(0, t_s - 30) : t_s]))
+        if verb:
+            past = not perfect and not _PAST_PERFECT_BEFORE.search(s[max(0, t_s - 20) : t_s])
+        else:
+            # A noun is placed in the story's time only as a held event or a container.
+            held = bool(_HELD_AFTER.match(s[t_e:]))
+            past = (held or trig.container) and bool(_PAST_VERB.search(s)) and not perfect
+        conf = 0.8 if source == "own" else 0.6
+        cand = EventCandidate(
+            real, trig.codes, date_value, source, sent, a_start, a_end, conf, past
+        )
+        cand.extra["perfect"] = "1" if perfect else ""
+        if real == "military_intervention" and _INVASION_WORDS.search(s):
+            cand.invasion = True
+        out.append(cand)
     return out
 
 
@@ -862,22 +923,22 @@ def _resolve(ctx: _Context, found: list[EventCandidate]) -> list[EventCandidate]
     dated = [c for c in found if c.date]
     undated = [c for c in found if not c.date]
     ctx.dated_events = sorted(dated, key=lambda c: c.start)
-    # Undated mentions of an event dated elsewhere in the article join it.
-    rest: list[EventCandidate] = []
+    # An undated mention takes the story's date (the news peg in the lead, else the date of
+    # the event just told) unless it is the same event as one dated elsewhere.
+    twins_of = {id(c): [d for d in dated if _same_event(c, d)] for c in undated}
     for c in undated:
-        if any(_same_event(c, d) for d in dated):
-            continue
-        rest.append(c)
-    for c in rest:
-        if ctx.anchor is None:
-            continue
-        if c.sentence.index <= 1 and c.type != "war" and (c.past or c.extra.get("perfect")):
-            c.date, c.date_source, c.confidence = ctx.lead_date, "lead", 0.55
-        elif c.past and c.type != "war":
-            nd = _narrative_date(ctx, c.sentence)
+        fallback: tuple[str, str, float] | None = None
+        if ctx.anchor is not None and c.type != "war":
+            nd = _narrative_date(ctx, c.sentence) if c.past else None
             if nd and _recent_or_near(ctx, nd, c.sentence):
-                c.date, c.date_source, c.confidence = nd, "narrative", 0.5
-        if c.date:
+                fallback = (nd, "narrative", 0.5)
+            elif c.sentence.index <= 1 and (c.past or c.extra.get("perfect")) and ctx.lead_date:
+                fallback = (ctx.lead_date, "lead", 0.55)
+        twins = twins_of[id(c)]
+        if twins and (fallback is None or any(_near(fallback[0], d.date or "") for d in twins)):
+            continue  # the same event, dated elsewhere in the article
+        if fallback is not None:
+            c.date, c.date_source, c.confidence = fallback
             dated.append(c)
     # One event mentioned twice is one event: keep the best-dated mention.
     dated.sort(key=lambda c: (_SOURCE_RANK.get(c.date_source, 9), dt.width(c.date or ""), c.start))
@@ -894,6 +955,14 @@ def _resolve(ctx: _Context, found: list[EventCandidate]) -> list[EventCandidate]
             twin.participants = c.participants
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def _near(a: str, b: str, days: int = 7) -> bool:
+    """Two dates that overlap or lie within `days` of each other."""
+    ba, bb = dt.bounds(a), dt.bounds(b)
+    if ba is None or bb is None:
+        return False
+    return (ba[0] - bb[1]).days <= days and (bb[0] - ba[1]).days <= days
 
 
 def _recent_or_near(ctx: _Context, value: str, sent: Sentence) -> bool:

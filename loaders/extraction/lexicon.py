@@ -55,6 +55,63 @@ BLOCKED = (
     "Chinese Taipei", "Congo River", "Niger River", "Georgia Tech", "Korean Central News Agency",
     "Korean Peninsula", "Dominican Republic", "Arab League",
 )  # fmt: skip
+# ISO 3166-1 entries that are dependent territories, not sovereign states: not matched.
+DEPENDENT_TERRITORIES = frozenset(
+    [
+        "ABW",
+        "AIA",
+        "ALA",
+        "ASM",
+        "ATA",
+        "ATF",
+        "BES",
+        "BLM",
+        "BMU",
+        "BVT",
+        "CCK",
+        "COK",
+        "CUW",
+        "CXR",
+        "CYM",
+        "FLK",
+        "FRO",
+        "GGY",
+        "GIB",
+        "GLP",
+        "GRL",
+        "GUF",
+        "GUM",
+        "HKG",
+        "HMD",
+        "IMN",
+        "IOT",
+        "JEY",
+        "MAC",
+        "MAF",
+        "MNP",
+        "MSR",
+        "MTQ",
+        "MYT",
+        "NCL",
+        "NFK",
+        "NIU",
+        "PCN",
+        "PRI",
+        "PYF",
+        "REU",
+        "SGS",
+        "SHN",
+        "SJM",
+        "SPM",
+        "SXM",
+        "TCA",
+        "TKL",
+        "UMI",
+        "VGB",
+        "VIR",
+        "WLF",
+    ]
+)
 # Sub-organs reported under their parent in the organizations list.
 ORG_PARENT = {"UNSC": "UN"}
 # Well-known given-name variants, so "Joseph Biden" and "Joe Biden" meet.
@@ -248,6 +305,8 @@ def build_lexicon(reference: ReferenceData) -> Lexicon:
 
     lex = Lexicon(ahocorasick.Automaton(), reference)
     for state in reference.states:
+        if state.code in DEPENDENT_TERRITORIES:
+            continue
         lex.state_period[state.code] = (state.start, state.end)
         for name in (state.name, *state.aliases):
             for v in _variants(name):

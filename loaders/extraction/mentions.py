@@ -253,9 +253,12 @@ def _is_place(text: str, start: int, end: int, key: str, entry: lx.Entry) -> boo
     return bool(entry.kind == lx.STATE_DEMONYM and _WAR_SUFFIX.match(text, end) and key == "Korean")
 
 
+_ARRIVAL_BEFORE = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands)\s+in\s+$", re.IGNORECASE)
+
+
 def _capital_is_location(text: str, start: int, end: int, sentence_start: int) -> bool:
     before = text[max(0, start - 40) : start]
-    if _LOCATIVE.search(before):
+    if _LOCATIVE.search(before) and not _ARRIVAL_BEFORE.search(before):
         return True
     if (
         start - sentence_start < 3
@@ -287,7 +290,9 @@ def _is_person_name(text: str, start: int, end: int, sentence_start: int, lex: l
         if word not in _FUNCTION and word not in lex.state_names and word not in lex.demonym_of:
             return True
     mb = _CAP_WORD_BEFORE.search(text, max(0, start - 30), start)
-    if mb and mb.start() > sentence_start:
+    if mb and (
+        mb.start() > sentence_start or not mb.group(1).endswith(("ing", "ed", "ly", "ern", "ish"))
+    ):
         word = mb.group(1)
         if (
             word not in _FUNCTION
@@ -546,7 +551,7 @@ def _unknown_leaders(text: str, lex: lx.Lexicon) -> dict[str, tuple[str, str, in
             continue
         state = None
         before = text[max(0, m.start() - 40) : m.start()]
-        bm = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:['’]s)?\s+$", before)
+        bm = re.search(r"(?<![\w.])([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)(?:['’]s)?[ \t]+$", before)
         if bm:
             word = bm.group(1)
             state = lex.demonym_of.get(word) or lex.state_names.get(word)
@@ -596,7 +601,9 @@ def _person(
         nick = _QUOTED_NICK_BEFORE.search(text, max(0, start - 40), start)
         given_m = nick or _CAP_WORD_BEFORE.search(text, max(0, start - 25), start)
         given = given_m.group(1) if given_m and given_m.start() >= sent.start else None
-        if given in _FUNCTION or (given and (given in lex.state_names or given in lex.demonym_of)):
+        if given in _FUNCTION or (given and given in lex.demonym_of):
+            given = None
+        if given and given in lex.state_names and given not in _PEOPLE_NAMED_STATES:
             given = None
         if (
             given

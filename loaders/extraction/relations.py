@@ -37,6 +37,7 @@ _I = re.IGNORECASE
 
 _SPECS: list[tuple[str, str]] = [
     ("ally", r"\b(?P<t>alliance|allies|ally|allied\s+with|treaty\s+allies)\b"),
+    ("ally", r"\b(?P<t>mutual[\s-]+defen[cs]e|defen[cs]e\s+(?:pact|treaty))\b"),
     ("partner", r"\b(?P<t>partnership|partners|strategic\s+partner|closeness|rapprochement)\b"),
     (
         "partner",
@@ -55,7 +56,7 @@ _SPECS: list[tuple[str, str]] = [
 ]
 _COMPILED = [(rtype, re.compile(p, _I)) for rtype, p in _SPECS]
 _NEGATED = re.compile(
-    r"\b(?:former|ex-|erstwhile|once|no\s+longer|not|never|cut|severed|broke\s+off|suspended|sever|strategic)\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:former|ex-|erstwhile|once|no\s+longer|not|never|cut|severed|broke\s+off|suspended|sever)\s+(?:[\w-]+\s+){0,2}$",
     _I,
 )
 _GENERIC_PLURAL = re.compile(
@@ -112,7 +113,7 @@ def _pair(
         order = _codes(in_clause)
         two = set(codes[:2])
         return [c for c in order if c in two]
-    if _STATES_ANAPHOR.search(s[clause[0] : clause[1]]) and prev:
+    if _STATES_ANAPHOR.search(s) and prev and len(codes) < 2:
         return list(dict.fromkeys([*codes, *prev]))[:2]
     codes = _codes(sorted(ctx_ms, key=distance))
     if len(codes) >= 2:
@@ -167,6 +168,10 @@ def _sentence_relations(
             if _GUARD.search(before[-50:]) or _NEGATED.search(before[-40:]):
                 continue
             word = m.group("t").lower()
+            if word == "alliance" and (
+                re.match(r"['’]s\b", s[t_e:]) or re.search(r"\bthe\s+$", before[-5:])
+            ):
+                continue  # "the alliance's border": an organization, not a pair
             if (
                 word in ("allies", "alliances", "partners")
                 and _GENERIC_PLURAL.search(before[-25:])

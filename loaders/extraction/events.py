@@ -47,7 +47,10 @@ _SPECS: list[tuple[str, str]] = [
     ("state_visit", r"\b(?P<t>(?P<v>travell?ed|flew|went)|trip|journey)\s+to\b"),
     # meetings
     ("summit_meeting", r"\b(?P<t>summit)\b(?!s)"),
-    ("meeting", r"\b(?P<t>(?P<v>met)|meeting)\s+(?:with|again|in|on|for)\b"),
+    (
+        "meeting",
+        r"\b(?P<t>(?P<v>met)\b(?!\s+(?:by|with\s+(?:criticism|protests?|resistance|opposition|skepticism|scepticism)))|meeting\s+(?:with|between|of|in|on)\b)",
+    ),
     ("meeting", r"\b(?:(?P<v>held)\s+)?(?P<t>talks|negotiations|discussions)\b"),
     # messages
     (

@@ -186,9 +186,7 @@ _UNKNOWN_LEADER = re.compile(
     rf"\b(?P<title>President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Sultan|"
     rf"Supreme\s+Leader|leader)\s+(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+{_NAME}){{1,3}}(?:\s+(?:Jr\.|Sr\.|II|III))?)"
 )
-_OF_STATE_AFTER = re.compile(
-    r"\s+of\s+(?:the\s+)?([A-Z][\w'’ -]{2,40}?)\b(?=[,.;:)]|\s+(?:and|said|has|had|who|is|was|on|in)\b|$)"
-)
+_OF_STATE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 _ROLE_ANAPHOR = re.compile(
     r"\b[Tt]he\s+(?:(?:US|U\.S\.|Chinese|Russian|[A-Z][a-z]+)\s+)?(chief executive|president|President|prime minister|Prime Minister|premier|chancellor)\b"
 )
@@ -214,6 +212,7 @@ class LeaderInfo:
     state: str
     role: str
     first: int  # offset of the first mention
+    from_text: bool = True  # the name is a form the text uses (else the reference name)
     head_title: bool = False  # introduced with a head-of-state/government title
     non_head_title: bool = False  # introduced with another title (party chief, minister)
     in_office: bool = False
@@ -275,8 +274,15 @@ def _capital_is_location(text: str, start: int, end: int, sentence_start: int) -
     if m and m.group(1) not in _FUNCTION and not m.group(1).endswith(("day", "days")):
         return True  # "Washington Post", "Moscow State University"
     mb = _CAP_WORD_BEFORE.search(text, max(0, start - 30), start)
-    if mb and mb.start() > sentence_start and mb.group(1) not in _FUNCTION:
-        return True  # "George Washington", "Mexico City" handled by longest match
+    if (
+        mb
+        and mb.group(1) not in _FUNCTION
+        and (
+            mb.start() > sentence_start
+            or not mb.group(1).endswith(("ing", "ed", "ly", "ern", "ish"))
+        )
+    ):
+        return True  # "George Washington"; "Mexico City" is handled by the longest match
     return text.startswith(", D.C.", end) and bool(_LOCATIVE.search(before))
 
 
@@ -561,7 +567,11 @@ def _unknown_leaders(text: str, lex: lx.Lexicon) -> dict[str, tuple[str, str, in
         if state is None:
             am = _OF_STATE_AFTER.match(text, m.start("name") + len(name))
             if am:
-                state = lex.state_names.get(am.group(1).strip())
+                words = am.group(1).split()
+                for n in range(len(words), 0, -1):
+                    state = lex.state_names.get(" ".join(words[:n]).rstrip(".,"))
+                    if state:
+                        break
         if state is None:
             continue
         title = re.sub(r"\s+", " ", m.group("title").lower())
@@ -650,19 +660,22 @@ def _person(
     for short in _all_shorts(person):
         recent_by_short[short] = person_id
     introduced.add(person_id)
+    is_full = bool(full) or " " in name
     info = out.leaders.get(person_id)
     if info is None:
         info = LeaderInfo(
             person_id,
-            name,
+            name if is_full else person.name,
             state,
             term.role if term else "leader",
             start,
+            from_text=is_full,
             in_office=lx.in_office(person, when),
         )
         out.leaders[person_id] = info
-    elif _fullness(name) > _fullness(info.name):
+    elif is_full and (not info.from_text or _fullness(name) > _fullness(info.name)):
         info.name = name
+        info.from_text = True
     if head is True:
         info.head_title = True
     elif head is False:

@@ -169,7 +169,11 @@ def _sentence_relations(
                 continue
             word = m.group("t").lower()
             if word == "alliance" and (
-                re.match(r"['’]s\b", s[t_e:]) or re.search(r"\bthe\s+$", before[-5:])
+                re.match(r"['’]s\b", s[t_e:])
+                or (
+                    re.search(r"\bthe\s+$", before[-5:])
+                    and not re.match(r"\s+(?:between|with|of)\b", s[t_e:])
+                )
             ):
                 continue  # "the alliance's border": an organization, not a pair
             if (

@@ -3,7 +3,6 @@
 Pure Python on purpose: it never imports the `neo4j` driver (only `kg.stores` does).
 """
 
-from kg.neo4j_server.build import LauncherError, build, is_built
 from kg.neo4j_server.launcher import (
     ServerStatus,
     free_port,
@@ -11,6 +10,7 @@ from kg.neo4j_server.launcher import (
     status,
     stop,
 )
+from kg.neo4j_server.maven import LauncherError, build, is_built
 
 __all__ = [
     "LauncherError",

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.neo4j_server.build import DEFAULT_LAUNCHER_DIR, LauncherError, build
+from kg.neo4j_server.maven import DEFAULT_LAUNCHER_DIR, LauncherError, build
 from kg.settings import Settings
 
 MAIN_CLASS = "org.geokg.launcher.Main"

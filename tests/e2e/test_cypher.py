@@ -1,0 +1,130 @@
+"""/cypher against a real Neo4j 5.26: reads answer as JSON rows; writes are refused by Neo4j
+itself (READ transaction) and the database is unchanged, as the driver confirms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.e2e.conftest import API_KEY, Server, clean_env, copy_store, kg, start_server
+
+pytestmark = pytest.mark.neo4j
+
+WRITES = [
+    "CREATE (n:Probe {name: 'should not exist'}) RETURN n",
+    "MATCH (n) DETACH DELETE n",
+    "MATCH (s:State {code: 'CHN'}) SET s.name = 'changed'",
+    "MERGE (n:Probe {name: 'merged'})",
+    "CREATE INDEX probe_name IF NOT EXISTS FOR (n:Probe) ON (n.name)",
+]
+
+
+@pytest.fixture(scope="module")
+def neo4j_api(
+    neo4j_clean: Any, neo4j_endpoint: Any, loaded_store: Path, workdir: Path
+) -> Iterator[Server]:
+    """A server on a store projected into the session's (emptied) Neo4j; small row limit."""
+    env = clean_env(
+        KG_NEO4J_URI=neo4j_endpoint.uri,
+        KG_NEO4J_USER=neo4j_endpoint.user,
+        KG_NEO4J_PASSWORD=neo4j_endpoint.password,
+        KG_API_KEY=API_KEY,
+        KG_CYPHER_LIMIT="25",
+        KG_CYPHER_TIMEOUT="2",
+    )
+    store = copy_store(loaded_store, "neo4j-store")
+    kg("--store", str(store), "sync", "--rebuild", cwd=workdir, env=env)
+    running = start_server(store, workdir, env=env)
+    yield running
+    running.stop()
+
+
+def cypher(server: Server, query: str, **parameters: Any) -> httpx.Response:
+    body = {"query": query, "parameters": parameters}
+    return httpx.post(server.url + "/cypher", json=body, timeout=30)
+
+
+def counts(driver: Any) -> tuple[int, int, int, int]:
+    """Nodes, relationships, Probe nodes and indexes, as the driver sees them."""
+
+    def one(query: str) -> int:
+        return int(driver.execute_query(query).records[0]["n"])
+
+    return (
+        one("MATCH (n) RETURN count(n) AS n"),
+        one("MATCH ()-[r]->() RETURN count(r) AS n"),
+        one("MATCH (p:Probe) RETURN count(p) AS n"),
+        one("SHOW INDEXES YIELD name RETURN count(name) AS n"),
+    )
+
+
+def test_read_with_parameters(neo4j_api: Server) -> None:
+    response = cypher(
+        neo4j_api, "MATCH (s:State {code: $code}) RETURN s.name AS name, s", code="CHN"
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["columns"] == ["name", "s"] and body["truncated"] is False
+    row = body["rows"][0]
+    assert row["name"] == "China"
+    assert "State" in row["s"]["labels"] and row["s"]["properties"]["code"] == "CHN"
+
+
+def test_relationships_and_paths_are_plain_json(neo4j_api: Server) -> None:
+    query = "MATCH p = (e:Event)-[r:participant]->(s:State {code: 'PRK'}) RETURN r, p LIMIT 1"
+    row = cypher(neo4j_api, query).json()["rows"][0]
+    assert row["r"]["type"] == "participant" and row["r"]["start"] and row["r"]["end"]
+    assert len(row["p"]["nodes"]) == 2 and len(row["p"]["relationships"]) == 1
+
+
+def test_row_limit(neo4j_api: Server) -> None:
+    body = cypher(neo4j_api, "UNWIND range(1, 100) AS x RETURN x").json()
+    assert len(body["rows"]) == 25 and body["truncated"] is True and body["limit"] == 25
+
+
+@pytest.mark.parametrize("query", WRITES)
+def test_writes_are_refused_and_change_nothing(
+    neo4j_api: Server, neo4j_driver: Any, query: str
+) -> None:
+    before = counts(neo4j_driver)
+    response = cypher(neo4j_api, query)
+    assert response.status_code in (400, 403), response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert counts(neo4j_driver) == before
+    if response.status_code == 403:
+        assert "read" in response.json()["detail"].lower()
+    name = neo4j_driver.execute_query("MATCH (s:State {code: 'CHN'}) RETURN s.name AS n")
+    assert name.records[0]["n"] == "China"
+
+
+def test_bad_query_and_timeout(neo4j_api: Server) -> None:
+    bad = cypher(neo4j_api, "MATC (n) RETURN n")
+    assert bad.status_code == 400 and "SyntaxError" in bad.json()["detail"]
+    slow = cypher(
+        neo4j_api, "UNWIND range(1, 300000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n"
+    )
+    assert slow.status_code == 504, slow.text
+
+
+def test_posted_article_reaches_neo4j(neo4j_api: Server, neo4j_driver: Any) -> None:
+    text = (
+        "url: https://news.example.org/e2e/neo4j-visit\npublished: 2024-06-19\n\n"
+        "Russian President Vladimir Putin visited Pyongyang on June 19, 2024, where he met "
+        "North Korean leader Kim Jong-un."
+    )
+    posted = httpx.post(
+        neo4j_api.url + "/articles",
+        content=text,
+        headers={"Content-Type": "text/plain", "X-API-Key": API_KEY},
+        timeout=30,
+    )
+    assert posted.status_code in (200, 201), posted.text
+    assert posted.json()["projected_to_neo4j"] is True
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (a:Article {uri: $iri}) RETURN count(a) AS n", iri=posted.json()["iri"]
+    )
+    assert records[0]["n"] == 1

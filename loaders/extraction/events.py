@@ -530,6 +530,9 @@ def _participants(
         codes = list(dict.fromkeys([*codes, *prev[:2]]))
     if etype in DIRECTED_EVENT_TYPES and len(codes) >= 2:
         codes = _direct(ctx, etype, sent, t_start, t_end, chosen, codes)
+    orgs = {m.code for m in chosen if m.kind == ORGANIZATION}
+    if orgs and etype != "alliance_formed":
+        codes = [c for c in codes if c not in orgs] + [c for c in codes if c in orgs]
     return codes, chosen
 
 
@@ -931,7 +934,7 @@ def _resolve(ctx: _Context, found: list[EventCandidate]) -> list[EventCandidate]
     twins_of = {id(c): [d for d in dated if _same_event(c, d)] for c in undated}
     for c in undated:
         fallback: tuple[str, str, float] | None = None
-        if ctx.anchor is not None and c.type != "war":
+        if ctx.anchor is not None and c.type != "war" and not _DURATION.search(c.sentence.text):
             nd = _narrative_date(ctx, c.sentence) if c.past else None
             if nd and _recent_or_near(ctx, nd, c.sentence):
                 fallback = (nd, "narrative", 0.5)
@@ -958,6 +961,14 @@ def _resolve(ctx: _Context, found: list[EventCandidate]) -> list[EventCandidate]
             twin.participants = c.participants
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+_DURATION = re.compile(
+    r"\b(?:over\s+the\s+(?:decades|years|past\s+\w+)|for\s+(?:years|decades|months|generations)|"
+    r"(?:has|have)\s+long|repeatedly|continued\s+to|continues\s+to|traditionally|historically|"
+    r"often|frequently|regularly|routinely|usually)\b",
+    _I,
+)
 
 
 def _near(a: str, b: str, days: int = 7) -> bool:

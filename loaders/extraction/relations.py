@@ -105,7 +105,7 @@ def _pair(
     if _THEIR_BEFORE.search(s[max(0, t_start - sent.start - 40) : t_start - sent.start]):
         # "their alliance": the subject pair, the first two states of the clause.
         subject = _codes([m for m in in_clause if m.end <= t_start])
-        if len(subject) >= 2:
+        if len(subject) >= 2 or not _STATES_ANAPHOR.search(s):
             return subject[:2]
     codes = _codes(sorted(in_clause, key=distance))
     if len(codes) >= 2:

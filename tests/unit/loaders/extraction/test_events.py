@@ -1,0 +1,211 @@
+"""Event triggers per type, participants and direction, dates, and what is left out."""
+
+from datetime import date
+
+import pytest
+
+from tests.unit.loaders.extraction.helpers import events, run
+
+PUB = date(2024, 10, 9)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japanese Prime Minister Fumio Kishida visited China on Tuesday.",
+            ("state_visit", ("JPN", "CHN"), "2024-10-08"),
+        ),
+        (
+            "In March 2023, Xi Jinping met Vladimir Putin in Moscow.",
+            ("summit_meeting", ("CHN", "RUS"), "2023-03"),
+        ),
+        (
+            "Indian and Pakistani diplomats held talks in Geneva on Monday.",
+            ("talks", ("IND", "PAK"), "2024-10-07"),
+        ),
+        (
+            "Xi Jinping and Kim Jong Un exchanged messages on October 6, 2024.",
+            ("message_exchange", ("CHN", "PRK"), "2024-10-06"),
+        ),
+        (
+            "Japan summoned the Chinese ambassador on Tuesday over the drone flights.",
+            ("diplomatic_protest", ("JPN", "CHN"), "2024-10-08"),
+        ),
+        (
+            "India lodged a strong protest with Pakistan last week.",
+            ("diplomatic_protest", ("IND", "PAK"), "2024-09-30/2024-10-06"),
+        ),
+        (
+            "France and Germany signed a defence treaty in 1963.",
+            ("treaty_signed", ("FRA", "DEU"), "1963"),
+        ),
+        (
+            "The United States imposed new sanctions on Russia in May 2022.",
+            ("sanctions", ("USA", "RUS"), "2022-05"),
+        ),
+        (
+            "The United States sold fighter jets to Taiwan in 2019.",
+            ("arms_transfer", ("USA", "TWN"), "2019"),
+        ),
+        (
+            "Japan and India held joint naval exercises on Saturday.",
+            ("military_exercise", ("JPN", "IND"), "2024-10-05"),
+        ),
+        (
+            "Indian and Chinese troops clashed on the border on Monday.",
+            ("armed_clash", ("IND", "CHN"), "2024-10-07"),
+        ),
+        (
+            "Russia invaded Ukraine in February 2022.",
+            ("military_intervention", ("RUS", "UKR"), "2022-02"),
+        ),
+        (
+            "India and Pakistan fought a war in 1971.",
+            ("war", ("IND", "PAK"), "1971"),
+        ),
+        (
+            "China and South Korea established diplomatic relations in 1992.",
+            ("diplomatic_relations_established", ("CHN", "KOR"), "1992"),
+        ),
+        (
+            "Georgia severed diplomatic ties with Russia in 2008.",
+            ("diplomatic_relations_severed", ("GEO", "RUS"), "2008"),
+        ),
+        (
+            "Russia vetoed a UN resolution on Ukraine on Friday.",
+            ("veto", ("RUS", "UKR", "UN"), "2024-10-04"),
+        ),
+        (
+            "France and Germany formed a military alliance in 1963.",
+            ("alliance_formed", ("FRA", "DEU"), "1963"),
+        ),
+    ],
+)
+def test_event_types(text: str, expected: tuple[str, tuple[str, ...], str]) -> None:
+    found = events(text, PUB)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xi Jinping will visit Japan next month.",
+        "Kishida plans to visit China in 2025.",
+        "Governments readied new sanctions on Russia on Tuesday.",
+        "Japan is expected to sign a treaty with India in 2025.",
+        "Neither India nor Pakistan wants a war.",
+        "Russia did not attack Ukraine on Tuesday, officials said.",
+        "A possible summit between Japan and China in 2025 is under discussion.",
+    ],
+)
+def test_planned_hypothetical_and_negated_events_are_left_out(text: str) -> None:
+    assert events(text, PUB) == set()
+
+
+def test_domestic_events_are_left_out() -> None:
+    assert events("India declared martial law on Tuesday.", PUB) == set()
+
+
+def test_undated_events_are_left_out() -> None:
+    assert events("Over the decades, China has provided missiles to North Korea.", PUB) == set()
+
+
+def test_direction_visitor_and_attacker_first() -> None:
+    found = events("Ukraine was visited by Chinese President Xi Jinping on Tuesday.", PUB)
+    assert ("state_visit", ("CHN", "UKR"), "2024-10-08") in found
+    found = events("Russian troops launched an attack on Ukraine on Thursday.", PUB)
+    assert ("military_intervention", ("RUS", "UKR"), "2024-10-03") in found
+
+
+def test_each_trigger_takes_its_nearest_date() -> None:
+    found = events(
+        "On Monday night, Indian and Chinese troops clashed in the valley where the two "
+        "nations fought a war in 1962.",
+        PUB,
+    )
+    assert ("armed_clash", ("IND", "CHN"), "2024-10-07") in found
+    assert ("war", ("IND", "CHN"), "1962") in found
+
+
+def test_one_event_mentioned_twice_is_one_event() -> None:
+    text = (
+        "Fumio Kishida's state visit to China began on Tuesday. "
+        "The visit, the first in years, took Kishida to Beijing, China, on Tuesday."
+    )
+    visits = [e for e in run(text, PUB).events if e.type == "state_visit"]
+    assert len(visits) == 1
+
+
+def test_pronoun_subject_takes_the_previous_sentence_actor() -> None:
+    text = "Narendra Modi arrived in Tokyo on Monday. He met Fumio Kishida on Tuesday."
+    assert ("summit_meeting", ("IND", "JPN"), "2024-10-08") in events(text, PUB)
+
+
+def test_the_two_leaders_refers_back() -> None:
+    text = (
+        "Narendra Modi and Fumio Kishida spoke in 2020. "
+        "In September 2023, the two leaders met again in Delhi."
+    )
+    found = {(t, frozenset(p), d) for t, p, d in events(text, PUB)}
+    assert ("summit_meeting", frozenset({"IND", "JPN"}), "2023-09") in found
+
+
+def test_relative_offsets() -> None:
+    text = (
+        "On this day in 1979, Japan and China signed a treaty. "
+        "The treaty came 16 months after Fumio Kishida had traveled to Beijing."
+    )
+    found = events(text, date(2014, 3, 26))
+    assert ("treaty_signed", ("JPN", "CHN"), "1979-03-26") in found
+    assert ("state_visit", ("JPN", "CHN"), "1977-11") in found
+
+
+def test_years_of_ties_give_the_year_relations_began() -> None:
+    text = "China and North Korea marked 75 years of diplomatic ties on Sunday."
+    found = events(text, PUB)
+    assert ("diplomatic_relations_established", ("CHN", "PRK"), "1949") in found
+    assert not any(
+        t == "diplomatic_relations_established"
+        for t, _, _ in events("China and India marked nearly 75 years of diplomatic ties.", PUB)
+    )
+
+
+def test_named_wars_bring_their_sides_when_the_article_names_them() -> None:
+    text = (
+        "In the 1950-1953 Korean War, China intervened militarily on North Korea's behalf. "
+        "South Korean veterans remember it."
+    )
+    found = {(t, frozenset(p), d) for t, p, d in events(text, PUB)}
+    assert ("war", frozenset({"CHN", "PRK", "KOR"}), "1950/1953") in found
+    assert ("military_intervention", frozenset({"CHN", "PRK"}), "1950/1953") in found
+
+
+def test_news_lead_without_a_date_takes_the_publication_date() -> None:
+    found = events("Ukraine cut diplomatic ties with Moscow after the attack.", date(2022, 2, 24))
+    assert ("diplomatic_relations_severed", ("UKR", "RUS"), "2022-02-24") in found
+
+
+def test_said_tuesday_dates_the_report_not_the_event() -> None:
+    found = events(
+        "A border clash between India and China killed 20 soldiers, officials said Tuesday.", PUB
+    )
+    assert ("armed_clash", ("IND", "CHN"), "2024-10") in found
+
+
+def test_joining_an_alliance() -> None:
+    found = events("Norway joined NATO in 1949.", PUB)
+    assert found == {("alliance_formed", ("NOR", "NATO"), "1949")}
+
+
+def test_cold_war_and_trade_war_are_not_wars() -> None:
+    text = "During the Cold War in 1962 and the trade war of 2019, China and the United States traded barbs."
+    assert not any(t == "war" for t, _, _ in events(text, PUB))
+
+
+def test_extraction_is_deterministic_and_evidence_is_verbatim() -> None:
+    text = "Japan and India held joint naval exercises on Saturday. India and Pakistan fought a war in 1971."
+    a, b = run(text, PUB), run(text, PUB)
+    assert a.to_json() == b.to_json()
+    for e in a.events:
+        assert text[e.start : e.end] == e.evidence

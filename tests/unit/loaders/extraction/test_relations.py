@@ -1,0 +1,109 @@
+"""Relations as the article presents them, one per type per pair, with `since` when given."""
+
+from datetime import date
+
+from tests.unit.loaders.extraction.helpers import relations
+
+PUB = date(2024, 10, 9)
+
+
+def test_ally_from_their_alliance_and_key_ally() -> None:
+    found = relations("Kishida and Joe Biden agreed to bolster their security alliance.", PUB)
+    assert found == set()  # Kishida is not introduced: no pair
+    found = relations(
+        "Fumio Kishida and Joe Biden agreed to bolster their security alliance amid China's rise.",
+        PUB,
+    )
+    assert ("ally", frozenset({"JPN", "USA"}), None) in found
+    assert not any(r[1] == frozenset({"USA", "CHN"}) for r in found)
+    found = relations("Pyongyang relies on China as a key ally.", PUB)
+    assert ("ally", frozenset({"PRK", "CHN"}), None) in found
+
+
+def test_alliance_since_the_year_the_text_gives() -> None:
+    found = relations(
+        "The alliance between China and North Korea dates back to the early 1950s.", PUB
+    )
+    assert ("ally", frozenset({"CHN", "PRK"}), "1950") in found
+
+
+def test_partner_from_partnership_and_stronger_cooperation() -> None:
+    found = relations("The US and Japan upgraded their comprehensive partnership (2013-2023).", PUB)
+    assert ("partner", frozenset({"USA", "JPN"}), "2013") in found
+    found = relations("North Korea and Russia have strengthened military cooperation.", PUB)
+    assert ("partner", frozenset({"PRK", "RUS"}), None) in found
+
+
+def test_future_partnership_is_not_a_relation() -> None:
+    assert relations('Japan and India vowed to become "global partners".', PUB) == set()
+
+
+def test_rivals() -> None:
+    assert ("rival", frozenset({"JPN", "CHN"}), None) in relations(
+        "Tokyo has been at odds with Beijing.", PUB
+    )
+    found = relations("Tensions rose between India and China, nuclear-armed rivals.", PUB)
+    assert ("rival", frozenset({"IND", "CHN"}), None) in found
+
+
+def test_adversaries_but_not_former_adversaries() -> None:
+    found = relations("Moscow and Washington have been adversaries for decades.", PUB)
+    assert ("adversary", frozenset({"RUS", "USA"}), None) in found
+    assert relations("France and Germany, former adversaries, met.", PUB) == set()
+
+
+def test_at_war_from_an_invasion_reported_as_current() -> None:
+    found = relations("Russian troops invaded Ukraine on Thursday.", date(2022, 2, 24))
+    assert ("at_war", frozenset({"RUS", "UKR"}), "2022") in found
+    # A past war is an event, never an at_war relation.
+    assert not any(
+        r[0] == "at_war" for r in relations("India and Pakistan fought a war in 1971.", PUB)
+    )
+
+
+def test_diplomatic_relations_with_since() -> None:
+    found = relations("China and North Korea marked 75 years of diplomatic ties on Sunday.", PUB)
+    assert ("diplomatic_relations", frozenset({"CHN", "PRK"}), "1949") in found
+    found = relations(
+        "It came during nearly 30 years of diplomatic relations between the US and Japan.", PUB
+    )
+    assert ("diplomatic_relations", frozenset({"USA", "JPN"}), None) in found
+
+
+def test_ties_cut_give_no_diplomatic_relations() -> None:
+    found = relations("Ukraine cut diplomatic ties with Russia on Thursday.", date(2022, 2, 24))
+    assert not any(r[0] == "diplomatic_relations" for r in found)
+
+
+def test_restored_ties_give_relations_since_the_restoration() -> None:
+    found = relations(
+        "India severed ties with Pakistan in 2016. India and Pakistan restored diplomatic "
+        "relations in 2023.",
+        PUB,
+    )
+    assert ("diplomatic_relations", frozenset({"IND", "PAK"}), "2023") in found
+
+
+def test_new_alliance_makes_every_pair_allies() -> None:
+    found = relations(
+        "The leaders of the US, UK and Japan on Wednesday unveiled a trilateral security alliance.",
+        PUB,
+    )
+    assert {r for r in found if r[0] == "ally"} == {
+        ("ally", frozenset({"USA", "GBR"}), "2024"),
+        ("ally", frozenset({"USA", "JPN"}), "2024"),
+        ("ally", frozenset({"GBR", "JPN"}), "2024"),
+    }
+
+
+def test_an_organization_is_not_a_pair() -> None:
+    found = relations(
+        "Norway joined NATO in 1949, doubling the alliance's border with Russia.", PUB
+    )
+    assert not any(r[0] == "ally" for r in found)
+
+
+def test_one_entry_per_type_per_pair() -> None:
+    text = "China is North Korea's closest ally. North Korea relies on China as its main ally."
+    allies = [r for r in relations(text, PUB) if r[0] == "ally"]
+    assert len(allies) == 1

@@ -7,8 +7,7 @@ import json
 from pathlib import Path
 
 import typer
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from kg.cli import extract_cmd
 from kg.settings import get_settings

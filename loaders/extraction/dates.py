@@ -110,17 +110,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "past_n",
         re.compile(
-            rf"\b(?:in|over|during)\s+the\s+(?:past|last)\s+({_NUM})?\s*(year|month|week)s?\b",
-            re.IGNORECASE,
+            r"\b(?:[Ii]n|[Oo]ver|[Dd]uring)\s+the\s+(?:past|last)\s+(?:(\d{1,3}|[a-z]+)\s+)?(year|month|week)s?\b",
         ),
     ),
     # "three years ago"
-    ("ago", re.compile(rf"\b({_NUM})\s+(day|week|month|year)s?\s+ago\b", re.IGNORECASE)),
+    (
+        "ago",
+        re.compile(r"(?<![\w-])(\d{1,3}|[A-Za-z]+)\s+([Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear)s?\s+ago\b"),
+    ),
     # "16 months after" / "seven years after" / "a day before"
     (
         "offset",
         re.compile(
-            rf"\b({_NUM})\s+(day|week|month|year)s?\s+(after|before|later|earlier)\b", re.IGNORECASE
+            r"(?<![\w-])(\d{1,3}|[A-Za-z]+)\s+([Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear)s?\s+(after|before|later|earlier)\b"
         ),
     ),
     # "days after" / "weeks before": a vague offset
@@ -382,11 +384,38 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+# Cheap prefilters: a pattern is tried only when the lower-cased text holds one of these.
+_MONTH_NAMES = tuple(sorted({k for k in MONTHS if len(k) >= 3}))
+_PREFILTER: dict[str, tuple[str, ...]] = {
+    "this_day": ("this day",),
+    "md_range": _MONTH_NAMES,
+    "dm_range": _MONTH_NAMES,
+    "mdy": _MONTH_NAMES,
+    "dmy": _MONTH_NAMES,
+    "my": _MONTH_NAMES,
+    "m": _MONTH_NAMES,
+    "decade": ("0s", "0's", "0’s"),
+    "from_to": ("from ", "between "),
+    "y_range": ("-", "–", "—"),
+    "today": ("yesterday", "today", "tonight", "this morning"),
+    "last_unit": ("week", "month", "year"),
+    "past_n": ("past", "last"),
+    "ago": (" ago",),
+    "offset": ("after", "before", "later", "earlier"),
+    "vague_offset": ("after", "before", "later", "earlier"),
+    "weekday": ("day",),
+}
+
+
 def find_dates(text: str, anchor: date | None) -> list[DateMention]:
     """Every date mention of `text`, left to right, longest first where they overlap."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    lower = text.lower()
     for name, pattern in _PATTERNS:
+        keys = _PREFILTER.get(name)
+        if keys is not None and not any(k in lower for k in keys):
+            continue
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
             if _overlaps(taken, start, end):

@@ -32,6 +32,7 @@ _MIL_OBJECTS = (
     r"(?:[\s-]\w+)?\s+technology|nuclear[\s-]powered\s+submarine\s+technology|helicopters|"
     r"radars?|interceptors?|bombers?|ballistic|shells)"
 )
+_MIL_OBJECT_RE = re.compile(rf"\b{_MIL_OBJECTS}\b", re.IGNORECASE)
 _MIL_CONTEXT = re.compile(
     r"\b(?:troops|soldiers|army|armies|military|militar\w+|navy|naval|coast\s+guard|warships?|"
     r"vessels?|ships?|border|forces|fighter|jets?|laser|water\s+cannon|artillery|missiles?|"
@@ -115,7 +116,7 @@ _SPECS: list[tuple[str, str]] = [
     ),
     (
         "arms_transfer",
-        rf"(?<=\b)(?:{_MIL_OBJECTS})(?:\s+[\w'’,-]+){{0,4}}\s+which\s+(?:\w+\s+){{0,2}}(?P<t>(?P<v>acquired|bought|purchased|received|obtained))\b",
+        r"(?<=[\s,])which\s+(?:[\w'’-]+\s+){0,2}(?P<t>(?P<v>acquired|bought|purchased|received|obtained))\b",
     ),
     ("arms_transfer", r"\b(?P<t>arms\s+(?:sale|deal|transfer|shipment))\s+to\b"),
     # military exercises
@@ -192,8 +193,76 @@ _SPECS: list[tuple[str, str]] = [
     # vetoes
     ("veto", r"\b(?P<t>(?P<v>vetoed)|(?P<v2>cast|used|exercised)\s+(?:its|a|their)\s+veto)\b"),
 ]
+# Words one of which a sentence must contain (lower-cased) before a pattern is tried: a cheap
+# prefilter that keeps the extractor fast (most patterns cannot match most sentences).
+_KEYWORDS: list[tuple[str, ...]] = [
+    ("visit",),
+    ("visit",),
+    ("travel", "flew", "went", "trip", "journey"),
+    ("summit",),
+    ("met", "meeting"),
+    ("talks", "negotiations", "discussions"),
+    ("exchanged",),
+    ("sent", "wrote"),
+    ("call", "conversation", "talks"),
+    ("phone",),
+    ("joint",),
+    ("summoned",),
+    ("protest",),
+    ("protested",),
+    ("verbale",),
+    ("signed", "concluded", "inked", "ratified"),
+    ("signed", "concluded"),
+    ("signed",),
+    ("signing",),
+    ("alliance", "pact", "coalition"),
+    ("joined", "accession"),
+    ("sanctions",),
+    ("sanctions",),
+    ("sanctioned",),
+    (
+        "sold",
+        "suppl",
+        "deliver",
+        "provided",
+        "transferred",
+        "shipped",
+        "gave",
+        "sent",
+        "acquired",
+        "bought",
+        "purchased",
+        "received",
+        "obtained",
+    ),
+    ("which",),
+    ("arms",),
+    ("joint",),
+    ("exercise", "drill"),
+    ("clash", "skirmish", "brawl", "fight", "fire", "standoff"),
+    ("broke out", "erupted"),
+    ("fought",),
+    ("fired", "rammed", "cannon", "shot down"),
+    ("incident", "confrontation"),
+    ("inva", "interven", "attacked", "bombed", "occupied", "annex", "incursion"),
+    ("attack", "offensive", "assault", "strike"),
+    ("intervened",),
+    ("war",),
+    ("war",),
+    ("war",),
+    ("war",),
+    ("war",),
+    ("relations", "ties"),
+    ("relations", "ties"),
+    ("relations", "ties"),
+    ("relations", "ties"),
+    ("relations", "ties"),
+    ("relations", "ties"),
+    ("veto",),
+]
 _COMPILED = [
-    (etype, re.compile(p, 0 if etype == "war" or "[A-Z]" in p else _I)) for etype, p in _SPECS
+    (etype, re.compile(p, 0 if etype == "war" or "[A-Z]" in p else _I), keys)
+    for (etype, p), keys in zip(_SPECS, _KEYWORDS, strict=True)
 ]
 
 _GUARD = re.compile(
@@ -625,6 +694,12 @@ def _context_ok(etype: str, m: re.Match[str], sent: Sentence, ctx: _Context) -> 
         ):
             # An unknown "X War" is a war only when X names states ("Russo-Ukrainian War").
             return False
+    if (
+        etype == "arms_transfer"
+        and s[m.start() : m.start() + 5] == "which"
+        and not _MIL_OBJECT_RE.search(s[max(0, m.start() - 90) : m.start()])
+    ):
+        return False  # "... submarine technology with Australia, which Britain acquired"
     if etype == "meeting" and _TALKS_NOT.search(s[m.start("t") :]):
         return False
     if etype in ("meeting", "summit_meeting") and re.search(r"\bto\s+$", before[-4:]):
@@ -714,7 +789,10 @@ def _sentence_events(ctx: _Context, sent: Sentence) -> list[EventCandidate]:
     s = sent.text
     triggers: list[_Trigger] = []
     seen_spans: list[tuple[int, int, str]] = []
-    for etype, pattern in _COMPILED:
+    lower = s.lower()
+    for etype, pattern, keys in _COMPILED:
+        if not any(k in lower for k in keys):
+            continue
         for m in pattern.finditer(s):
             t_s, t_e = m.start("t"), m.end("t")
             if any(a < t_e and t_s < b and et == etype for a, b, et in seen_spans):

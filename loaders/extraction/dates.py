@@ -407,59 +407,107 @@ _PREFILTER: dict[str, tuple[str, ...]] = {
 }
 
 
-def find_dates(text: str, anchor: date | None) -> list[DateMention]:
-    """Every date mention of `text`, left to right, longest first where they overlap."""
+_HAS_MONTH = re.compile(rf"\b{_MONTH}")
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_MONTH_PATTERNS = frozenset({"md_range", "dm_range", "mdy", "dmy", "my", "m"})
+
+
+def find_dates(
+    text: str, anchor: date | None, spans: list[tuple[int, int]] | None = None
+) -> list[DateMention]:
+    """Every date mention of `text`, left to right, longest first where they overlap.
+
+    `spans` (sentence offsets) limit the scan: each pattern runs only on the spans whose
+    text can hold it (a month name, a weekday, a digit, a keyword), which keeps this fast."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    lower = text.lower()
+    chunks = spans if spans is not None else [(0, len(text))]
+    info = []
+    for s, e in chunks:
+        piece = text[s:e]
+        info.append(
+            (
+                s,
+                e,
+                piece.lower(),
+                bool(_HAS_MONTH.search(piece)),
+                bool(_HAS_WEEKDAY.search(piece)),
+                _HAS_DIGIT.search(piece) is not None,
+            )
+        )
     for name, pattern in _PATTERNS:
         keys = _PREFILTER.get(name)
-        if keys is not None and not any(k in lower for k in keys):
-            continue
-        for m in pattern.finditer(text):
-            start, end = m.start(), m.end()
-            if _overlaps(taken, start, end):
+        for s, e, lower, has_month, has_weekday, has_digit in info:
+            if name in _MONTH_PATTERNS and not has_month:
                 continue
-            if name == "vague_offset":
-                unit = m.group(1).lower().rstrip("s")
-                sign = -1 if m.group(2).lower() in ("after", "later") else 1
-                found.append(DateMention(start, end, m.group(0), "", OFFSET, (0, unit, sign)))
-                taken.append((start, end))
+            if name == "weekday" and not has_weekday:
                 continue
-            if name == "offset":
-                amount = _num(m.group(1))
-                if amount is None:
-                    continue
-                direction = m.group(3).lower()
-                sign = -1 if direction in ("after", "later") else 1
-                # "16 months after X": X is `amount` earlier than the date it is measured from.
-                mention = DateMention(
-                    start, end, m.group(0), "", OFFSET, (amount, m.group(2).lower(), sign)
-                )
-                found.append(mention)
-                taken.append((start, end))
+            if name in ("year", "y_range", "from_to", "decade", "this_day") and not has_digit:
                 continue
-            resolved = _resolve(name, m, anchor)
-            if resolved is None:
-                if name != "year":
-                    taken.append((start, end))  # a date we cannot place: not a year either
+            if (
+                keys is not None
+                and name not in _MONTH_PATTERNS
+                and not any(k in lower for k in keys)
+            ):
                 continue
-            value, kind = resolved
-            before = text[max(0, start - 48) : start]
-            if _SPEECH_BEFORE.search(before):
-                kind = REPORT
-            elif _SINCE_BEFORE.search(before):
-                kind = SINCE
-            elif _UNTIL_BEFORE.search(before) and not _WHEN_AFTER.match(text, end):
-                kind = UNTIL
-            elif name == "m" and m.group(0).lower().startswith("since"):
-                kind = SINCE
-            elif name == "m" and m.group(0).lower().startswith("until"):
-                kind = UNTIL
-            found.append(DateMention(start, end, m.group(0), value, kind))
-            taken.append((start, end))
+            _scan(name, pattern, text, s, e, anchor, found, taken)
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _scan(
+    name: str,
+    pattern: re.Pattern[str],
+    text: str,
+    s: int,
+    e: int,
+    anchor: date | None,
+    found: list[DateMention],
+    taken: list[tuple[int, int]],
+) -> None:
+    for m in pattern.finditer(text, s, e):
+        start, end = m.start(), m.end()
+        if _overlaps(taken, start, end):
+            continue
+        if name == "vague_offset":
+            unit = m.group(1).lower().rstrip("s")
+            sign = -1 if m.group(2).lower() in ("after", "later") else 1
+            found.append(DateMention(start, end, m.group(0), "", OFFSET, (0, unit, sign)))
+            taken.append((start, end))
+            continue
+        if name == "offset":
+            amount = _num(m.group(1))
+            if amount is None:
+                continue
+            direction = m.group(3).lower()
+            sign = -1 if direction in ("after", "later") else 1
+            # "16 months after X": X is `amount` earlier than the date it is measured from.
+            mention = DateMention(
+                start, end, m.group(0), "", OFFSET, (amount, m.group(2).lower(), sign)
+            )
+            found.append(mention)
+            taken.append((start, end))
+            continue
+        resolved = _resolve(name, m, anchor)
+        if resolved is None:
+            if name != "year":
+                taken.append((start, end))  # a date we cannot place: not a year either
+            continue
+        value, kind = resolved
+        before = text[max(0, start - 48) : start]
+        if _SPEECH_BEFORE.search(before):
+            kind = REPORT
+        elif _SINCE_BEFORE.search(before):
+            kind = SINCE
+        elif _UNTIL_BEFORE.search(before) and not _WHEN_AFTER.match(text, end):
+            kind = UNTIL
+        elif name == "m" and m.group(0).lower().startswith("since"):
+            kind = SINCE
+        elif name == "m" and m.group(0).lower().startswith("until"):
+            kind = UNTIL
+        found.append(DateMention(start, end, m.group(0), value, kind))
+        taken.append((start, end))
 
 
 _EXPLICIT_DAY = re.compile(

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+import ahocorasick
+
 from loaders.extraction import dates as dt
 from loaders.extraction.mentions import ORGANIZATION, PERSON, STATE, Mention, Mentions
 from loaders.extraction.sentences import Sentence
@@ -264,6 +266,30 @@ _COMPILED = [
     (etype, re.compile(p, 0 if etype == "war" or "[A-Z]" in p else _I), keys)
     for (etype, p), keys in zip(_SPECS, _KEYWORDS, strict=True)
 ]
+
+
+def _keyword_automaton(keywords: list[tuple[str, ...]]) -> ahocorasick.Automaton:
+    """One automaton over every keyword: which pattern indexes a lower-cased text can match."""
+    owners: dict[str, set[int]] = {}
+    for index, keys in enumerate(keywords):
+        for k in keys:
+            owners.setdefault(k, set()).add(index)
+    auto = ahocorasick.Automaton()
+    for k, idx in owners.items():
+        auto.add_word(k, frozenset(idx))
+    auto.make_automaton()
+    return auto
+
+
+_KEYWORD_AUTOMATON = _keyword_automaton(_KEYWORDS)
+
+
+def candidate_patterns(auto: ahocorasick.Automaton, lower: str) -> set[int]:
+    found: set[int] = set()
+    for _, idx in auto.iter(lower):
+        found |= idx
+    return found
+
 
 _GUARD = re.compile(
     r"\bto\s+(?:\w+ly\s+)?$|"
@@ -789,9 +815,9 @@ def _sentence_events(ctx: _Context, sent: Sentence) -> list[EventCandidate]:
     s = sent.text
     triggers: list[_Trigger] = []
     seen_spans: list[tuple[int, int, str]] = []
-    lower = s.lower()
-    for etype, pattern, keys in _COMPILED:
-        if not any(k in lower for k in keys):
+    wanted = candidate_patterns(_KEYWORD_AUTOMATON, s.lower())
+    for index, (etype, pattern, _keys) in enumerate(_COMPILED):
+        if index not in wanted:
             continue
         for m in pattern.finditer(s):
             t_s, t_e = m.start("t"), m.end("t")
@@ -954,6 +980,8 @@ def _anniversaries(ctx: _Context) -> list[EventCandidate]:
         return []
     out: list[EventCandidate] = []
     for sent in ctx.sentences:
+        if "diplomatic" not in sent.text:
+            continue
         for m in _N_YEARS_OF_TIES.finditer(sent.text):
             if m.group("approx"):
                 continue

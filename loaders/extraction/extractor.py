@@ -39,7 +39,7 @@ def extract_with(article: Article, lex: Lexicon) -> Extraction:
         )
     sentences = split_sentences(text)
     mentions = find_mentions(text, sentences, anchor, lex)
-    date_mentions = dt.find_dates(text, anchor)
+    date_mentions = dt.find_dates(text, anchor, [(s.start, s.end) for s in sentences])
     events = find_events(text, sentences, mentions, date_mentions, anchor, article.published)
     relations = find_relations(text, sentences, mentions, events, article.published, anchor)
 

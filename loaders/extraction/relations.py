@@ -28,6 +28,8 @@ from loaders.extraction.events import (
     _actors,
     _clause_bounds,
     _codes,
+    _keyword_automaton,
+    candidate_patterns,
     years_number,
 )
 from loaders.extraction.mentions import Mention, Mentions
@@ -54,7 +56,18 @@ _SPECS: list[tuple[str, str]] = [
     ("at_war", r"\b(?P<t>at\s+war\s+with|at\s+war)\b"),
     ("diplomatic_relations", r"\b(?P<t>diplomatic\s+(?:relations|ties))\b"),
 ]
+_KEYWORDS: list[tuple[str, ...]] = [
+    ("alliance", "allies", "ally", "allied"),
+    ("mutual", "defen"),
+    ("partner", "closeness", "rapprochement"),
+    ("cooperation", "co-operation", "ties"),
+    ("rival", "odds", "aggression", "tension", "dispute", "feud"),
+    ("adversar", "enem", "foes", "hostile"),
+    ("at war",),
+    ("diplomatic",),
+]
 _COMPILED = [(rtype, re.compile(p, _I)) for rtype, p in _SPECS]
+_KEYWORD_AUTOMATON = _keyword_automaton(_KEYWORDS)
 _NEGATED = re.compile(
     r"\b(?:former|ex-|erstwhile|once|no\s+longer|not|never|cut|severed|broke\s+off|suspended|sever)\s+(?:[\w-]+\s+){0,2}$",
     _I,
@@ -160,7 +173,10 @@ def _sentence_relations(
 ) -> list[RelationCandidate]:
     out: list[RelationCandidate] = []
     s = sent.text
-    for rtype, pattern in _COMPILED:
+    wanted = candidate_patterns(_KEYWORD_AUTOMATON, s.lower())
+    for index, (rtype, pattern) in enumerate(_COMPILED):
+        if index not in wanted:
+            continue
         for m in pattern.finditer(s):
             t_s, t_e = m.start("t"), m.end("t")
             clause = _clause_bounds(s, t_s)

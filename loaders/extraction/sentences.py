@@ -186,7 +186,7 @@ def _is_boundary(text: str, dot_start: int, after: int) -> bool:
     """Decide whether the punctuation at text[dot_start] really ends a sentence."""
     if text[dot_start] != ".":
         return True
-    m = _WORD_BEFORE.search(text, 0, dot_start + 1)
+    m = _WORD_BEFORE.search(text, max(0, dot_start - 40), dot_start + 1)
     if not m:
         return True
     word = m.group(1).lstrip("\"'“‘([")

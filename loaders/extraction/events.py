@@ -48,6 +48,7 @@ _SPECS: list[tuple[str, str]] = [
     ("state_visit", r"\b(?P<t>visit)\b(?!s|ed|ing)"),
     ("state_visit", r"\b(?P<t>(?P<v>visited)|visiting)\b"),
     ("state_visit", r"\b(?P<t>(?P<v>travell?ed|flew|went)|trip|journey)\s+to\b"),
+    ("state_visit", r"\b(?P<t>(?P<v>arrived))\s+in\b"),
     # meetings
     ("summit_meeting", r"\b(?P<t>summit)\b(?!s)"),
     (
@@ -201,6 +202,7 @@ _KEYWORDS: list[tuple[str, ...]] = [
     ("visit",),
     ("visit",),
     ("travel", "flew", "went", "trip", "journey"),
+    ("arrived",),
     ("summit",),
     ("met", "meeting"),
     ("talks", "negotiations", "discussions"),
@@ -299,7 +301,9 @@ _GUARD = re.compile(
     r"readying|prepar(?:ing|ed|es)|considering|consider|proposed|propose|proposal|upcoming|"
     r"planned|next|future|possible|potential|likely|avoid|prevent|preventing|risk|risks|prospect|"
     r"threat|fear|fears|if|whether|without|denying|denied|deny|called\s+for|calls\s+for|call\s+for|"
-    r"need\s+for|push\s+for|aimed\s+at|aims?|eyeing|mull(?:ing|ed|s)?|any)\s+(?:\S+\s+){0,3}$",
+    r"need\s+for|push\s+for|aimed\s+at|aims?|eyeing|mull(?:ing|ed|s)?|any|frozen|froze|freezes?|"
+    r"suspend(?:ed|s)?|halt(?:ed|s)?|postpone[ds]?|cancel(?:l?ed|s)?|called\s+off|stalled|"
+    r"collapsed)\s+(?:\S+\s+){0,3}$",
     _I,
 )
 _PAST_AGREEMENT = re.compile(
@@ -726,6 +730,15 @@ def _context_ok(etype: str, m: re.Match[str], sent: Sentence, ctx: _Context) -> 
         and not _MIL_OBJECT_RE.search(s[max(0, m.start() - 90) : m.start()])
     ):
         return False  # "... submarine technology with Australia, which Britain acquired"
+    if etype == "state_visit" and m.group("t").lower() == "arrived":
+        # "arrived in X": a visit only when a person or a delegation arrives.
+        subject = s[max(0, m.start() - 80) : m.start()]
+        if not re.search(
+            r"\b(?:President|Minister|Premier|Chancellor|King|Queen|Prince|Speaker|Secretary|"
+            r"delegation|leader|envoy|[A-Z][a-z]+\s+[A-Z][a-z]+)\b",
+            subject,
+        ):
+            return False
     if etype == "meeting" and _TALKS_NOT.search(s[m.start("t") :]):
         return False
     if etype in ("meeting", "summit_meeting") and re.search(r"\bto\s+$", before[-4:]):

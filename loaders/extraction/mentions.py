@@ -660,6 +660,7 @@ def _person(
     for short in _all_shorts(person):
         recent_by_short[short] = person_id
     introduced.add(person_id)
+    name = _LEADING_TITLE.sub("", name)
     is_full = bool(full) or " " in name
     info = out.leaders.get(person_id)
     if info is None:
@@ -693,6 +694,12 @@ def _person(
             head is not False,
         )
     )
+
+
+_LEADING_TITLE = re.compile(
+    r"^(?:(?:Crown\s+Prince|King|Queen|President|Prime\s+Minister|Sheikh|Sheik|Emir|Amir|Sultan|"
+    r"Prince|Premier|Chancellor|Supreme\s+Leader|Ayatollah|Field\s+Marshal|General|Gen\.)\s+)+"
+)
 
 
 def _fullness(name: str) -> int:

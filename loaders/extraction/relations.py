@@ -85,6 +85,9 @@ _RANGE_AFTER = re.compile(
 )
 
 
+_MODIFIER_GAP = re.compile(
+    r"(?:['’]s)?\s+(?:(?:most|closest|close|key|main|important|major|staunch|staunchest|strategic|significant|biggest|traditional|historical|oldest|long-standing|longtime|treaty|top|chief|leading|reliable)\s+){0,3}"
+)
 _THEIR_BEFORE = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,3}$", _I)
 _STATES_ANAPHOR = re.compile(
     r"\b(?:the\s+two\s+(?:[\w-]+\s+){0,2}(?:countries|nations|states|neighbou?rs|sides|governments|"
@@ -115,6 +118,18 @@ def _pair(
     def distance(m: Mention) -> int:
         return t_start - m.end if m.end <= t_start else m.start - t_end
 
+    modifier = [
+        m
+        for m in in_clause
+        if m.end <= t_start
+        and _MODIFIER_GAP.fullmatch(s[m.end - sent.start : t_start - sent.start])
+    ]
+    if modifier:
+        # "Japan, a close U.S. ally": the ally of the modifier is the state before it.
+        mod = modifier[-1]
+        before_mod = [m for m in ctx_ms if m.end <= mod.start and m.code != mod.code]
+        if before_mod:
+            return [before_mod[-1].code, mod.code]
     if _THEIR_BEFORE.search(s[max(0, t_start - sent.start - 40) : t_start - sent.start]):
         # "their alliance": the subject pair, the first two states of the clause.
         subject = _codes([m for m in in_clause if m.end <= t_start])

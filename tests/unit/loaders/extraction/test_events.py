@@ -209,3 +209,13 @@ def test_extraction_is_deterministic_and_evidence_is_verbatim() -> None:
     assert a.to_json() == b.to_json()
     for e in a.events:
         assert text[e.start : e.end] == e.evidence
+
+
+def test_an_official_arriving_is_a_visit_but_missiles_landing_are_not() -> None:
+    found = events("U.S. Secretary Ann Lee arrived in Japan on Tuesday night.", PUB)
+    assert ("state_visit", ("USA", "JPN"), "2024-10-08") in found
+    assert events("Chinese missiles arrived in Japan's waters on Tuesday.", PUB) == set()
+
+
+def test_frozen_or_suspended_talks_are_not_talks() -> None:
+    assert events("India has frozen talks with Pakistan, officials said on Tuesday.", PUB) == set()

@@ -135,3 +135,10 @@ def test_organizations_and_sub_organs() -> None:
 
 def test_datelines_and_locations_are_not_states() -> None:
     assert states("KYIV — Explosions were heard overnight, officials in the capital said.") == []
+
+
+def test_titles_are_not_part_of_a_leader_name() -> None:
+    assert leaders("President Xi Jinping and Prime Minister Narendra Modi met.") == {
+        ("Xi Jinping", "CHN"),
+        ("Narendra Modi", "IND"),
+    }

@@ -107,3 +107,8 @@ def test_one_entry_per_type_per_pair() -> None:
     text = "China is North Korea's closest ally. North Korea relies on China as its main ally."
     allies = [r for r in relations(text, PUB) if r[0] == "ally"]
     assert len(allies) == 1
+
+
+def test_appositive_ally_pairs_the_modifier_with_the_head() -> None:
+    found = relations("Japan, a close U.S. ally, said Chinese missiles landed nearby.", PUB)
+    assert {r for r in found if r[0] == "ally"} == {("ally", frozenset({"JPN", "USA"}), None)}

@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from api.errors import install_error_handlers
+from api.openapi import install_openapi
 from api.routers import articles, cypher, linked_data, relations, sparql, states, ui
 from api.schemas import HealthPublic
 from kg import __version__
@@ -115,6 +116,7 @@ def create_app(
     app.state.store = app.state.queries = app.state.neo4j = None
     app.state.backend = "sparql"
     install_error_handlers(app)
+    install_openapi(app)
 
     @app.get("/health", tags=["meta"], summary="Liveness and the backend in use")
     def health() -> HealthPublic:

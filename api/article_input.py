@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from fastapi import Request
 from pydantic import ValidationError
 
 from api.errors import ApiError
@@ -13,26 +12,6 @@ from loaders.errors import LoadError
 from loaders.text_loader import known_value, parse_published
 
 ARTICLE_TYPES = ("text/plain", "text/html", "application/json")
-
-
-async def read_body(request: Request, max_bytes: int) -> bytes:
-    """The request body, or 413 as soon as it is known to be larger than `max_bytes`."""
-    too_large = ApiError(413, f"the body is larger than the limit of {max_bytes} bytes")
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
-        raise too_large
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > max_bytes:
-            raise too_large
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def media_type(request: Request) -> str:
-    return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
 def _decode(raw: bytes) -> str:
@@ -70,7 +49,7 @@ def _from_json(raw: bytes) -> Article:
 
 def parse_article(raw: bytes, kind: str) -> Article:
     """The Article in a body of media type `kind`; 415 for other types, 422 for no text."""
-    from loaders.html_loader import parse_html_article
+    from loaders.html_loader import html_fragment_to_text, parse_html_article
     from loaders.text_loader import parse_text_article
 
     if kind not in ARTICLE_TYPES:
@@ -80,7 +59,13 @@ def parse_article(raw: bytes, kind: str) -> Article:
     text = _decode(raw)
     try:
         if kind == "text/html":
-            return parse_html_article(text)
+            try:
+                return parse_html_article(text)
+            except LoadError:  # not a whole page: a fragment's text is the article
+                fragment = html_fragment_to_text(text).strip()
+                if not fragment:
+                    raise
+                return Article(text=fragment)
         return parse_text_article(text)
     except LoadError as exc:
         raise ApiError(422, str(exc), "No article text") from None

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import difflib
 import hmac
+import re
 from typing import Annotated, Any
 
-from fastapi import Depends, Query, Request, Security
+from fastapi import Depends, Path, Query, Request, Security
 from fastapi.security import APIKeyHeader
 
 from api.errors import ApiError
+from api.openapi import DATE_SCHEMA
 from kg.queries.base import GraphQueries
 from kg.settings import Settings
 from kg.stores.base import RecordStore
 from ontology.dates import DateError, PartialDate, parse_partial
+
+_DATE_TEXT = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 
 def get_settings(request: Request) -> Settings:
@@ -99,11 +103,17 @@ ApiKeyDep = Depends(require_api_key)
 
 def parse_date_param(value: str | None, name: str) -> PartialDate | None:
     """A query date at any precision ('2024', '2024-10', '2024-10-06'), or a 400."""
-    if value is None or value == "":
+    if value is None:
         return None
+    if not _DATE_TEXT.fullmatch(value):
+        raise ApiError(
+            400,
+            f"{name}: {value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+            "Invalid date",
+        )
     try:
         return parse_partial(value)
-    except DateError as exc:
+    except (DateError, ValueError) as exc:  # ValueError: a day or year the calendar lacks
         raise ApiError(400, f"{name}: {exc}", "Invalid date") from None
 
 
@@ -154,11 +164,24 @@ def known_state(queries: GraphQueries, code: str) -> str:
     raise ApiError(404, f"unknown state code {code!r}{hint}", "Unknown state")
 
 
+DATE_HELP = "A date at any precision: 2024, 2024-10 or 2024-10-06"
 DateQuery = Annotated[
     str | None,
+    Query(description=DATE_HELP, examples=["2024-10-06"], json_schema_extra=DATE_SCHEMA),
+]
+FromQuery = Annotated[
+    str | None,
     Query(
-        description="A date at any precision: 2024, 2024-10 or 2024-10-06", examples=["2024-10-06"]
+        alias="from",
+        description="Earliest date, any precision",
+        examples=["1950"],
+        json_schema_extra=DATE_SCHEMA,
     ),
 ]
+StateCode = Annotated[
+    str, Path(description="ISO 3166-1 alpha-3 code", examples=["PRK"], max_length=64)
+]
+StateA = Annotated[str, Path(description="ISO alpha-3 code", examples=["CHN"], max_length=64)]
+StateB = Annotated[str, Path(description="ISO alpha-3 code", examples=["PRK"], max_length=64)]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Most items to return")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip")]

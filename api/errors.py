@@ -9,6 +9,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("geokg.api")
@@ -48,7 +49,7 @@ def problem(
     )
 
 
-_TITLES = {
+TITLES = {
     400: "Bad Request",
     401: "Unauthorized",
     403: "Forbidden",
@@ -63,13 +64,28 @@ _TITLES = {
 }
 
 
+def allowed_methods(request: Request) -> str:
+    """Every method the API serves at this path, from its OpenAPI paths (Starlette's own
+    405 names only the first matching route's methods)."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        # OpenAPI drops the ':path' convertor of /id/{path:path}; put it back.
+        regex, _, _ = compile_path(template.replace("{path}", "{path:path}"))
+        if regex.match(request.url.path):
+            methods |= {m.upper() for m in operations}
+    return ", ".join(sorted(methods))
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Turn every HTTP error, validation error and crash into problem+json."""
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        title = getattr(exc, "title", None) or _TITLES.get(exc.status_code, "Error")
-        return problem(exc.status_code, title, str(exc.detail), str(request.url.path), exc.headers)
+        title = getattr(exc, "title", None) or TITLES.get(exc.status_code, "Error")
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
+        return problem(exc.status_code, title, str(exc.detail), str(request.url.path), headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

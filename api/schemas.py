@@ -35,6 +35,16 @@ def paginate(items: list[T], limit: int, offset: int) -> Page[T]:
     )
 
 
+class Problem(BaseModel):
+    """An error (RFC 9457 problem details), sent as application/problem+json."""
+
+    type: str = "about:blank"
+    title: str = Field(examples=["Unknown state"])
+    status: int = Field(examples=[404])
+    detail: str = Field(examples=["unknown state code 'NKR'; did you mean PRK?"])
+    instance: str | None = Field(None, examples=["/states/NKR"])
+
+
 class HealthPublic(BaseModel):
     status: str = "ok"
     backend: str = Field(description="The query backend: sparql or neo4j")
@@ -61,7 +71,7 @@ class ArticleSubmission(BaseModel):
         }
     )
 
-    text: str = Field(min_length=1, description="The article text")
+    text: str = Field(pattern=r"\S", description="The article text (not only white space)")
     url: str | None = Field(None, description="Canonical URL; the article id is its hash")
     title: str | None = None
     published: str | None = Field(None, examples=["2024-06-19"])

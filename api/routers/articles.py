@@ -10,9 +10,11 @@ import anyio
 from fastapi import APIRouter, Path, Request, Response
 
 from api.article_facts import read_article
-from api.article_input import media_type, parse_article, read_body
+from api.article_input import parse_article
+from api.body import media_type, read_body
 from api.deps import ApiKeyDep, SettingsDep, StoreDep, WritableStoreDep
-from api.errors import PROBLEM_JSON, ApiError
+from api.errors import ApiError
+from api.openapi import problems
 from api.schemas import ArticleIngested, ArticlePublic, ArticleSubmission, ExtractedPublic
 from kg.ingest import ArticleReport, ingest_article
 from kg.settings import Settings
@@ -35,22 +37,20 @@ REQUEST_BODY = {
     "required": True,
     "content": {
         "text/plain": {
-            "schema": {"type": "string"},
+            "schema": {"type": "string", "pattern": r"\S"},
             "example": TEXT_EXAMPLE,
         },
-        "text/html": {"schema": {"type": "string"}},
+        "text/html": {
+            "schema": {"type": "string", "pattern": r"\S"},
+            "example": "<p>Finland joined NATO on April 4, 2023.</p>",
+        },
         "application/json": {"schema": ArticleSubmission.model_json_schema()},
     },
 }
-PROBLEM: dict[str, Any] = {"content": {PROBLEM_JSON: {}}}
 POST_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "Already stored (unchanged) or replaced", "model": ArticleIngested},
-    401: {"description": "No X-API-Key header", **PROBLEM},
-    403: {"description": "Wrong API key", **PROBLEM},
-    413: {"description": "Body larger than the limit", **PROBLEM},
-    415: {"description": "Unsupported media type", **PROBLEM},
-    422: {"description": "No article text, or a bad field", **PROBLEM},
-    503: {"description": "Writes disabled (no KG_API_KEY) or the store is read-only", **PROBLEM},
+    201: {"description": "A new article", "model": ArticleIngested},
+    **problems(401, 403, 413, 415, 422, 503),
 }
 
 
@@ -139,7 +139,7 @@ async def post_article(
 @router.get(
     "/articles/{article_id}",
     summary="One stored article with the events and relations read from it",
-    responses={404: {"description": "No such article", **PROBLEM}},
+    responses=problems(404),
 )
 def get_article(
     article_id: Annotated[

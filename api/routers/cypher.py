@@ -8,18 +8,13 @@ import anyio
 from fastapi import APIRouter
 
 from api.deps import Neo4jDep, SettingsDep
-from api.errors import PROBLEM_JSON, ApiError
+from api.errors import ApiError
+from api.openapi import problems
 from api.schemas import CypherQuery, CypherResultPublic
 from kg.stores.neo4j_readonly import CypherError, run_read_only
 
 router = APIRouter(tags=["cypher"])
-PROBLEM: dict[str, Any] = {"content": {PROBLEM_JSON: {}}}
-RESPONSES: dict[int | str, dict[str, Any]] = {
-    400: {"description": "The query does not parse or fails (Neo4j's message)", **PROBLEM},
-    403: {"description": "A write: refused by Neo4j in the READ transaction", **PROBLEM},
-    503: {"description": "Neo4j is not configured or not reachable", **PROBLEM},
-    504: {"description": "The query ran longer than the timeout", **PROBLEM},
-}
+RESPONSES: dict[int | str, dict[str, Any]] = problems(400, 403, 502, 503, 504)
 
 
 @router.post(

@@ -10,12 +10,13 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.deps import SettingsDep, StoreDep
-from api.errors import PROBLEM_JSON, ApiError
+from api.errors import ApiError
 from api.ld_html import render_page
 from api.linked_data import describe, describe_graph, exists, iri_for
 from api.negotiation import negotiate
+from api.openapi import problems
 from kg.queries.sparql_builders import iri_ref
-from kg.stores.base import RecordStore
+from kg.stores.base import RecordStore, StoreError
 from ontology.namespace import PREFIXES
 
 router = APIRouter(tags=["linked data"])
@@ -36,8 +37,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
         "description": "The IRI's facts",
         "content": {media: {"schema": {"type": "string"}} for media in FORMAT_MEDIA.values()},
     },
-    404: {"description": "The graph has no such IRI", "content": {PROBLEM_JSON: {}}},
-    406: {"description": "No acceptable format", "content": {PROBLEM_JSON: {}}},
+    **problems(404, 406),
 }
 
 
@@ -80,7 +80,10 @@ async def dereference(
         iri_ref(iri)
     except ValueError:
         raise ApiError(404, f"{iri!r} is not an IRI of this graph", "Unknown IRI") from None
-    known = await anyio.to_thread.run_sync(exists, store, iri)
+    try:
+        known = await anyio.to_thread.run_sync(exists, store, iri)
+    except StoreError:  # an IRI the store's parser refuses is no IRI of this graph
+        known = False
     if not known:
         raise ApiError(404, f"the graph says nothing about {iri}", "Unknown IRI")
     headers = {"Vary": "Accept"}

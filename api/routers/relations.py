@@ -6,8 +6,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import DateQuery, Limit, Offset, QueriesDep, known_state, parse_date_param
+from api.deps import (
+    DateQuery,
+    FromQuery,
+    Limit,
+    Offset,
+    QueriesDep,
+    StateA,
+    StateB,
+    known_state,
+    parse_date_param,
+)
 from api.errors import ApiError
+from api.openapi import problems
 from api.schemas import Page, paginate
 from kg.queries.models import EventPublic, RelationSummary
 from ontology.namespace import EVENT_TYPES
@@ -15,9 +26,14 @@ from ontology.namespace import EVENT_TYPES
 router = APIRouter(tags=["relations"])
 
 TypeQuery = Annotated[
-    str | None, Query(alias="type", description="An event type of DESIGN.md", examples=["war"])
+    str | None,
+    Query(
+        alias="type",
+        description="An event type (DESIGN.md)",
+        examples=["state_visit"],
+        json_schema_extra={"enum": list(EVENT_TYPES)},
+    ),
 ]
-FromQuery = Annotated[str | None, Query(alias="from", description="Earliest date, any precision")]
 
 
 def _event_type(value: str | None) -> str | None:
@@ -26,15 +42,27 @@ def _event_type(value: str | None) -> str | None:
     return value
 
 
-@router.get("/relations/{a}/{b}", summary="Summary of the relations between two states")
-def relation_summary(a: str, b: str, queries: QueriesDep) -> RelationSummary:
+@router.get(
+    "/relations/{a}/{b}",
+    summary="Summary of the relations between two states",
+    description="Diplomatic relations, relations with their sources, shared alliances, event "
+    "counts by type and the latest events.",
+    responses=problems(404),
+)
+def relation_summary(a: StateA, b: StateB, queries: QueriesDep) -> RelationSummary:
     return queries.relation_summary(known_state(queries, a), known_state(queries, b))
 
 
-@router.get("/timeline/{a}/{b}", summary="Every event between two states, in date order")
+@router.get(
+    "/timeline/{a}/{b}",
+    summary="Every event between two states, in date order, with sources and evidence",
+    description="Events overlapping [from, to] (dates at any precision), optionally of one "
+    "type; each event lists every article reporting it with the sentence it gives.",
+    responses=problems(400, 404),
+)
 def timeline(
-    a: str,
-    b: str,
+    a: StateA,
+    b: StateB,
     queries: QueriesDep,
     from_: FromQuery = None,
     to: DateQuery = None,
@@ -52,10 +80,18 @@ def timeline(
     return paginate(events, limit, offset)
 
 
-@router.get("/events", summary="Search events by state, type and period")
+@router.get(
+    "/events",
+    summary="Search events by state, type and period",
+    description="`total` is null: the search does not count every match; follow "
+    "`next_offset` until it is null.",
+    responses=problems(400, 404),
+)
 def search_events(
     queries: QueriesDep,
-    state: Annotated[str | None, Query(description="ISO alpha-3 code")] = None,
+    state: Annotated[
+        str | None, Query(description="ISO alpha-3 code", examples=["PRK"], max_length=64)
+    ] = None,
     event_type: TypeQuery = None,
     from_: FromQuery = None,
     to: DateQuery = None,

@@ -3,7 +3,7 @@ results by Accept (JSON, XML, CSV, TSV; Turtle, N-Triples, JSON-LD, RDF/XML for 
 
 from __future__ import annotations
 
-from typing import Annotated, cast
+from typing import Annotated, Any, cast
 from urllib.parse import parse_qs
 
 import anyio
@@ -13,9 +13,11 @@ from rdflib import XSD, BNode, Literal
 from rdflib.query import Result
 from rdflib.term import Identifier, Node, Variable
 
+from api.body import read_body
 from api.deps import SettingsDep, StoreDep
 from api.errors import ApiError
 from api.negotiation import negotiate
+from api.openapi import problems
 from kg.stores.base import QueryResult, RecordStore, StoreError
 
 router = APIRouter(tags=["sparql"])
@@ -37,6 +39,15 @@ GRAPH_TYPES = {  # media type -> rdflib graph serializer
     "application/ld+json": "json-ld",
     "application/json": "json-ld",
     "application/rdf+xml": "xml",
+}
+PROTOCOL = """The SPARQL 1.1 Protocol, read-only: the default graph is the union of every named
+graph. SELECT and ASK answer as SPARQL JSON, XML, CSV or TSV, CONSTRUCT and DESCRIBE as
+Turtle, N-Triples, JSON-LD or RDF/XML, chosen by `Accept`. Updates are refused (403); a
+query that does not parse is a 400; KG_SPARQL_TIMEOUT and KG_SPARQL_LIMIT apply (the
+`X-Result-Truncated: true` header says rows were cut)."""
+RESULTS: dict[str, Any] = {
+    "description": "The results, in the negotiated format",
+    "content": {media: {} for media in {**RESULT_TYPES, **GRAPH_TYPES}},
 }
 UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD")
 
@@ -120,7 +131,13 @@ async def _answer(
     return _serialize(result, accept, limit)
 
 
-@router.get("/sparql", summary="SPARQL query (GET)")
+@router.get(
+    "/sparql",
+    summary="SPARQL query (GET ?query=)",
+    description=PROTOCOL,
+    response_class=Response,
+    responses={200: RESULTS, **problems(400, 403, 406, 503)},
+)
 async def sparql_get(
     request: Request,
     store: StoreDep,
@@ -136,22 +153,33 @@ async def sparql_get(
 @router.post(
     "/sparql",
     summary="SPARQL query (POST form-encoded or application/sparql-query)",
+    description=PROTOCOL,
+    response_class=Response,
+    responses={200: RESULTS, **problems(400, 403, 406, 413, 415, 503)},
     openapi_extra={
         "requestBody": {
+            "required": True,
             "content": {
-                "application/sparql-query": {"schema": {"type": "string"}},
-                "application/x-www-form-urlencoded": {
-                    "schema": {"type": "object", "properties": {"query": {"type": "string"}}}
+                "application/sparql-query": {
+                    "schema": {"type": "string"},
+                    "example": "SELECT ?name WHERE { ?s <https://geokg.example.org/ontology#code> "
+                    '"PRK" ; <https://geokg.example.org/ontology#name> ?name }',
                 },
-            }
+                "application/x-www-form-urlencoded": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"query": {"type": "string"}},
+                        "required": ["query"],
+                    },
+                    "example": {"query": "ASK { ?s ?p ?o }"},
+                },
+            },
         }
     },
 )
 async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    raw = await request.body()
-    if len(raw) > settings.max_body_bytes:
-        raise ApiError(413, "the query is larger than the body limit")
+    raw = await read_body(request, settings.max_body_bytes)
     text = raw.decode("utf-8", errors="replace")
     if ctype == "application/sparql-query":
         query = text

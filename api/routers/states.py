@@ -6,43 +6,63 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import DateQuery, Limit, Offset, QueriesDep, known_state, parse_date_param
+from api.deps import DateQuery, Limit, Offset, QueriesDep, StateCode, known_state, parse_date_param
 from api.errors import ApiError
+from api.openapi import problems
 from api.schemas import Page, paginate
 from kg.queries.models import AlliancePublic, AllyPublic, LeaderTermPublic, StatePublic
 from ontology.namespace import OBLIGATIONS
 
 router = APIRouter(tags=["states"])
 
-CodePath = Annotated[str, "ISO 3166-1 alpha-3 code"]
+ObligationQuery = Annotated[
+    str | None,
+    Query(
+        description=f"One of {', '.join(OBLIGATIONS)}",
+        examples=["defense"],
+        json_schema_extra={"enum": list(OBLIGATIONS)},
+    ),
+]
 
 
-@router.get("/states", summary="List states")
+@router.get("/states", summary="List states (current and former), by code")
 def list_states(queries: QueriesDep, limit: Limit = 100, offset: Offset = 0) -> Page[StatePublic]:
     return paginate(queries.states(), limit, offset)
 
 
-@router.get("/states/{code}", summary="One state by its ISO alpha-3 code")
-def get_state(code: str, queries: QueriesDep) -> StatePublic:
+@router.get("/states/{code}", summary="One state by its ISO alpha-3 code", responses=problems(404))
+def get_state(code: StateCode, queries: QueriesDep) -> StatePublic:
     state = queries.state(known_state(queries, code))
     assert state is not None
     return state
 
 
-@router.get("/states/{code}/leaders", summary="Heads of state and government, at a date")
+@router.get(
+    "/states/{code}/leaders",
+    summary="Heads of state and government, at a date (or all, in order)",
+    responses=problems(400, 404),
+)
 def state_leaders(
-    code: str, queries: QueriesDep, at: DateQuery = None, limit: Limit = 100, offset: Offset = 0
+    code: StateCode,
+    queries: QueriesDep,
+    at: DateQuery = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> Page[LeaderTermPublic]:
     state = known_state(queries, code)
     return paginate(queries.leaders(state, parse_date_param(at, "at")), limit, offset)
 
 
-@router.get("/states/{code}/alliances", summary="Alliances a state belongs to, at a date")
+@router.get(
+    "/states/{code}/alliances",
+    summary="Alliances a state belongs to, at a date; filter by obligation",
+    responses=problems(400, 404),
+)
 def state_alliances(
-    code: str,
+    code: StateCode,
     queries: QueriesDep,
     at: DateQuery = None,
-    obligation: Annotated[str | None, Query(description=f"One of {', '.join(OBLIGATIONS)}")] = None,
+    obligation: ObligationQuery = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[AlliancePublic]:
@@ -55,9 +75,17 @@ def state_alliances(
     return paginate(found, limit, offset)
 
 
-@router.get("/states/{code}/allies", summary="States allied with this one, at a date")
+@router.get(
+    "/states/{code}/allies",
+    summary="States allied with this one, at a date",
+    responses=problems(400, 404),
+)
 def state_allies(
-    code: str, queries: QueriesDep, at: DateQuery = None, limit: Limit = 100, offset: Offset = 0
+    code: StateCode,
+    queries: QueriesDep,
+    at: DateQuery = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> Page[AllyPublic]:
     state = known_state(queries, code)
     return paginate(queries.allies(state, parse_date_param(at, "at")), limit, offset)

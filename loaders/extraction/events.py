@@ -293,22 +293,144 @@ def candidate_patterns(auto: ahocorasick.Automaton, lower: str) -> set[int]:
     return found
 
 
-_GUARD = re.compile(
-    r"\bto\s+(?:\w+ly\s+)?$|"
-    r"\b(?:will|would|could|may|might|shall|should|can|cannot|can't|won't|plans?|planned|planning|"
-    r"intends?|intended|intention|intentions|expected|set|ready|seeking|seeks?|wants?|want|wanted|hopes?|"
-    r"hoping|threaten(?:ed|s|ing)?|vow(?:ed|s|ing)?|pledg(?:ed|es|ing)|not|never|no|readied|readies|"
-    r"readying|prepar(?:ing|ed|es)|considering|consider|proposed|propose|proposal|upcoming|"
-    r"planned|next|future|possible|potential|likely|avoid|prevent|preventing|risk|risks|prospect|"
-    r"threat|fear|fears|if|whether|without|denying|denied|deny|called\s+for|calls\s+for|call\s+for|"
-    r"need\s+for|push\s+for|aimed\s+at|aims?|eyeing|mull(?:ing|ed|s)?|any|frozen|froze|freezes?|"
-    r"suspend(?:ed|s)?|halt(?:ed|s)?|postpone[ds]?|cancel(?:l?ed|s)?|called\s+off|stalled|"
-    r"collapsed)\s+(?:\S+\s+){0,3}$",
-    _I,
+# Words that make what follows them (within four words) planned, hypothetical, negated or
+# stopped: "will visit", "plans to sign", "readied sanctions", "not attack", "frozen talks".
+_GUARD_WORDS = frozenset(
+    [
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "can",
+        "cannot",
+        "can't",
+        "won't",
+        "plan",
+        "plans",
+        "planned",
+        "planning",
+        "intend",
+        "intends",
+        "intended",
+        "intention",
+        "intentions",
+        "expected",
+        "set",
+        "ready",
+        "seeking",
+        "seek",
+        "seeks",
+        "want",
+        "wants",
+        "wanted",
+        "hope",
+        "hopes",
+        "hoping",
+        "threaten",
+        "threatened",
+        "threatens",
+        "threatening",
+        "vow",
+        "vowed",
+        "vows",
+        "vowing",
+        "pledge",
+        "pledged",
+        "pledges",
+        "pledging",
+        "not",
+        "never",
+        "no",
+        "readied",
+        "readies",
+        "readying",
+        "preparing",
+        "prepared",
+        "prepares",
+        "considering",
+        "consider",
+        "proposed",
+        "propose",
+        "proposal",
+        "upcoming",
+        "next",
+        "future",
+        "possible",
+        "potential",
+        "likely",
+        "avoid",
+        "prevent",
+        "preventing",
+        "risk",
+        "risks",
+        "prospect",
+        "threat",
+        "fear",
+        "fears",
+        "if",
+        "whether",
+        "without",
+        "denying",
+        "denied",
+        "deny",
+        "aim",
+        "aims",
+        "eyeing",
+        "mull",
+        "mulling",
+        "mulled",
+        "mulls",
+        "any",
+        "frozen",
+        "froze",
+        "freeze",
+        "freezes",
+        "suspend",
+        "suspended",
+        "suspends",
+        "halt",
+        "halted",
+        "halts",
+        "postpone",
+        "postponed",
+        "postpones",
+        "cancel",
+        "canceled",
+        "cancelled",
+        "cancels",
+        "stalled",
+        "collapsed",
+    ]
 )
-_PAST_AGREEMENT = re.compile(
-    r"\b(?:agreed|decided|voted|moved|began|started|sought)\s+to\s+(?:\w+\s+){0,1}$", _I
-)
+_GUARD_PAIRS = frozenset(
+    {("called", "for"), ("calls", "for"), ("call", "for"), ("need", "for"), ("push", "for"),
+     ("aimed", "at"), ("called", "off")}
+)  # fmt: skip
+_PAST_AGREE = frozenset({"agreed", "decided", "voted", "moved", "began", "started", "sought"})
+_STRIP = "\"'“”‘’(),;:"
+
+
+def guard_in(before: str) -> bool:
+    """True when the words just before a trigger make it planned, hypothetical or negated."""
+    words = [w.strip(_STRIP).lower() for w in before[-80:].split()][-5:]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    if "to" in words[-3:]:
+        k = len(words) - 1 - words[::-1].index("to")
+        if k > 0 and words[k - 1] in _PAST_AGREE:
+            return False  # "agreed to resume": the agreement happened
+        if k == len(words) - 1 or (k == len(words) - 2 and words[-1].endswith("ly")):
+            return True  # an infinitive: "to visit", "to officially recognise"
+    last = words[-4:]
+    if any(w in _GUARD_WORDS for w in last):
+        return True
+    return any((a, b) in _GUARD_PAIRS for a, b in zip(words[-5:], words[-4:], strict=False))
+
+
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:\w+\s+){0,2}$", _I)
 _PAST_PERFECT_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+){0,1}$", _I)
 _PAST_VERB = re.compile(
@@ -425,9 +547,7 @@ def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _guarded(before: str) -> bool:
-    if _PAST_AGREEMENT.search(before):
-        return False
-    return bool(_GUARD.search(before))
+    return guard_in(before)
 
 
 def _actors(mentions: list[Mention], with_orgs: bool = False) -> list[Mention]:

@@ -22,7 +22,6 @@ from datetime import date
 
 from loaders.extraction import dates as dt
 from loaders.extraction.events import (
-    _GUARD,
     _N_YEARS_OF_TIES,
     EventCandidate,
     _actors,
@@ -30,6 +29,7 @@ from loaders.extraction.events import (
     _codes,
     _keyword_automaton,
     candidate_patterns,
+    guard_in,
     years_number,
 )
 from loaders.extraction.mentions import Mention, Mentions
@@ -68,10 +68,32 @@ _KEYWORDS: list[tuple[str, ...]] = [
 ]
 _COMPILED = [(rtype, re.compile(p, _I)) for rtype, p in _SPECS]
 _KEYWORD_AUTOMATON = _keyword_automaton(_KEYWORDS)
-_NEGATED = re.compile(
-    r"\b(?:former|ex-|erstwhile|once|no\s+longer|not|never|cut|severed|broke\s+off|suspended|sever)\s+(?:[\w-]+\s+){0,2}$",
-    _I,
+_NEGATING = frozenset(
+    [
+        "former",
+        "ex-",
+        "ex",
+        "erstwhile",
+        "once",
+        "longer",
+        "not",
+        "never",
+        "cut",
+        "severed",
+        "sever",
+        "suspended",
+    ]
 )
+
+
+def _negated(before: str) -> bool:
+    """'former adversaries', 'no longer allies', 'cut ties'."""
+    words = [w.strip("\"'“”‘’(),;:").lower() for w in before.split()][-3:]
+    return any(w in _NEGATING or w.startswith("ex-") for w in words) or (
+        "broke" in words and "off" in words
+    )
+
+
 _GENERIC_PLURAL = re.compile(
     r"\b(?:its|their|our|his|her|strategic|other|regional|new|Western|western)\s+(?:[\w-]+\s+)?$",
     _I,
@@ -196,7 +218,7 @@ def _sentence_relations(
             t_s, t_e = m.start("t"), m.end("t")
             clause = _clause_bounds(s, t_s)
             before = s[clause[0] : t_s]
-            if _GUARD.search(before[-50:]) or _NEGATED.search(before[-40:]):
+            if guard_in(before[-50:]) or _negated(before[-40:]):
                 continue
             word = m.group("t").lower()
             if word == "alliance" and (

@@ -179,7 +179,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])"
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _NEXT_WORD = re.compile(r"[ \t]+[\"'“‘(\[]?([A-Za-z]+)")
-_LINE_END_SENTENCE = re.compile(r"[.!?:\"'”’)\]]$")
+_SENTENCE_END_CHARS = frozenset(".!?:\"'”’)]")
 
 
 def _is_boundary(text: str, dot_start: int, after: int) -> bool:
@@ -236,7 +236,7 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
                 blocks.append((block_start, pos, new_paragraph))
             new_paragraph = True
             block_start = nl + 1
-        elif _LINE_END_SENTENCE.search(line) or (
+        elif line[-1:] in _SENTENCE_END_CHARS or (
             len(line) < 60 and next_line[:1].isupper() and not line.endswith(",")
         ):
             blocks.append((block_start, nl, new_paragraph))

@@ -105,6 +105,10 @@ _SPECS: list[tuple[str, str]] = [
         "alliance_formed",
         r"\b(?P<t>(?P<v>joined)|accession\s+to)\s+(?:the\s+)?(?=NATO|Nato|CSTO|AUKUS|ANZUS|SEATO|Warsaw\s+Pact)",
     ),
+    (
+        "alliance_formed",
+        r"\b(?P<t>(?P<v>became)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:full\s+)?member\s+of)\s+(?:the\s+)?(?=NATO|Nato|CSTO|AUKUS|ANZUS|SEATO|Warsaw\s+Pact)",
+    ),
     # sanctions
     (
         "sanctions",
@@ -221,6 +225,7 @@ _KEYWORDS: list[tuple[str, ...]] = [
     ("signing",),
     ("alliance", "pact", "coalition"),
     ("joined", "accession"),
+    ("became",),
     ("sanctions",),
     ("sanctions",),
     ("sanctioned",),
@@ -964,7 +969,9 @@ def _sentence_events(ctx: _Context, sent: Sentence) -> list[EventCandidate]:
                 continue
             a_start, a_end = sent.start + t_s, sent.start + t_e
             codes, chosen = _participants(ctx, etype, sent, a_start, a_end, clause)
-            if etype == "alliance_formed" and re.match(r"(?:joined|accession)", m.group("t"), _I):
+            if etype == "alliance_formed" and re.match(
+                r"(?:joined|accession|became)", m.group("t"), _I
+            ):
                 org = next((x for x in chosen if x.kind == ORGANIZATION and x.start >= a_end), None)
                 subject = [x.code for x in chosen if x.kind != ORGANIZATION and x.end <= a_start]
                 codes = [subject[-1], org.code] if org and subject else []

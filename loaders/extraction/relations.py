@@ -224,7 +224,7 @@ def _sentence_relations(
             if word == "alliance" and (
                 re.match(r"['’]s\b", s[t_e:])
                 or (
-                    re.search(r"\bthe\s+$", before[-5:])
+                    re.search(r"\bthe\s+$", before[-5:], _I)
                     and not re.match(r"\s+(?:between|with|of)\b", s[t_e:])
                 )
             ):

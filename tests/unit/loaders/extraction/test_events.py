@@ -219,3 +219,8 @@ def test_an_official_arriving_is_a_visit_but_missiles_landing_are_not() -> None:
 
 def test_frozen_or_suspended_talks_are_not_talks() -> None:
     assert events("India has frozen talks with Pakistan, officials said on Tuesday.", PUB) == set()
+
+
+def test_becoming_a_member_of_an_alliance() -> None:
+    found = events("Norway became the 12th member of NATO on Thursday.", PUB)
+    assert found == {("alliance_formed", ("NOR", "NATO"), "2024-10-03")}

@@ -112,3 +112,10 @@ def test_one_entry_per_type_per_pair() -> None:
 def test_appositive_ally_pairs_the_modifier_with_the_head() -> None:
     found = relations("Japan, a close U.S. ally, said Chinese missiles landed nearby.", PUB)
     assert {r for r in found if r[0] == "ally"} == {("ally", frozenset({"JPN", "USA"}), None)}
+
+
+def test_the_alliance_founded_by_many_is_not_a_pair() -> None:
+    found = relations(
+        "The alliance was founded in 1949 by the United States, Britain and France.", PUB
+    )
+    assert not any(r[0] == "ally" for r in found)

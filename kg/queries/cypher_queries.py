@@ -70,6 +70,9 @@ class CypherQueries(GraphQueries):
         return [state_model(r) for r in self._state_rows(None)]
 
     def state(self, code: str) -> StatePublic | None:
+        """The state with this code; None also for text that cannot be a code."""
+        if not is_code(code):
+            return None
         rows = self._state_rows(code_param(code))
         return state_model(rows[0]) if rows else None
 

@@ -83,7 +83,7 @@ def event_keys(newest_first: bool = False) -> str:
     overlapping [$start, $end], in the contract order; paged by $skip and $limit."""
     direction = " DESC" if newest_first else ""
     order = ", ".join(
-        f"{key}{direction}" for key in ("e.earliest", "e.latest", "coalesce(e.code, '')", "e.uri")
+        f"{key}{direction}" for key in ("earliest", "latest", "coalesce(type, '')", "e")
     )
     return f"""
 MATCH (e:Event)

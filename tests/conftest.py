@@ -93,7 +93,7 @@ def launcher_settings(home: Path) -> Settings:
 def _from_launcher(stack: ExitStack, home: Path) -> Neo4jEndpoint:
     settings = launcher_settings(home)
     stack.callback(neo4j_server.stop, settings)  # registered first: stops a half-started one too
-    state = neo4j_server.start(settings)
+    state = neo4j_server.start(settings, java_opts=neo4j_server.FAST_START_JVM_FLAGS)
     return Neo4jEndpoint(state.bolt_uri, "neo4j", TEST_PASSWORD, "launcher")
 
 

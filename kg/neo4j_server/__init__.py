@@ -4,6 +4,7 @@ Pure Python on purpose: it never imports the `neo4j` driver (only `kg.stores` do
 """
 
 from kg.neo4j_server.launcher import (
+    FAST_START_JVM_FLAGS,
     ServerStatus,
     free_port,
     start,
@@ -13,6 +14,7 @@ from kg.neo4j_server.launcher import (
 from kg.neo4j_server.maven import LauncherError, build, is_built
 
 __all__ = [
+    "FAST_START_JVM_FLAGS",
     "LauncherError",
     "ServerStatus",
     "build",

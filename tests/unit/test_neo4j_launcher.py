@@ -55,6 +55,12 @@ def test_jvm_flags_come_before_the_main_class(tmp_path: Path) -> None:
     assert all(cmd.index(flag) < main for flag in launcher.NEO4J_REQUIRED_JVM_FLAGS)
 
 
+def test_extra_java_opts_follow_neo4j_flags_and_precede_the_main_class(tmp_path: Path) -> None:
+    cmd = launcher.java_command(settings(tmp_path), java_opts=launcher.FAST_START_JVM_FLAGS)
+    opt = cmd.index("-XX:TieredStopAtLevel=1")
+    assert cmd.index(launcher.NEO4J_CONF_JVM_FLAGS[-1]) < opt < cmd.index(launcher.MAIN_CLASS)
+
+
 def test_maven_runs_batch_quiet_and_copies_dependencies() -> None:
     cmd = maven.maven_command("mvn", ("-Dmaven.repo.local=/tmp/m2",))
     assert cmd[:3] == ["mvn", "-B", "-q"]

@@ -49,6 +49,7 @@ _SPECS: list[tuple[str, str]] = [
     ("state_visit", r"\b(?P<t>(?P<v>visited)|visiting)\b"),
     ("state_visit", r"\b(?P<t>(?P<v>travell?ed|flew|went)|trip|journey)\s+to\b"),
     ("state_visit", r"\b(?P<t>(?P<v>arrived))\s+in\b"),
+    ("state_visit", r"\b(?P<t>(?P<v>hosted|welcomed|received))\s+(?=(?:the\s+)?[A-Z])"),
     # meetings
     ("summit_meeting", r"\b(?P<t>summit)\b(?!s)"),
     (
@@ -207,6 +208,7 @@ _KEYWORDS: list[tuple[str, ...]] = [
     ("visit",),
     ("travel", "flew", "went", "trip", "journey"),
     ("arrived",),
+    ("hosted", "welcomed", "received"),
     ("summit",),
     ("met", "meeting"),
     ("talks", "negotiations", "discussions"),
@@ -445,7 +447,8 @@ _PAST_VERB = re.compile(
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|:\s|\(|\)|,\s+(?=(?:which|who|while|as|after|before|when|where|although|though|"
     r"but|including|saying|leading|raising|adding|prompting|commemorating|marking|amid|despite|"
-    r"whereas|even|further|since|and\s+(?:the|a)\b|(?:\w+\s+)?(?:days|weeks|months|years)\s+(?:after|before))\b)"
+    r"whereas|even|further|since|and\s+(?:the|a)\b|(?:\w+\s+)?(?:days|weeks|months|years)\s+(?:after|before)|"
+    r"[a-z]+ing\s+(?:the|a|an|his|her|its|their|up|out|off|in|on|to)\b)\b)"
 )
 _PRONOUN_START = re.compile(r"^\s*[\"“]?(?:He|She)\b")
 _THEY_START = re.compile(r"^\s*[\"“]?(?:They|Both|The\s+two|The\s+pair)\b")
@@ -788,9 +791,10 @@ def _direct(
         ):
             initiator = m.code
             break
-    receiving = etype == "arms_transfer" and re.search(
-        r"acquired|bought|purchased|received|obtained", text[t_start:t_end], _I
-    )
+    receiving = (
+        etype == "arms_transfer"
+        and re.search(r"acquired|bought|purchased|received|obtained", text[t_start:t_end], _I)
+    ) or (etype == "state_visit" and re.match(r"hosted|welcomed|received", text[t_start:t_end], _I))
     if receiving:
         target = before[-1].code if before else None
         initiator = next((c for c in codes if c != target), None)
@@ -855,6 +859,16 @@ def _context_ok(etype: str, m: re.Match[str], sent: Sentence, ctx: _Context) -> 
         and not _MIL_OBJECT_RE.search(s[max(0, m.start() - 90) : m.start()])
     ):
         return False  # "... submarine technology with Australia, which Britain acquired"
+    if etype == "state_visit" and m.group("t").lower() in ("hosted", "welcomed", "received"):
+        # "Biden hosted Modi": a visit when a leader is the one received.
+        t_abs = sent.start + m.end("t")
+        after = [
+            x
+            for x in ctx.mentions.in_sentence(sent.index)
+            if x.kind == PERSON and 0 <= x.start - t_abs <= 45 and x.person in ctx.mentions.leaders
+        ]
+        if not after:
+            return False
     if etype == "state_visit" and m.group("t").lower() == "arrived":
         # "arrived in X": a visit only when a person or a delegation arrives.
         subject = s[max(0, m.start() - 80) : m.start()]

@@ -224,3 +224,11 @@ def test_frozen_or_suspended_talks_are_not_talks() -> None:
 def test_becoming_a_member_of_an_alliance() -> None:
     found = events("Norway became the 12th member of NATO on Thursday.", PUB)
     assert found == {("alliance_formed", ("NOR", "NATO"), "2024-10-03")}
+
+
+def test_hosting_a_leader_is_a_visit_by_the_guest() -> None:
+    found = events(
+        "Joe Biden hosted Indian Prime Minister Narendra Modi on Thursday.", date(2023, 6, 23)
+    )
+    assert ("state_visit", ("IND", "USA"), "2023-06-22") in found
+    assert events("Japan welcomed the decision by China on Thursday.", PUB) == set()

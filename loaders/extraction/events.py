@@ -996,7 +996,10 @@ def _sentence_events(ctx: _Context, sent: Sentence) -> list[EventCandidate]:
                     for x in chosen
                     if x.kind == PERSON and x.head and x.person in ctx.mentions.leaders
                 ]
-                if _OFFICIALS.search(s[clause[0] : t_s]):
+                in_clause = [x for x in heads if clause[0] <= x.start - sent.start < clause[1]]
+                if _OFFICIALS.search(s[clause[0] : t_s]) or (
+                    not in_clause and _OFFICIALS.search(s[:t_s])
+                ):
                     real = "talks"
                 elif (
                     heads

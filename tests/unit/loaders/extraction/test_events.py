@@ -232,3 +232,13 @@ def test_hosting_a_leader_is_a_visit_by_the_guest() -> None:
     )
     assert ("state_visit", ("IND", "USA"), "2023-06-22") in found
     assert events("Japan welcomed the decision by China on Thursday.", PUB) == set()
+
+
+def test_diplomats_meeting_is_talks_even_when_a_leader_is_named() -> None:
+    text = (
+        "Top U.S. and Chinese diplomats traded rebukes in their first talks since President "
+        "Joe Biden took office, meeting in Alaska on Thursday."
+    )
+    found = events(text, date(2021, 3, 19))
+    assert ("talks", ("USA", "CHN"), "2021-03-18") in found
+    assert not any(t == "summit_meeting" for t, _, _ in found)

@@ -35,7 +35,10 @@ RDFLIB_FORMAT = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
 RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "The IRI's facts",
-        "content": {media: {"schema": {"type": "string"}} for media in FORMAT_MEDIA.values()},
+        "content": {
+            media: {} if media.endswith("json") else {"schema": {"type": "string"}}
+            for media in FORMAT_MEDIA.values()
+        },
     },
     **problems(404, 406),
 }

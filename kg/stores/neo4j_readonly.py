@@ -107,4 +107,7 @@ def run_read_only(
             result.consume()
     except (neo.Neo4jError, neo.DriverError) as exc:
         raise _error(exc) from None
+    except (ValueError, TypeError, OverflowError, UnicodeError) as exc:
+        # the driver cannot send a parameter: an integer beyond 64 bits, a lone surrogate
+        raise CypherError(400, "Invalid parameters", f"cannot send the parameters: {exc}") from None
     return CypherRows(columns, rows, truncated)

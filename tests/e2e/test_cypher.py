@@ -128,3 +128,10 @@ def test_posted_article_reaches_neo4j(neo4j_api: Server, neo4j_driver: Any) -> N
         "MATCH (a:Article {uri: $iri}) RETURN count(a) AS n", iri=posted.json()["iri"]
     )
     assert records[0]["n"] == 1
+
+
+def test_schemathesis_on_cypher(neo4j_api: Server) -> None:
+    pytest.importorskip("schemathesis")
+    from tests.e2e.test_schemathesis import run_schemathesis
+
+    run_schemathesis(neo4j_api, "--include-path", "/cypher", examples=50)

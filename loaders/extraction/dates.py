@@ -11,6 +11,7 @@ Values are ISO partial dates: 'YYYY', 'YYYY-MM', 'YYYY-MM-DD', or 'A/B' for peri
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -380,8 +381,21 @@ def _resolve(name: str, m: re.Match[str], anchor: date | None) -> tuple[str, str
     return None
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Taken:
+    """Non-overlapping spans kept sorted, so an overlap test costs a binary search."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.ends[i - 1] > start
+
+    def append(self, span: tuple[int, int]) -> None:
+        i = bisect.bisect_left(self.starts, span[0])
+        self.starts.insert(i, span[0])
+        self.ends.insert(i, span[1])
 
 
 # Cheap prefilters: a pattern is tried only when the lower-cased text holds one of these.
@@ -421,7 +435,7 @@ def find_dates(
     `spans` (sentence offsets) limit the scan: each pattern runs only on the spans whose
     text can hold it (a month name, a weekday, a digit, a keyword), which keeps this fast."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     chunks = spans if spans is not None else [(0, len(text))]
     info = []
     for s, e in chunks:
@@ -464,11 +478,11 @@ def _scan(
     e: int,
     anchor: date | None,
     found: list[DateMention],
-    taken: list[tuple[int, int]],
+    taken: _Taken,
 ) -> None:
     for m in pattern.finditer(text, s, e):
         start, end = m.start(), m.end()
-        if _overlaps(taken, start, end):
+        if taken.overlaps(start, end):
             continue
         if name == "vague_offset":
             unit = m.group(1).lower().rstrip("s")

@@ -15,6 +15,7 @@ Rules (DESIGN.md and the annotation rules of the development set):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -588,6 +589,17 @@ class _Context:
     published: date | None
     lead_date: str | None
     dated_events: list[EventCandidate] = field(default_factory=list)
+    by_sentence: dict[int, list[dt.DateMention]] = field(default_factory=dict)
+
+    def dates_in(self, sent: Sentence) -> list[dt.DateMention]:
+        """The date mentions that start inside a sentence, in order."""
+        if not self.by_sentence and self.date_mentions:
+            starts = [s.start for s in self.sentences]
+            for d in self.date_mentions:
+                i = bisect.bisect_right(starts, d.start) - 1
+                if i >= 0 and d.start < self.sentences[i].end:
+                    self.by_sentence.setdefault(i, []).append(d)
+        return self.by_sentence.get(sent.index, [])
 
 
 def _previous_actors(
@@ -622,9 +634,7 @@ def _date_for(
     best: tuple[int, dt.DateMention] | None = None
     report: dt.DateMention | None = None
     offset: dt.DateMention | None = None
-    for d in ctx.date_mentions:
-        if d.end <= sent.start or d.start >= sent.end:
-            continue
+    for d in ctx.dates_in(sent):
         if d.kind in (dt.SINCE, dt.UNTIL):
             continue
         if d.kind == dt.OFFSET:
@@ -648,7 +658,7 @@ def _date_for(
             # "A day after X [date], Y": Y is measured forward from X's date.
             inner = [
                 d
-                for d in ctx.date_mentions
+                for d in ctx.dates_in(sent)
                 if offset.end <= d.start < sent.start + comma
                 and d.kind in (dt.ABSOLUTE, dt.RELATIVE)
             ]
@@ -693,13 +703,11 @@ def _narrative_date(ctx: _Context, sent: Sentence) -> str | None:
     for ev in reversed(ctx.dated_events):
         if ev.sentence.index < sent.index and ev.date and ev.date_source in ("own", "lead"):
             return ev.date
-    last: dt.DateMention | None = None
-    for d in ctx.date_mentions:
-        if d.start >= sent.start:
-            break
-        if d.kind in (dt.ABSOLUTE, dt.RELATIVE, dt.REPORT):
-            last = d
-    return last.value if last else None
+    for index in range(sent.index - 1, -1, -1):
+        for d in reversed(ctx.dates_in(ctx.sentences[index])):
+            if d.kind in (dt.ABSOLUTE, dt.RELATIVE, dt.REPORT):
+                return d.value
+    return None
 
 
 def _lead_date(
@@ -1248,9 +1256,10 @@ def _recent_or_near(ctx: _Context, value: str, sent: Sentence) -> bool:
     b = dt.bounds(value)
     if b and ctx.anchor and abs((ctx.anchor - b[1]).days) <= 31:
         return True
-    for d in ctx.date_mentions:
-        if d.value == value and d.start < sent.start:
-            owner = next((s for s in ctx.sentences if s.start <= d.start < s.end), None)
-            if owner and sent.paragraph - owner.paragraph <= 1:
-                return True
+    for index in range(sent.index - 1, -1, -1):
+        owner = ctx.sentences[index]
+        if sent.paragraph - owner.paragraph > 1:
+            break
+        if any(d.value == value for d in ctx.dates_in(owner)):
+            return True
     return False

@@ -247,6 +247,24 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
     return blocks
 
 
+# No real sentence is longer; longer runs (lists, tables, junk) are cut at whitespace so that
+# the work per sentence stays bounded.
+MAX_SENTENCE = 2000
+
+
+def _capped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while e - s > MAX_SENTENCE:
+            cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+            if cut <= s:
+                cut = s + MAX_SENTENCE
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
+    return out
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` with offsets; whitespace is trimmed from both ends of each."""
     spans: list[tuple[int, int, int]] = []
@@ -255,7 +273,7 @@ def split_sentences(text: str) -> list[Sentence]:
         raw: list[tuple[int, int]] = []
         _split_block(text, bstart, bend, raw)
         first = True
-        for s, e in raw:
+        for s, e in _capped(text, raw):
             while s < e and text[s].isspace():
                 s += 1
             while e > s and text[e - 1].isspace():

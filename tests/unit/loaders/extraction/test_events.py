@@ -242,3 +242,19 @@ def test_diplomats_meeting_is_talks_even_when_a_leader_is_named() -> None:
     found = events(text, date(2021, 3, 19))
     assert ("talks", ("USA", "CHN"), "2021-03-18") in found
     assert not any(t == "summit_meeting" for t, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan China Russia Korea War Sea " * 12000,
+        "1950-1953 " * 20000,
+        "U.S. " * 40000,
+    ],
+)
+def test_pathological_texts_finish_quickly(text: str) -> None:
+    import time
+
+    start = time.process_time()
+    run(text, PUB)
+    assert time.process_time() - start < 10

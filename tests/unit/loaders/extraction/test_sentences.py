@@ -53,3 +53,11 @@ def test_offsets_are_exact_and_paragraphs_counted() -> None:
 def test_empty_text() -> None:
     assert split_sentences("") == []
     assert split_sentences("   \n\n ") == []
+
+
+def test_runaway_sentences_are_cut() -> None:
+    from loaders.extraction.sentences import MAX_SENTENCE
+
+    sents = split_sentences("word " * 2000)
+    assert len(sents) > 1
+    assert all(len(s.text) <= MAX_SENTENCE for s in sents)

@@ -99,7 +99,7 @@ def cli_settings(tmp_path: Path) -> Iterator[Settings]:
 
 
 def test_cli_start_status_query_stop(cli_settings: Settings) -> None:
-    started = kg(cli_settings, "start")
+    started = kg(cli_settings, "start", "--fast-start")
     assert started.returncode == 0, started.stdout + started.stderr
     assert "Neo4j 5.26" in started.stdout
     assert f"bolt://127.0.0.1:{cli_settings.neo4j_bolt_port}" in started.stdout

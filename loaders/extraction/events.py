@@ -411,22 +411,29 @@ _GUARD_WORDS = frozenset(
         "cancels",
         "stalled",
         "collapsed",
+        "ahead",
+        "scheduled",
+        "due",
     ]
 )
 _GUARD_PAIRS = frozenset(
     {("called", "for"), ("calls", "for"), ("call", "for"), ("need", "for"), ("push", "for"),
      ("aimed", "at"), ("called", "off")}
 )  # fmt: skip
+_MODALS = frozenset({"will", "would", "won't", "shall", "'ll", "’ll"})
 _PAST_AGREE = frozenset({"agreed", "decided", "voted", "moved", "began", "started", "sought"})
 _STRIP = "\"'“”‘’(),;:"
 
 
 def guard_in(before: str) -> bool:
     """True when the words just before a trigger make it planned, hypothetical or negated."""
-    words = [w.strip(_STRIP).lower() for w in before[-80:].split()][-5:]
-    words = [w for w in words if w]
-    if not words:
+    all_words = [w.strip(_STRIP).lower() for w in before[-120:].split()]
+    all_words = [w for w in all_words if w]
+    if not all_words:
         return False
+    if any(w in _MODALS for w in all_words[-9:]):
+        return True  # "will on Monday begin a state visit"
+    words = all_words[-5:]
     if "to" in words[-3:]:
         k = len(words) - 1 - words[::-1].index("to")
         if k > 0 and words[k - 1] in _PAST_AGREE:

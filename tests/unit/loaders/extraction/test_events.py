@@ -258,3 +258,9 @@ def test_pathological_texts_finish_quickly(text: str) -> None:
     start = time.process_time()
     run(text, PUB)
     assert time.process_time() - start < 10
+
+
+def test_future_tense_further_back_and_scheduled_visits() -> None:
+    assert events("Xi Jinping will on Monday begin a state visit to Japan.", PUB) == set()
+    found = events("Ahead of Xi Jinping's visit to Japan on Monday, officials met.", PUB)
+    assert not any(t == "state_visit" for t, _, _ in found)

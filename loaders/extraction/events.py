@@ -163,6 +163,14 @@ _SPECS: list[tuple[str, str]] = [
     ),
     (
         "military_intervention",
+        r"\b(?:carried\s+out|conducted|launched)\s+(?:\w+\s+){0,2}(?P<t>(?:air\s*)?strikes)\s+in\b",
+    ),
+    (
+        "military_intervention",
+        r"\b(?P<t>(?P<v>struck|shelled|raided))\s+(?=(?:\w+\s+){0,3}?(?:in\s+)?(?:the\s+)?[A-Z])(?!(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|accord|balance|tone|note|chord|compromise|bargain)\b)",
+    ),
+    (
+        "military_intervention",
         r"\b(?P<t>(?P<v>intervened))\s+(?:\w+\s+){0,2}(?:on\s+\S+\s+behalf|in\s+the\s+war|in\s+support)",
     ),
     # wars
@@ -258,6 +266,8 @@ _KEYWORDS: list[tuple[str, ...]] = [
     ("incident", "confrontation"),
     ("inva", "interven", "attacked", "bombed", "occupied", "annex", "incursion"),
     ("attack", "offensive", "assault", "strike"),
+    ("strikes",),
+    ("struck", "shelled", "raided"),
     ("intervened",),
     ("war",),
     ("war",),
@@ -961,6 +971,11 @@ _CONTAINER_BEFORE = re.compile(
 _HELD_AFTER = re.compile(
     r"^\s*(?:\S+\s+){0,2}?(?:held|took\s+place|was\s+held|were\s+held|began|opened|ended)\b", _I
 )
+_HEAD_NOUNS = re.compile(
+    r"\b(?:leaders?|heads\s+of\s+(?:state|government)|(?<!vice\s)(?<!vice-)president|"
+    r"(?<!deputy\s)prime\s+minister|premier|chancellor|king|queen|emir)\b",
+    _I,
+)
 _OFFICIALS = re.compile(
     r"\b(?:diplomats?|officials?|ministers?|minister|envoys?|negotiators?|delegations?|delegates|"
     r"secretary|secretaries|advisers?|advisors?|ambassadors?|generals?|commanders?)\b",
@@ -1019,7 +1034,7 @@ def _sentence_events(ctx: _Context, sent: Sentence) -> list[EventCandidate]:
                 elif (
                     heads
                     or _LEADERS_ANAPHOR.search(s)
-                    or re.search(r"\bleaders?\b", s[clause[0] : clause[1]], _I)
+                    or _HEAD_NOUNS.search(s[clause[0] : clause[1]])
                 ):
                     real = "summit_meeting"
                 else:

@@ -264,3 +264,19 @@ def test_future_tense_further_back_and_scheduled_visits() -> None:
     assert events("Xi Jinping will on Monday begin a state visit to Japan.", PUB) == set()
     found = events("Ahead of Xi Jinping's visit to Japan on Monday, officials met.", PUB)
     assert not any(t == "state_visit" for t, _, _ in found)
+
+
+def test_strikes() -> None:
+    assert ("military_intervention", ("RUS", "UKR"), "2024-10-04") in events(
+        "Russia struck Ukraine on Friday.", PUB
+    )
+    assert events("Russia struck a deal with Ukraine on Friday.", PUB) == set()
+    found = events("The United States carried out airstrikes in Pakistan on Tuesday.", PUB)
+    assert ("military_intervention", ("USA", "PAK"), "2024-10-08") in found
+
+
+def test_leaders_named_by_role_meet_at_a_summit() -> None:
+    found = events("The German chancellor met the French president in Paris on Tuesday.", PUB)
+    assert ("summit_meeting", ("DEU", "FRA"), "2024-10-08") in found
+    found = events("The German vice president met the French foreign minister on Tuesday.", PUB)
+    assert ("talks", ("DEU", "FRA"), "2024-10-08") in found

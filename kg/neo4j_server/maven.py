@@ -6,6 +6,7 @@ target/lib: no shading step, so the build is quick and the jars are used as Mave
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 import subprocess
 from pathlib import Path
@@ -42,12 +43,7 @@ def maven_command(maven: str = "mvn", extra_args: tuple[str, ...] = ()) -> list[
     return [maven, "-B", "-q", *extra_args, *MAVEN_GOALS]
 
 
-def build(launcher_dir: Path = DEFAULT_LAUNCHER_DIR, extra_args: tuple[str, ...] = ()) -> Path:
-    """Run Maven once; later calls return at once while the build is newer than its sources."""
-    if is_built(launcher_dir):
-        return launcher_dir
-    if not (launcher_dir / "pom.xml").is_file():
-        raise LauncherError(f"no Neo4j launcher project at {launcher_dir} (pom.xml missing)")
+def _run_maven(launcher_dir: Path, extra_args: tuple[str, ...]) -> None:
     maven = shutil.which("mvn")
     if maven is None:
         raise LauncherError("Maven (mvn) is not installed; install Maven 3.8+ and Java 17")
@@ -64,5 +60,21 @@ def build(launcher_dir: Path = DEFAULT_LAUNCHER_DIR, extra_args: tuple[str, ...]
         raise LauncherError(
             f"Maven build of {launcher_dir} failed (exit {done.returncode}):\n{tail}"
         )
-    (launcher_dir / BUILT_STAMP).touch()
+
+
+def build(launcher_dir: Path = DEFAULT_LAUNCHER_DIR, extra_args: tuple[str, ...] = ()) -> Path:
+    """Run Maven once; later calls return at once while the build is newer than its sources.
+
+    A lock in target/ makes concurrent callers (two test runs) wait for one build.
+    """
+    if is_built(launcher_dir):
+        return launcher_dir
+    if not (launcher_dir / "pom.xml").is_file():
+        raise LauncherError(f"no Neo4j launcher project at {launcher_dir} (pom.xml missing)")
+    (launcher_dir / "target").mkdir(exist_ok=True)
+    with (launcher_dir / "target" / ".build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not is_built(launcher_dir):
+            _run_maven(launcher_dir, extra_args)
+            (launcher_dir / BUILT_STAMP).touch()
     return launcher_dir

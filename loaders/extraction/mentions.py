@@ -599,6 +599,8 @@ def _person(
 ) -> None:
     full = [e for e in entries if e.kind == lx.PERSON_FULL]
     shorts = [e for e in entries if e.kind == lx.PERSON_SHORT]
+    if _NAMED_AFTER.match(text, end):
+        return  # "John F. Kennedy International Airport", "the Nelson Mandela Foundation"
     role, head = _title_before(text, start)
     name = key
     person_id: str | None = None
@@ -699,6 +701,13 @@ def _person(
 _LEADING_TITLE = re.compile(
     r"^(?:(?:Crown\s+Prince|King|Queen|President|Prime\s+Minister|Sheikh|Sheik|Emir|Amir|Sultan|"
     r"Prince|Premier|Chancellor|Supreme\s+Leader|Ayatollah|Field\s+Marshal|General|Gen\.)\s+)+"
+)
+
+
+_NAMED_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:International[ \t]+)?(?:Airport|Center|Centre|Street|Avenue|Boulevard|"
+    r"Foundation|Library|Institute|University|School|College|Bridge|Stadium|Square|Museum|Prize|"
+    r"Award|Park|Hall|Memorial|Hospital|Highway|Road|Station|Dam|Trust|Fund|Prize)\b"
 )
 
 

@@ -142,3 +142,7 @@ def test_titles_are_not_part_of_a_leader_name() -> None:
         ("Xi Jinping", "CHN"),
         ("Narendra Modi", "IND"),
     }
+
+
+def test_places_named_after_leaders_are_not_leaders() -> None:
+    assert leaders("Flights left Narendra Modi Stadium and the Xi Jinping Institute.") == set()

@@ -51,6 +51,8 @@ class SparqlQueries(GraphQueries):
 
     def state(self, code: str) -> StatePublic | None:
         """The state with this code; None also for text that cannot be a code."""
+        if not code.strip():
+            return None  # states_query('') would list every state
         try:
             sparql = qb.states_query(code)
         except ValueError:

@@ -161,7 +161,6 @@ def test_states(contract: Contract) -> None:
     contract.assert_clean()
 
 
-@pytest.mark.xfail(reason="SparqlQueries.state('') answers the first state (no code filter)")
 def test_state_of_an_empty_code_is_none(contract: Contract) -> None:
     assert contract.cypher.state("") is None
     assert contract.sparql.state("") is None

@@ -26,9 +26,13 @@ typecheck: setup
 unit: setup
 	$(BIN)/pytest tests/unit -q
 
+# The Neo4j launcher (Maven, cached); the test fixtures also build it when needed.
+launcher: setup
+	$(BIN)/kg neo4j build
+
 # Builds the Neo4j launcher (Maven, cached) and runs every test, Neo4j included.
 test: setup lint typecheck
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf $(VENV) .geokg .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .geokg .mypy_cache .pytest_cache .ruff_cache neo4j-launcher/target

@@ -437,7 +437,8 @@ _STRIP = "\"'“”‘’(),;:"
 
 def guard_in(before: str) -> bool:
     """True when the words just before a trigger make it planned, hypothetical or negated."""
-    all_words = [w.strip(_STRIP).lower() for w in before[-120:].split()]
+    # "May" with a capital is the month ("in May 1989"), not the modal.
+    all_words = [w.strip(_STRIP).lower() for w in before[-120:].split() if w.strip(_STRIP) != "May"]
     all_words = [w for w in all_words if w]
     if not all_words:
         return False
@@ -661,7 +662,7 @@ def _date_for(
         if d.kind == dt.REPORT:
             report = d
             continue
-        distance = t_start - d.end if d.end <= t_start else d.start - t_end
+        distance = _distance(d, t_start, t_end, sent)
         if others and _owned_by_other(d, distance, sent, others):
             continue
         in_clause = clause[0] <= d.start - sent.start < clause[1]
@@ -707,11 +708,20 @@ def _owned_by_other(
     """A date belongs to the trigger nearest to it: 'a fight broke out on Monday ...
     fought a war in 1962' gives each its own date."""
     for o_s, o_e in others:
-        a, b = sent.start + o_s, sent.start + o_e
-        other = a - d.end if d.end <= a else d.start - b
+        other = _distance(d, sent.start + o_s, sent.start + o_e, sent)
         if 0 <= other < distance:
             return True
     return False
+
+
+def _distance(d: dt.DateMention, t_start: int, t_end: int, sent: Sentence) -> int:
+    """Characters between a date and a trigger. A date after its trigger binds closer than
+    one before it ("the visit in May 1989 normalised ..."), except a date that opens the
+    sentence ("On Monday night, a fight broke out")."""
+    if d.end <= t_start:
+        opening = d.start - sent.start <= 4
+        return t_start - d.end + (0 if opening else 20)
+    return d.start - t_end
 
 
 def _narrative_date(ctx: _Context, sent: Sentence) -> str | None:
@@ -1065,6 +1075,11 @@ def _sentence_events(ctx: _Context, sent: Sentence) -> list[EventCandidate]:
             (o.m.start("t"), o.m.end("t")) for o in triggers if o is not trig and not o.container
         ]
         date_value, source = _date_for(ctx, sent, a_start, a_end, trig.clause, others)
+        finite = m.groupdict().get("v") or m.groupdict().get("v2")
+        if date_value is None and others and finite:
+            # A verb shares its sentence's date with the other events of the sentence:
+            # "Gorbachev's visit to Beijing in May 1989 normalised relations".
+            date_value, source = _date_for(ctx, sent, a_start, a_end, trig.clause)
         real = trig.etype
         if real == "war" and source != "own":
             date_value, source = None, ""  # a war is placed in time by its own sentence

@@ -41,7 +41,12 @@ def extract_with(article: Article, lex: Lexicon) -> Extraction:
     mentions = find_mentions(text, sentences, anchor, lex)
     date_mentions = dt.find_dates(text, anchor, [(s.start, s.end) for s in sentences])
     events = find_events(text, sentences, mentions, date_mentions, anchor, article.published)
-    relations = find_relations(text, sentences, mentions, events, article.published, anchor)
+    gone = frozenset(
+        code
+        for code, (_, end) in lex.state_period.items()
+        if end is not None and (anchor is None or end <= anchor.isoformat())
+    )
+    relations = find_relations(text, sentences, mentions, events, article.published, anchor, gone)
 
     states: list[str] = []
     organizations: list[str] = []

@@ -191,7 +191,10 @@ def find_relations(
     events: list[EventCandidate],
     published: date | None,
     anchor: date | None,
+    gone: frozenset[str] = frozenset(),
 ) -> list[RelationCandidate]:
+    """Relations at the article's time of writing; `gone` are states that no longer existed
+    then (the Soviet Union in a 2020 article): no relation involves them."""
     found: list[RelationCandidate] = []
     prev_codes: list[str] = []
     for sent in sentences:
@@ -202,7 +205,7 @@ def find_relations(
         if len(codes_here) >= 2:
             prev_codes = codes_here[:2]
     found.extend(_from_events(events, anchor))
-    return _merge(found)
+    return _merge([r for r in found if r.a not in gone and r.b not in gone])
 
 
 def _sentence_relations(

@@ -280,3 +280,10 @@ def test_leaders_named_by_role_meet_at_a_summit() -> None:
     assert ("summit_meeting", ("DEU", "FRA"), "2024-10-08") in found
     found = events("The German vice president met the French foreign minister on Tuesday.", PUB)
     assert ("talks", ("DEU", "FRA"), "2024-10-08") in found
+
+
+def test_a_verb_shares_the_date_of_its_sentence_and_may_is_a_month() -> None:
+    text = "Fumio Kishida's visit to Beijing in May 2023 normalised relations between Tokyo and Beijing."
+    found = events(text, PUB)
+    assert ("state_visit", ("JPN", "CHN"), "2023-05") in found
+    assert ("diplomatic_relations_established", ("JPN", "CHN"), "2023-05") in found

@@ -119,3 +119,9 @@ def test_the_alliance_founded_by_many_is_not_a_pair() -> None:
         "The alliance was founded in 1949 by the United States, Britain and France.", PUB
     )
     assert not any(r[0] == "ally" for r in found)
+
+
+def test_no_relation_with_a_state_that_no_longer_exists() -> None:
+    assert relations("The USSR and the United States were rivals.", PUB) == set()
+    found = relations("The USSR and the United States were rivals.", date(1985, 1, 1))
+    assert ("rival", frozenset({"SUN", "USA"}), None) in found

@@ -86,11 +86,12 @@ def ingest_article(
     extraction = (extractor or default_extractor())(article)
     graph = article_graph(extraction, base_iri)
     name = article_iri(base_iri, article.id)
-    existing = set(store.graphs())
     status: Status = "new"
-    if str(name) in existing:
-        same = graph_hash(store.to_graph(str(name))) == graph_hash(graph)
-        status = "unchanged" if same else "replaced"
+    known: set[str] = set()  # events this article already reported in the store
+    if str(name) in set(store.graphs()):
+        stored = store.to_graph(str(name))
+        status = "unchanged" if graph_hash(stored) == graph_hash(graph) else "replaced"
+        known = {str(s) for s in stored.subjects(RDF.type, GEO.Event)}
     events = sorted(
         s
         for s in set(graph.subjects(GEO.source, name))
@@ -104,7 +105,7 @@ def ingest_article(
         article_iri=str(name),
         status=status,
         events=len(events),
-        new_events=len(events) - len(elsewhere),
+        new_events=len({str(e) for e in events} - elsewhere - known),
         corroborated_events=len(elsewhere),
         extraction=extraction,
     )

@@ -65,13 +65,14 @@ def ingest(
     ctx: typer.Context,
     inputs: list[str] = typer.Argument(..., help="Files, folders, globs or http(s) URLs."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per article."),
 ) -> None:
     """Load, extract, validate and store articles; project them into Neo4j when configured."""
     settings = settings_of(ctx)
     started = time.perf_counter()
     try:
         with open_store(settings) as store:
-            summary = _run_ingest(store, settings, inputs, quiet=as_json)
+            summary = _run_ingest(store, settings, inputs, quiet=as_json, verbose=verbose)
             synced = _sync(store, settings, rebuild=False)
     except StoreError as exc:
         raise CliError(str(exc)) from None
@@ -84,8 +85,19 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _describe(outcome: ArticleReport | tuple[str, str]) -> str:
+    if isinstance(outcome, tuple):
+        return f"rejected {outcome[0]}: {outcome[1]}"
+    article = outcome.extraction.article
+    return (
+        f"{outcome.status} {article.url or article.source or outcome.article_id} -> "
+        f"{outcome.article_iri} ({outcome.events} events, "
+        f"{outcome.corroborated_events} corroborated)"
+    )
+
+
 def _run_ingest(
-    store: RecordStore, settings: Settings, inputs: list[str], quiet: bool
+    store: RecordStore, settings: Settings, inputs: list[str], quiet: bool, verbose: bool
 ) -> IngestSummary:
     columns = (
         TextColumn("{task.description}"),
@@ -99,6 +111,8 @@ def _run_ingest(
             bar.advance(task)
             rate = bar.tasks[0].completed / max(bar.tasks[0].elapsed or 1e-9, 1e-9)
             bar.update(task, description=f"ingesting ({rate:.1f} articles/s)")
+            if verbose:
+                bar.console.print(_describe(outcome), markup=False, highlight=False, soft_wrap=True)
 
         return ingest_all(iter_articles(inputs), store, settings.base_iri, on_article=tick)
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
@@ -36,6 +37,8 @@ from ontology.reference_data import (
 from ontology.shacl import ensure_valid
 
 ONTOLOGY_PATH = Path(__file__).parents[2] / "ontology" / "geokg.ttl"
+SKOLEM_AUTHORITY = "https://geokg.example.org"
+SKOLEM_PATH = "/ontology/.well-known/genid/"
 OFFICES = {"head_of_state": GEO.HeadOfState, "head_of_government": GEO.HeadOfGovernment}
 
 Builder = Callable[[Graph, ReferenceData, str], None]
@@ -43,8 +46,11 @@ Builder = Callable[[Graph, ReferenceData, str], None]
 
 @lru_cache(maxsize=1)
 def _ontology_triples() -> tuple[tuple[Node, Node, Node], ...]:
-    """The triples of ontology/geokg.ttl, parsed once per process."""
-    return tuple(Graph().parse(ONTOLOGY_PATH, format="turtle"))
+    """The triples of ontology/geokg.ttl, parsed once per process. Its blank nodes (unions in
+    ranges) get canonical, skolem IRIs, so every load writes the very same triples."""
+    canonical = to_canonical_graph(Graph().parse(ONTOLOGY_PATH, format="turtle"))
+    skolem = canonical.skolemize(authority=SKOLEM_AUTHORITY, basepath=SKOLEM_PATH)
+    return tuple(skolem)
 
 
 def _partial(text: str, what: str) -> PartialDate:

@@ -185,3 +185,15 @@ def test_the_bundled_reference_data_passes_SHACL() -> None:
         pytest.skip("ontology/reference/*.json not written yet")
     built = reference_graphs(data, B, validate=True)  # raises ShaclViolationError otherwise
     assert len(built[reference_graph_iri(B, "states")]) > 0
+
+
+def test_the_ontology_graph_is_the_same_on_every_load() -> None:
+    """Blank nodes of geokg.ttl get canonical skolem IRIs: reloading writes the same triples
+    (two fresh parses give two different blank node labels before canonicalisation)."""
+    from rdflib import BNode
+
+    from loaders.rdf.reference_graph import _ontology_triples
+
+    first, second = _ontology_triples.__wrapped__(), _ontology_triples.__wrapped__()
+    assert set(first) == set(second)
+    assert not any(isinstance(term, BNode) for triple in first for term in triple)

@@ -115,6 +115,7 @@ def create_app(
     app.state.read_only = read_only
     app.state.store = app.state.queries = app.state.neo4j = None
     app.state.backend = "sparql"
+    app.state.state_index = None
     install_error_handlers(app)
     install_openapi(app)
 

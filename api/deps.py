@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hmac
 import re
 from typing import Annotated, Any
@@ -12,6 +11,7 @@ from fastapi.security import APIKeyHeader
 
 from api.errors import ApiError
 from api.openapi import DATE_SCHEMA
+from api.state_codes import StateIndex
 from kg.queries.base import GraphQueries
 from kg.settings import Settings
 from kg.stores.base import RecordStore
@@ -117,51 +117,19 @@ def parse_date_param(value: str | None, name: str) -> PartialDate | None:
         raise ApiError(400, f"{name}: {exc}", "Invalid date") from None
 
 
-def _letters(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalpha())
+def get_state_index(request: Request) -> StateIndex:
+    """Every state, read once per process: states come from the reference data, which no
+    one can reload while this server holds the store (read-write) or serves a snapshot of it
+    (read-only)."""
+    index = request.app.state.state_index
+    if index is None:
+        index = StateIndex(get_queries(request).states())
+        request.app.state.state_index = index
+    assert isinstance(index, StateIndex)
+    return index
 
 
-def _abbreviates(query: str, name: str) -> bool:
-    """'NKR' abbreviates 'North Korea': same first letter, the rest in order."""
-    q, n = _letters(query), _letters(name)
-    if not q or not n or q[0] != n[0]:
-        return False
-    rest = iter(n[1:])
-    return all(c in rest for c in q[1:])
-
-
-def _initials_match(query: str, name: str) -> bool:
-    """'NKR' starts with the initials of 'North Korea'; 'UK' is those of 'United Kingdom'."""
-    initials = "".join(w[0] for w in name.lower().split() if w[:1].isalpha())
-    return len(initials) > 1 and _letters(query).startswith(initials)
-
-
-def suggest_states(queries: GraphQueries, text: str) -> list[str]:
-    """Codes close to `text`: names it abbreviates ('NKR' -> PRK for North Korea), then
-    codes that look alike, then names that look alike."""
-    upper = text.strip().upper()
-    states = [s for s in queries.states() if not s.former]
-    codes = [s.code for s in states]
-    names = {s.name.upper(): s.code for s in states}
-    short = sorted(
-        (s for s in states if _abbreviates(upper, s.name)),
-        key=lambda s: (not _initials_match(upper, s.name), len(s.name)),
-    )
-    close = difflib.get_close_matches(upper, codes, n=2, cutoff=0.8)
-    close += [s.code for s in short[:2]]
-    close += difflib.get_close_matches(upper, codes, n=3, cutoff=0.6)
-    close += [names[n] for n in difflib.get_close_matches(upper, list(names), n=2, cutoff=0.8)]
-    return list(dict.fromkeys(close))[:4]
-
-
-def known_state(queries: GraphQueries, code: str) -> str:
-    """Upper-case a state code and check it exists; 404 with close matches otherwise."""
-    upper = code.strip().upper()
-    if queries.state(upper) is not None:
-        return upper
-    close = suggest_states(queries, code)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise ApiError(404, f"unknown state code {code!r}{hint}", "Unknown state")
+StatesDep = Annotated[StateIndex, Depends(get_state_index)]
 
 
 DATE_HELP = "A date at any precision: 2024, 2024-10 or 2024-10-06"

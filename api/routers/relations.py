@@ -14,7 +14,7 @@ from api.deps import (
     QueriesDep,
     StateA,
     StateB,
-    known_state,
+    StatesDep,
     parse_date_param,
 )
 from api.errors import ApiError
@@ -49,8 +49,10 @@ def _event_type(value: str | None) -> str | None:
     "counts by type and the latest events.",
     responses=problems(404),
 )
-def relation_summary(a: StateA, b: StateB, queries: QueriesDep) -> RelationSummary:
-    return queries.relation_summary(known_state(queries, a), known_state(queries, b))
+def relation_summary(
+    a: StateA, b: StateB, queries: QueriesDep, states: StatesDep
+) -> RelationSummary:
+    return queries.relation_summary(states.known(a), states.known(b))
 
 
 @router.get(
@@ -64,6 +66,7 @@ def timeline(
     a: StateA,
     b: StateB,
     queries: QueriesDep,
+    states: StatesDep,
     from_: FromQuery = None,
     to: DateQuery = None,
     event_type: TypeQuery = None,
@@ -71,8 +74,8 @@ def timeline(
     offset: Offset = 0,
 ) -> Page[EventPublic]:
     events = queries.timeline(
-        known_state(queries, a),
-        known_state(queries, b),
+        states.known(a),
+        states.known(b),
         parse_date_param(from_, "from"),
         parse_date_param(to, "to"),
         _event_type(event_type),
@@ -89,6 +92,7 @@ def timeline(
 )
 def search_events(
     queries: QueriesDep,
+    states: StatesDep,
     state: Annotated[
         str | None, Query(description="ISO alpha-3 code", examples=["PRK"], max_length=64)
     ] = None,
@@ -98,7 +102,7 @@ def search_events(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[EventPublic]:
-    code = known_state(queries, state) if state else None
+    code = states.known(state) if state else None
     found = queries.events(
         code,
         _event_type(event_type),

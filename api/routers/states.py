@@ -6,7 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import DateQuery, Limit, Offset, QueriesDep, StateCode, known_state, parse_date_param
+from api.deps import (
+    DateQuery,
+    Limit,
+    Offset,
+    QueriesDep,
+    StateCode,
+    StatesDep,
+    parse_date_param,
+)
 from api.errors import ApiError
 from api.openapi import problems
 from api.schemas import Page, paginate
@@ -26,15 +34,13 @@ ObligationQuery = Annotated[
 
 
 @router.get("/states", summary="List states (current and former), by code")
-def list_states(queries: QueriesDep, limit: Limit = 100, offset: Offset = 0) -> Page[StatePublic]:
-    return paginate(queries.states(), limit, offset)
+def list_states(states: StatesDep, limit: Limit = 100, offset: Offset = 0) -> Page[StatePublic]:
+    return paginate(states.states, limit, offset)
 
 
 @router.get("/states/{code}", summary="One state by its ISO alpha-3 code", responses=problems(404))
-def get_state(code: StateCode, queries: QueriesDep) -> StatePublic:
-    state = queries.state(known_state(queries, code))
-    assert state is not None
-    return state
+def get_state(code: StateCode, states: StatesDep) -> StatePublic:
+    return states.by_code[states.known(code)]
 
 
 @router.get(
@@ -45,11 +51,12 @@ def get_state(code: StateCode, queries: QueriesDep) -> StatePublic:
 def state_leaders(
     code: StateCode,
     queries: QueriesDep,
+    states: StatesDep,
     at: DateQuery = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[LeaderTermPublic]:
-    state = known_state(queries, code)
+    state = states.known(code)
     return paginate(queries.leaders(state, parse_date_param(at, "at")), limit, offset)
 
 
@@ -61,12 +68,13 @@ def state_leaders(
 def state_alliances(
     code: StateCode,
     queries: QueriesDep,
+    states: StatesDep,
     at: DateQuery = None,
     obligation: ObligationQuery = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[AlliancePublic]:
-    state = known_state(queries, code)
+    state = states.known(code)
     if obligation is not None and obligation not in OBLIGATIONS:
         raise ApiError(
             400, f"obligation must be one of {', '.join(OBLIGATIONS)}", "Invalid obligation"
@@ -83,9 +91,10 @@ def state_alliances(
 def state_allies(
     code: StateCode,
     queries: QueriesDep,
+    states: StatesDep,
     at: DateQuery = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[AllyPublic]:
-    state = known_state(queries, code)
+    state = states.known(code)
     return paginate(queries.allies(state, parse_date_param(at, "at")), limit, offset)

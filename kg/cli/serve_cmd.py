@@ -51,8 +51,6 @@ def serve(
     access_log: bool = typer.Option(True, "--access-log/--no-access-log", help="Log requests."),
 ) -> None:
     """Serve the HTTP API (OpenAPI at /docs, web UI at /)."""
-    import uvicorn
-
     settings = settings_of(ctx)
     read_only = read_only or workers > 1
     _check_store(settings, read_only)
@@ -65,15 +63,9 @@ def serve(
     )
     if read_only and settings.api_key:
         console.print("POST /articles answers 503 while the store is open read-only.")
-    uvicorn.run(
-        "api.main:app_from_env",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        access_log=access_log,
-        log_level="info",
-    )
+    from api.server import run
+
+    run(host, port, workers, access_log)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,44 @@
+"""Run the API under uvicorn: one process, or a supervisor and N worker processes that each
+build the app with `api.main:app_from_env` (uvicorn needs an import string for workers)."""
+
+from __future__ import annotations
+
+import socket
+
+import uvicorn
+from uvicorn.supervisors import Multiprocess
+
+
+class TcpConfig(uvicorn.Config):
+    """uvicorn's Config, with a listening socket that says it is TCP.
+
+    With several workers uvicorn binds the socket itself with `proto` 0; accepted sockets
+    inherit it and asyncio then leaves Nagle on (it sets TCP_NODELAY only for IPPROTO_TCP),
+    so every keep-alive response waits ~40 ms for a delayed ACK (uvicorn issue #3149)."""
+
+    def bind_socket(self) -> socket.socket:
+        sock = super().bind_socket()
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.proto == 0:
+            sock = socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, sock.detach())
+            sock.set_inheritable(True)
+        return sock
+
+
+def run(host: str, port: int, workers: int, access_log: bool) -> None:
+    """Serve until interrupted; the settings come from the environment (see kg serve)."""
+    config = TcpConfig(
+        "api.main:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=access_log,
+        log_level="info",
+    )
+    if workers > 1:
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+        return
+    server = uvicorn.Server(config)
+    server.run()
+    if not server.started:  # start-up failed (uvicorn has logged why), as uvicorn.run does
+        raise SystemExit(3)

@@ -6,7 +6,7 @@ project the named graphs that are new or changed (by a content hash kept on each
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -14,17 +14,21 @@ from rdflib import Graph
 
 from kg.stores.base import RecordStore
 
+CHUNK_TRIPLES = 100_000  # triples projected per replace_graphs call (bounds memory)
+
 
 class Projection(Protocol):
     """What sync needs of a projection (kg.stores.neo4j_store.Neo4jProjection)."""
 
     def ensure_schema(self) -> None: ...
 
-    def replace_graph(
-        self, graph_iri: str, triples: Iterable[tuple[Any, ...]], content_hash: str | None = None
+    def replace_graphs(
+        self,
+        graphs: Mapping[str, Iterable[tuple[Any, ...]]],
+        hashes: Mapping[str, str | None] | None = None,
     ) -> Any: ...
 
-    def drop_graph(self, graph_iri: str) -> int: ...
+    def drop_graphs(self, graph_iris: Iterable[str]) -> int: ...
 
     def clear(self) -> int: ...
 
@@ -37,6 +41,7 @@ class SyncReport:
     dropped: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     triples: int = 0
+    hashes: dict[str, str] = field(default_factory=dict)  # of the graphs projected
 
 
 def graph_hash(graph: Graph) -> str:
@@ -54,29 +59,52 @@ def sync(
     projection: Projection,
     rebuild: bool = False,
     progress: Callable[[str, str], None] | None = None,
+    chunk_triples: int = CHUNK_TRIPLES,
 ) -> SyncReport:
     """Project what changed in the record since the last sync; `progress(action, graph)` is
-    called for each graph projected ("project") or dropped ("drop")."""
+    called for each graph projected ("project") or dropped ("drop"). Changed graphs are
+    projected together, about `chunk_triples` triples per call."""
     report = SyncReport()
     if rebuild:
         projection.clear()
     projection.ensure_schema()
     projected = projection.graph_hashes()
     names = record_store.graphs()
-    for name in sorted(set(projected) - set(names)):
+    gone = sorted(set(projected) - set(names))
+    for name in gone:
         if progress:
             progress("drop", name)
-        projection.drop_graph(name)
-        report.dropped.append(name)
+    if gone:
+        projection.drop_graphs(gone)
+        report.dropped.extend(gone)
+    pending: dict[str, Graph] = {}
     for name in names:
         graph = record_store.to_graph(name)
         digest = graph_hash(graph)
         if projected.get(name) == digest:
             report.unchanged.append(name)
             continue
+        pending[name] = graph
+        report.hashes[name] = digest
+        if sum(len(g) for g in pending.values()) >= chunk_triples:
+            _project(projection, pending, report, progress)
+    _project(projection, pending, report, progress)
+    return report
+
+
+def _project(
+    projection: Projection,
+    pending: dict[str, Graph],
+    report: SyncReport,
+    progress: Callable[[str, str], None] | None,
+) -> None:
+    """Project the pending graphs in one replace_graphs call, then forget them."""
+    if not pending:
+        return
+    for name in pending:
         if progress:
             progress("project", name)
-        projection.replace_graph(name, graph, content_hash=digest)
-        report.projected.append(name)
-        report.triples += len(graph)
-    return report
+    projection.replace_graphs(pending, {name: report.hashes[name] for name in pending})
+    report.projected.extend(pending)
+    report.triples += sum(len(g) for g in pending.values())
+    pending.clear()

@@ -25,7 +25,6 @@ from typing import Any
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
-from rdflib.util import from_n3
 
 from ontology.dates import DateError, parse_partial
 
@@ -54,6 +53,8 @@ _INTEGERS = {
 }
 _FLOATS = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
 _PARTIAL = {str(XSD.gYear), str(XSD.gYearMonth)}
+_BOOLEAN = str(XSD.boolean)
+_DATES = {str(XSD.date), str(XSD.dateTime)}
 _INT64 = 2**63
 
 
@@ -94,20 +95,26 @@ def _native(term: Literal, datatype: str) -> Any:
         return python
     if datatype in _FLOATS and isinstance(python, Decimal | float):
         return float(python)
-    if datatype == str(XSD.boolean) and isinstance(python, bool):
+    if datatype == _BOOLEAN and isinstance(python, bool):
         return python
-    if datatype in (str(XSD.date), str(XSD.dateTime)) and isinstance(python, date):
+    if datatype in _DATES and isinstance(python, date):
         return python
     return str(term)
 
 
 def key_props(key: str, values: list[Value]) -> dict[str, Any]:
-    """The properties one RDF key yields from its distinct values."""
+    """The properties one RDF key yields from its values."""
+    if len(values) == 1 and key not in MULTI_VALUED:  # the common case, kept cheap
+        only = values[0]
+        props: dict[str, Any] = {key: only.value}
+        if only.bounds is not None and not isinstance(only.value, date):
+            props[f"{key}Earliest"], props[f"{key}Latest"] = only.bounds
+        return props
     distinct = list({(type(v.value), v.value): v for v in values}.values())
     kinds = {type(v.value) for v in distinct}
     items = [v.value for v in distinct] if len(kinds) == 1 else [v.lexical for v in distinct]
     items = _sorted(items)
-    props: dict[str, Any] = {key: items if len(items) > 1 or key in MULTI_VALUED else items[0]}
+    props = {key: items if len(items) > 1 or key in MULTI_VALUED else items[0]}
     dated = [v.bounds for v in distinct if v.bounds is not None]
     single_day = len(distinct) == 1 and isinstance(distinct[0].value, date)
     if dated and not single_day:
@@ -141,13 +148,23 @@ def property_key(local: str) -> str:
 
 
 def encode(key: str, term: Node) -> str:
-    """One (key, literal) as a string a claim can store and `decode` can read back."""
-    return f"{key} {term.n3()}"
+    """One (key, literal or IRI) as a string a claim can store and `decode` reads back:
+    'key<TAB>kind<TAB>lexical', kind '' (plain), '@lang', '^datatype' or '<' (an IRI)."""
+    if isinstance(term, Literal):
+        if term.language:
+            return f"{key}\t@{term.language}\t{term}"
+        if term.datatype is not None:
+            return f"{key}\t^{term.datatype}\t{term}"
+        return f"{key}\t\t{term}"
+    return f"{key}\t<\t{term}"
 
 
 def decode(text: str) -> tuple[str, Node]:
-    key, _, n3 = text.partition(" ")
-    term = from_n3(n3)
-    if not isinstance(term, Literal | URIRef):
-        raise ValueError(f"not an encoded literal: {text!r}")
-    return key, term
+    key, kind, lexical = text.split("\t", 2)
+    if kind == "<":
+        return key, URIRef(lexical)
+    if kind.startswith("@"):
+        return key, Literal(lexical, lang=kind[1:])
+    if kind.startswith("^"):
+        return key, Literal(lexical, datatype=URIRef(kind[1:]))
+    return key, Literal(lexical)

@@ -151,6 +151,21 @@ def test_replacing_an_article_changes_exactly_its_facts(projection: Neo4jProject
     assert after == fresh(projection, graphs)
 
 
+def test_graphs_projected_together_equal_graphs_projected_one_by_one(
+    projection: Neo4jProjection,
+) -> None:
+    """Shared nodes and links of graphs written in one batch are combined, not overwritten."""
+    graphs = all_graphs()
+    one_by_one = fresh(projection, graphs)
+    projection.clear()
+    projection.replace_graphs(graphs, {name: graph_hash(g) for name, g in graphs.items()})
+    assert snapshot(projection) == one_by_one
+    projection.drop_graphs([str(ARTICLE_A), str(ARTICLE_B)])
+    dropped = snapshot(projection)
+    del graphs[str(ARTICLE_A)], graphs[str(ARTICLE_B)]
+    assert dropped == fresh(projection, graphs)
+
+
 def test_shared_nodes_hold_the_union_of_their_graphs(projection: Neo4jProjection) -> None:
     """A second graph adds a label and an alias to a node; dropping it takes exactly those."""
     extra = Graph()

@@ -9,18 +9,15 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.projection.cypher_builders import (
-    GEO_CLASSES,
     batches,
     drop_batch_cypher,
-    graph_rows,
     label_clause,
-    local_name,
-    merge_claims,
     rel_type_clause,
     write_nodes_cypher,
     write_rels_cypher,
     write_statements,
 )
+from kg.projection.rows import GEO_CLASSES, combine, graph_rows, local_name, merge_claims
 from ontology.namespace import EVENT_TYPE, GEO
 
 B = "https://geokg.example.org/"
@@ -135,12 +132,12 @@ def test_cypher_is_parameterised_with_unwind_rows() -> None:
     nodes = write_nodes_cypher(("State",))
     rels = write_rels_cypher("participant")
     for text in (nodes, rels):
-        assert text.startswith("UNWIND $rows AS row") or "UNWIND $rows AS row" in text
-        assert "$graph" in text and "CHN" not in text
+        assert text.startswith("UNWIND $rows AS row")
+        assert "row.graphs" in text and "CHN" not in text
     assert "MERGE (n:Resource {uri: row.uri})" in nodes and "SET n:`State`" in nodes
     assert "MERGE (s)-[r:`participant`]->(o)" in rels
     assert "SET n:" not in write_nodes_cypher(())
-    assert "$limit" in drop_batch_cypher()
+    assert "$limit" in drop_batch_cypher() and "$graphs" in drop_batch_cypher()
 
 
 def test_batches_pack_small_statements_and_split_big_ones() -> None:
@@ -155,7 +152,34 @@ def test_batches_pack_small_statements_and_split_big_ones() -> None:
         batches([], 0)
 
 
-def test_write_statements_put_nodes_before_links() -> None:
-    statements = write_statements(graph_rows(_event_triples()))
-    kinds = ["MERGE (n:" in cypher for cypher, _ in statements]
-    assert kinds == sorted(kinds, reverse=True) and kinds[0] and not kinds[-1]
+def test_write_statements_run_graphs_nodes_claims_then_links() -> None:
+    statements = write_statements(["urn:g"], combine({"urn:g": graph_rows(_event_triples())}))
+    kinds = [
+        0
+        if "MERGE (g:ProjectedGraph" in cypher
+        else 1
+        if "MERGE (n:" in cypher
+        else 2
+        if "ASSERTS" in cypher
+        else 3
+        for cypher, _ in statements
+    ]
+    assert kinds == sorted(kinds) and set(kinds) == {0, 1, 2, 3}
+
+
+def test_combine_merges_what_several_graphs_assert() -> None:
+    a = graph_rows([(CHN, RDF.type, GEO.State), (EVENT, GEO.participant, CHN)])
+    b = graph_rows([(CHN, GEO.alias, Literal("PRC")), (EVENT, GEO.participant, CHN)])
+    batch = combine({"urn:a": a, "urn:b": b})
+    (row,) = [r for group in batch.nodes.values() for r in group if r["uri"] == str(CHN)]
+    assert row["graphs"] == ["urn:a", "urn:b"] and row["labels"] == ["State"]
+    assert set(batch.nodes) == {("State",), ()}
+    assert sorted((c["graph"], c["uri"]) for c in batch.claims) == [
+        ("urn:a", str(EVENT)),
+        ("urn:a", str(CHN)),
+        ("urn:b", str(EVENT)),
+        ("urn:b", str(CHN)),
+    ]
+    assert batch.rels == {
+        "participant": [{"s": str(EVENT), "o": str(CHN), "graphs": ["urn:a", "urn:b"]}]
+    }

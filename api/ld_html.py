@@ -129,16 +129,14 @@ class Page:
         return "".join(parts)
 
     def title(self) -> str:
-        """The IRI's label; for events and relations, their type, parties and date."""
-        if self.d.iri in self.d.labels:
-            return self.d.labels[self.d.iri]
+        """For events and relations, their type, parties and date; else the IRI's label."""
         own, g = URIRef(self.d.iri), self.d.graph
         kind = g.value(own, GEO.eventType) or g.value(own, GEO.relationType)
         parties = sorted(map(str, g.objects(own, GEO.participant))) or sorted(
             map(str, g.objects(own, GEO.actor))
         )
         if kind is None or not parties:
-            return self.label(self.d.iri)
+            return self.d.labels.get(self.d.iri) or self.label(self.d.iri)
         names = " – ".join(self.label(p) for p in parties)
         when = g.value(own, GEO.date) or g.value(own, GEO.startDate) or g.value(own, GEO.since)
         return f"{self.label(str(kind))}: {names}" + (f", {when}" if when else "")

@@ -1,0 +1,191 @@
+"""Projection throughput (triples/s) of Neo4jProjection against rdflib-neo4j's Neo4jStore,
+writing the same triples to the same Neo4j server in the same run, and their ratio:
+
+    .venv/bin/python bench/projection_bench.py --uri bolt://localhost:7687 --articles 2000
+
+The triples are the bundled reference graphs plus synthetic article graphs (built by the real
+article-graph builder from random extractions). Each run starts from an empty database; the
+database must be empty to begin with (or pass --force: everything in it is deleted).
+rdflib-neo4j is a bench-only dependency: `.venv/bin/pip install rdflib-neo4j`."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import random
+import statistics
+import time
+from collections.abc import Callable
+from datetime import date
+
+from neo4j import Driver, GraphDatabase
+from rdflib import Graph
+
+from kg.stores.neo4j_store import Neo4jProjection
+from kg.sync import CHUNK_TRIPLES
+from loaders.article import Article
+from loaders.extraction.model import EventRecord, Extraction, RelationRecord
+from loaders.rdf.article_graph import build_article_graph
+from loaders.rdf.reference_graph import reference_graphs
+from ontology.identifiers import DEFAULT_BASE_IRI
+from ontology.namespace import EVENT_TYPES, RELATION_TYPES
+from ontology.reference_data import load_reference
+
+Triples = list[tuple]
+GEOKG = "geokg Neo4jProjection"
+RDFLIB = "rdflib-neo4j Neo4jStore"
+
+
+def synthetic_extraction(rng: random.Random, codes: list[str], i: int) -> Extraction:
+    """One article's worth of events and relations among random states."""
+    text = f"Synthetic article {i}. " + "Leaders met and signed agreements. " * 20
+    events, relations = [], []
+    for k in range(rng.randint(3, 8)):
+        a, b = rng.sample(codes, 2)
+        day = date(rng.randint(1950, 2024), rng.randint(1, 12), rng.randint(1, 28))
+        when = rng.choice([day.isoformat(), day.isoformat()[:7], str(day.year)])
+        start = 20 + 35 * k
+        kind = rng.choice([t for t in EVENT_TYPES if t != "other"])
+        events.append(
+            EventRecord(
+                type=kind,
+                participants=[a, b],
+                date=when,
+                evidence="Leaders met and signed agreements.",
+                start=start,
+                end=start + 34,
+                confidence=0.8,
+            )
+        )
+    for _ in range(rng.randint(0, 2)):
+        a, b = rng.sample(codes, 2)
+        relations.append(
+            RelationRecord(
+                type=rng.choice(RELATION_TYPES),
+                a=a,
+                b=b,
+                since=str(rng.randint(1950, 2020)),
+                evidence="Leaders met and signed agreements.",
+                start=20,
+                end=54,
+                confidence=0.7,
+            )
+        )
+    article = Article(
+        text=text, url=f"https://bench.example/{i}", title=f"Bench {i}", published=date(2024, 1, 1)
+    )
+    states = sorted(
+        {c for e in events for c in e.participants} | {c for r in relations for c in (r.a, r.b)}
+    )
+    return Extraction(article=article, states=states, events=events, relations=relations)
+
+
+def dataset(articles: int, seed: int) -> dict[str, Triples]:
+    """Named graph IRI -> its triples: the reference graphs and `articles` article graphs."""
+    data = load_reference()
+    graphs: dict[str, Graph] = {
+        str(k): g for k, g in reference_graphs(data, DEFAULT_BASE_IRI, validate=False).items()
+    }
+    rng = random.Random(seed)
+    codes = sorted(s.code for s in data.states if not s.former)
+    for i in range(articles):
+        g = build_article_graph(synthetic_extraction(rng, codes, i), DEFAULT_BASE_IRI)
+        graphs[str(g.identifier)] = g
+    # Grouped by subject: rdflib-neo4j's streaming buffer writes one row per run of a subject.
+    return {name: sorted(g, key=lambda t: (str(t[0]), str(t[1]))) for name, g in graphs.items()}
+
+
+def wipe(driver: Driver) -> None:
+    while driver.execute_query(
+        "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS c"
+    ).records[0]["c"]:
+        pass
+
+
+def run_geokg_together(driver: Driver, graphs: dict[str, Triples], batch_size: int) -> None:
+    """As `kg sync` projects: changed graphs together, about CHUNK_TRIPLES triples a call."""
+    projection = Neo4jProjection(driver, batch_size=batch_size)
+    chunk: dict[str, Triples] = {}
+    for name, triples in graphs.items():
+        chunk[name] = triples
+        if sum(len(t) for t in chunk.values()) >= CHUNK_TRIPLES:
+            projection.replace_graphs(chunk)
+            chunk = {}
+    if chunk:
+        projection.replace_graphs(chunk)
+
+
+def run_geokg_one_by_one(driver: Driver, graphs: dict[str, Triples], batch_size: int) -> None:
+    """As ingest projects: one replace_graph per article."""
+    projection = Neo4jProjection(driver, batch_size=batch_size)
+    for name, triples in graphs.items():
+        projection.replace_graph(name, triples)
+
+
+def run_rdflib_neo4j(driver: Driver, graphs: dict[str, Triples], batch_size: int) -> None:
+    from rdflib_neo4j import HANDLE_VOCAB_URI_STRATEGY, Neo4jStore, Neo4jStoreConfig
+
+    config = Neo4jStoreConfig(
+        handle_vocab_uri_strategy=HANDLE_VOCAB_URI_STRATEGY.IGNORE, batch_size=batch_size
+    )
+    with contextlib.redirect_stdout(io.StringIO()):  # it prints as it goes
+        graph = Graph(store=Neo4jStore(config=config, neo4j_driver=driver))
+        for triples in graphs.values():
+            for triple in triples:
+                graph.add(triple)
+        graph.close(True)
+
+
+def timed(driver: Driver, run: Callable[[], None]) -> float:
+    wipe(driver)
+    Neo4jProjection(driver).ensure_schema()  # the same constraint and indexes for both
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--uri", default=os.environ.get("KG_NEO4J_URI", "bolt://localhost:7687"))
+    parser.add_argument("--user", default=os.environ.get("KG_NEO4J_USER", "neo4j"))
+    parser.add_argument("--password", default=os.environ.get("KG_NEO4J_PASSWORD", "geokg-local-pw"))
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each; the best counts")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--force", action="store_true", help="delete what the database holds")
+    args = parser.parse_args()
+    graphs = dataset(args.articles, args.seed)
+    triples = sum(len(t) for t in graphs.values())
+    print(f"{len(graphs)} named graphs, {triples} triples")
+    with GraphDatabase.driver(args.uri, auth=(args.user, args.password)) as driver:
+        if (
+            not args.force
+            and driver.execute_query("MATCH (n) RETURN count(n) > 0 AS busy").records[0]["busy"]
+        ):
+            raise SystemExit("The database is not empty; pass --force to let the bench wipe it.")
+        tools: dict[str, Callable[[], None]] = {
+            GEOKG: lambda: run_geokg_together(driver, graphs, args.batch_size),
+            "geokg, one graph at a time": lambda: run_geokg_one_by_one(
+                driver, graphs, args.batch_size
+            ),
+            RDFLIB: lambda: run_rdflib_neo4j(driver, graphs, args.batch_size),
+        }
+        runs: dict[str, list[float]] = {name: [] for name in tools}
+        for _ in range(args.repeat):
+            for name, run in tools.items():
+                runs[name].append(timed(driver, run))
+        wipe(driver)
+    best = {name: min(seconds) for name, seconds in runs.items()}
+    for name, seconds in runs.items():
+        print(
+            f"{name:28s} best {best[name]:7.2f} s  median {statistics.median(seconds):7.2f} s  {triples / best[name]:9.0f} triples/s"
+        )
+    ratio = best[RDFLIB] / best[GEOKG]
+    print(f"ratio (geokg / rdflib-neo4j throughput): {ratio:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

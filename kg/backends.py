@@ -29,5 +29,20 @@ def open_queries(settings: Settings, backend: str = "sparql") -> GraphQueries:
 
         return SparqlQueries(open_store(settings), owns_store=True)
     if backend == "neo4j":
-        raise BackendError("The neo4j query backend is not available yet; use --backend sparql.")
+        return _neo4j_queries(settings)
     raise BackendError(f"Unknown backend {backend!r}; use one of {', '.join(BACKENDS)}.")
+
+
+def _neo4j_queries(settings: Settings) -> GraphQueries:
+    """CypherQueries on a driver of their own (closed with them); BackendError when Neo4j is
+    not configured or cannot be reached."""
+    if not settings.neo4j_uri:
+        raise BackendError("The neo4j backend needs KG_NEO4J_URI; set it or use --backend sparql.")
+    from kg.queries.cypher_queries import CypherQueries
+    from kg.stores.neo4j_connection import connect
+
+    try:
+        driver = connect(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password)
+    except Exception as exc:  # the driver's own errors name the cause
+        raise BackendError(f"Cannot reach Neo4j at {settings.neo4j_uri}: {exc}") from None
+    return CypherQueries(driver, owns_driver=True)

@@ -53,11 +53,18 @@ from ontology.dates import PartialDate
 
 
 class CypherQueries(GraphQueries):
-    """GraphQueries over a Neo4j projection; `driver` is a neo4j.Driver owned by the caller."""
+    """GraphQueries over a Neo4j projection; `driver` is a neo4j.Driver, owned by the caller
+    unless `owns_driver`."""
 
-    def __init__(self, driver: Any, database: str | None = None) -> None:
+    def __init__(self, driver: Any, database: str | None = None, owns_driver: bool = False) -> None:
         self.driver = driver
         self.database = database
+        self._owns_driver = owns_driver
+
+    def close(self) -> None:
+        """Close the driver when this object owns it (kg.backends.open_queries)."""
+        if self._owns_driver:
+            self.driver.close()
 
     def _read(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
         def work(tx: Any) -> list[dict[str, Any]]:

@@ -38,48 +38,54 @@ GEOKG = "geokg Neo4jProjection"
 RDFLIB = "rdflib-neo4j Neo4jStore"
 
 
-def synthetic_extraction(rng: random.Random, codes: list[str], i: int) -> Extraction:
-    """One article's worth of events and relations among random states."""
-    text = f"Synthetic article {i}. " + "Leaders met and signed agreements. " * 20
-    events, relations = [], []
+SENTENCE = "Leaders met and signed agreements."
+
+
+def _events(rng: random.Random, codes: list[str]) -> list[EventRecord]:
+    events = []
     for k in range(rng.randint(3, 8)):
-        a, b = rng.sample(codes, 2)
         day = date(rng.randint(1950, 2024), rng.randint(1, 12), rng.randint(1, 28))
-        when = rng.choice([day.isoformat(), day.isoformat()[:7], str(day.year)])
         start = 20 + 35 * k
-        kind = rng.choice([t for t in EVENT_TYPES if t != "other"])
         events.append(
             EventRecord(
-                type=kind,
-                participants=[a, b],
-                date=when,
-                evidence="Leaders met and signed agreements.",
+                type=rng.choice([t for t in EVENT_TYPES if t != "other"]),
+                participants=rng.sample(codes, 2),
+                date=rng.choice([day.isoformat(), day.isoformat()[:7], str(day.year)]),
+                evidence=SENTENCE,
                 start=start,
-                end=start + 34,
+                end=start + len(SENTENCE),
                 confidence=0.8,
             )
         )
-    for _ in range(rng.randint(0, 2)):
-        a, b = rng.sample(codes, 2)
-        relations.append(
-            RelationRecord(
-                type=rng.choice(RELATION_TYPES),
-                a=a,
-                b=b,
-                since=str(rng.randint(1950, 2020)),
-                evidence="Leaders met and signed agreements.",
-                start=20,
-                end=54,
-                confidence=0.7,
-            )
+    return events
+
+
+def _relations(rng: random.Random, codes: list[str]) -> list[RelationRecord]:
+    return [
+        RelationRecord(
+            type=rng.choice(RELATION_TYPES),
+            a=(pair := rng.sample(codes, 2))[0],
+            b=pair[1],
+            since=str(rng.randint(1950, 2020)),
+            evidence=SENTENCE,
+            start=20,
+            end=20 + len(SENTENCE),
+            confidence=0.7,
         )
-    article = Article(
-        text=text, url=f"https://bench.example/{i}", title=f"Bench {i}", published=date(2024, 1, 1)
-    )
-    states = sorted(
-        {c for e in events for c in e.participants} | {c for r in relations for c in (r.a, r.b)}
-    )
-    return Extraction(article=article, states=states, events=events, relations=relations)
+        for _ in range(rng.randint(0, 2))
+    ]
+
+
+def synthetic_extraction(rng: random.Random, codes: list[str], i: int) -> Extraction:
+    """One article's worth of events and relations among random states."""
+    text = f"Synthetic article {i}. " + f"{SENTENCE} " * 20
+    events, relations = _events(rng, codes), _relations(rng, codes)
+    url = f"https://bench.example/{i}"
+    article = Article(text=text, url=url, title=f"Bench {i}", published=date(2024, 1, 1))
+    states = {c for e in events for c in e.participants} | {
+        c for r in relations for c in (r.a, r.b)
+    }
+    return Extraction(article=article, states=sorted(states), events=events, relations=relations)
 
 
 def dataset(articles: int, seed: int) -> dict[str, Triples]:
@@ -146,45 +152,54 @@ def timed(driver: Driver, run: Callable[[], None]) -> float:
     return time.perf_counter() - started
 
 
-def main() -> None:
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--uri", default=os.environ.get("KG_NEO4J_URI", "bolt://localhost:7687"))
-    parser.add_argument("--user", default=os.environ.get("KG_NEO4J_USER", "neo4j"))
-    parser.add_argument("--password", default=os.environ.get("KG_NEO4J_PASSWORD", "geokg-local-pw"))
+    env = os.environ.get
+    parser.add_argument("--uri", default=env("KG_NEO4J_URI", "bolt://localhost:7687"))
+    parser.add_argument("--user", default=env("KG_NEO4J_USER", "neo4j"))
+    parser.add_argument("--password", default=env("KG_NEO4J_PASSWORD", "geokg-local-pw"))
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--batch-size", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=2, help="runs of each; the best counts")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--force", action="store_true", help="delete what the database holds")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def measure(
+    driver: Driver, graphs: dict[str, Triples], args: argparse.Namespace
+) -> dict[str, list[float]]:
+    """Seconds of each run of each tool, the tools taking turns."""
+    size = args.batch_size
+    tools: dict[str, Callable[[], None]] = {
+        GEOKG: lambda: run_geokg_together(driver, graphs, size),
+        "geokg, one graph at a time": lambda: run_geokg_one_by_one(driver, graphs, size),
+        RDFLIB: lambda: run_rdflib_neo4j(driver, graphs, size),
+    }
+    runs: dict[str, list[float]] = {name: [] for name in tools}
+    for _ in range(args.repeat):
+        for name, run in tools.items():
+            runs[name].append(timed(driver, run))
+    wipe(driver)
+    return runs
+
+
+def main() -> None:
+    args = arguments()
     graphs = dataset(args.articles, args.seed)
     triples = sum(len(t) for t in graphs.values())
     print(f"{len(graphs)} named graphs, {triples} triples")
     with GraphDatabase.driver(args.uri, auth=(args.user, args.password)) as driver:
-        if (
-            not args.force
-            and driver.execute_query("MATCH (n) RETURN count(n) > 0 AS busy").records[0]["busy"]
-        ):
+        busy = driver.execute_query("MATCH (n) RETURN count(n) > 0 AS busy").records[0]["busy"]
+        if busy and not args.force:
             raise SystemExit("The database is not empty; pass --force to let the bench wipe it.")
-        tools: dict[str, Callable[[], None]] = {
-            GEOKG: lambda: run_geokg_together(driver, graphs, args.batch_size),
-            "geokg, one graph at a time": lambda: run_geokg_one_by_one(
-                driver, graphs, args.batch_size
-            ),
-            RDFLIB: lambda: run_rdflib_neo4j(driver, graphs, args.batch_size),
-        }
-        runs: dict[str, list[float]] = {name: [] for name in tools}
-        for _ in range(args.repeat):
-            for name, run in tools.items():
-                runs[name].append(timed(driver, run))
-        wipe(driver)
+        runs = measure(driver, graphs, args)
     best = {name: min(seconds) for name, seconds in runs.items()}
     for name, seconds in runs.items():
-        print(
-            f"{name:28s} best {best[name]:7.2f} s  median {statistics.median(seconds):7.2f} s  {triples / best[name]:9.0f} triples/s"
-        )
-    ratio = best[RDFLIB] / best[GEOKG]
-    print(f"ratio (geokg / rdflib-neo4j throughput): {ratio:.1f}x")
+        median = statistics.median(seconds)
+        rate = triples / best[name]
+        print(f"{name:28s} best {best[name]:7.2f} s  median {median:7.2f} s  {rate:9.0f} triples/s")
+    print(f"ratio (geokg / rdflib-neo4j throughput): {best[RDFLIB] / best[GEOKG]:.1f}x")
 
 
 if __name__ == "__main__":

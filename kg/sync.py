@@ -6,7 +6,7 @@ project the named graphs that are new or changed (by a content hash kept on each
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -71,25 +71,37 @@ def sync(
     projected = projection.graph_hashes()
     names = record_store.graphs()
     gone = sorted(set(projected) - set(names))
-    for name in gone:
-        if progress:
-            progress("drop", name)
     if gone:
+        for name in gone:
+            if progress:
+                progress("drop", name)
         projection.drop_graphs(gone)
         report.dropped.extend(gone)
     pending: dict[str, Graph] = {}
+    for name, graph in _changed(record_store, names, projected, report):
+        pending[name] = graph
+        if sum(len(g) for g in pending.values()) >= chunk_triples:
+            _project(projection, pending, report, progress)
+    _project(projection, pending, report, progress)
+    return report
+
+
+def _changed(
+    record_store: RecordStore,
+    names: list[str],
+    projected: dict[str, str | None],
+    report: SyncReport,
+) -> Iterator[tuple[str, Graph]]:
+    """The record's graphs whose hash differs from the projected one (noting the others as
+    unchanged, and the new hashes in the report)."""
     for name in names:
         graph = record_store.to_graph(name)
         digest = graph_hash(graph)
         if projected.get(name) == digest:
             report.unchanged.append(name)
             continue
-        pending[name] = graph
         report.hashes[name] = digest
-        if sum(len(g) for g in pending.values()) >= chunk_triples:
-            _project(projection, pending, report, progress)
-    _project(projection, pending, report, progress)
-    return report
+        yield name, graph
 
 
 def _project(

@@ -95,6 +95,20 @@ CLAIMS_CYPHER = (
 )
 
 
+# Per withdrawn node n: take the gone graphs off its outgoing links; delete links left with
+# no source, and placeholder targets left with nothing.
+_UNLINK = (
+    "CALL (n, gone) {\n"
+    "  MATCH (n)-[r]->(o) WHERE any(x IN coalesce(r.sources, []) WHERE x IN gone)\n"
+    "  SET r.sources = [x IN r.sources WHERE NOT x IN gone]\n"
+    "  WITH r, o WHERE size(r.sources) = 0\n"
+    "  DELETE r\n"
+    "  WITH DISTINCT o WHERE size(coalesce(o.sources, [])) = 0 AND NOT EXISTS { (o)--() }\n"
+    "  DELETE o\n"
+    "}\n"
+)
+
+
 def drop_batch_cypher() -> str:
     """Withdraw up to $limit claims of the graphs in $graphs (marking them unfinished: hash
     null, so `sync` never trusts a half-dropped graph), per node: remove those graphs
@@ -109,14 +123,7 @@ def drop_batch_cypher() -> str:
         f"WITH pg, graph MATCH (pg)-[c:{CLAIM}]->(n:{RESOURCE})\n"
         "WITH n, c, graph LIMIT $limit\n"
         "WITH n, collect(c) AS cs, collect(graph) AS gone\n"
-        "CALL (n, gone) {\n"
-        "  MATCH (n)-[r]->(o) WHERE any(x IN coalesce(r.sources, []) WHERE x IN gone)\n"
-        "  SET r.sources = [x IN r.sources WHERE NOT x IN gone]\n"
-        "  WITH r, o WHERE size(r.sources) = 0\n"
-        "  DELETE r\n"
-        "  WITH DISTINCT o WHERE size(coalesce(o.sources, [])) = 0 AND NOT EXISTS { (o)--() }\n"
-        "  DELETE o\n"
-        "}\n"
+        f"{_UNLINK}"
         "WITH n, cs, gone, [c IN cs | [c.labels, c.literals]] AS withdrawn\n"
         "FOREACH (c IN cs | DELETE c)\n"
         "WITH n, n.uri AS uri, withdrawn, [x IN n.sources WHERE NOT x IN gone] AS rest\n"

@@ -1,0 +1,106 @@
+"""sync without Neo4j: which graphs it projects, drops and leaves alone, and in what chunks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from kg.stores.oxigraph_store import OxigraphStore
+from kg.sync import graph_hash, sync
+from ontology.namespace import GEO
+
+
+class FakeProjection:
+    """Records the calls sync makes; keeps graph hashes as Neo4jProjection would."""
+
+    def __init__(self) -> None:
+        self.hashes: dict[str, str | None] = {}
+        self.calls: list[tuple[str, list[str]]] = []
+
+    def ensure_schema(self) -> None:
+        self.calls.append(("schema", []))
+
+    def replace_graphs(
+        self,
+        graphs: Mapping[str, Iterable[tuple[Any, ...]]],
+        hashes: Mapping[str, str | None] | None = None,
+    ) -> None:
+        self.calls.append(("replace", sorted(graphs)))
+        self.hashes.update(hashes or {})
+
+    def drop_graphs(self, graph_iris: Iterable[str]) -> int:
+        names = list(graph_iris)
+        self.calls.append(("drop", names))
+        for name in names:
+            self.hashes.pop(name, None)
+        return 0
+
+    def clear(self) -> int:
+        self.calls.append(("clear", []))
+        self.hashes.clear()
+        return 0
+
+    def graph_hashes(self) -> dict[str, str | None]:
+        return dict(self.hashes)
+
+
+def _graph(n: int) -> Graph:
+    g = Graph()
+    for i in range(n):
+        g.add((URIRef(f"urn:s{i}"), GEO.name, Literal(f"name {i}")))
+    return g
+
+
+@pytest.fixture
+def store() -> Iterator[OxigraphStore]:
+    s = OxigraphStore()
+    s.replace_graphs({"urn:a": _graph(3), "urn:b": _graph(4), "urn:c": _graph(5)})
+    yield s
+    s.close()
+
+
+def test_first_sync_projects_everything_then_nothing(store: OxigraphStore) -> None:
+    p = FakeProjection()
+    report = sync(store, p)
+    assert report.projected == ["urn:a", "urn:b", "urn:c"] and report.triples == 12
+    assert p.hashes["urn:b"] == graph_hash(store.to_graph("urn:b"))
+    again = sync(store, p)
+    assert again.projected == [] and again.unchanged == ["urn:a", "urn:b", "urn:c"]
+
+
+def test_changed_graphs_are_projected_and_gone_ones_dropped(store: OxigraphStore) -> None:
+    p = FakeProjection()
+    sync(store, p)
+    store.replace_graph("urn:b", _graph(2))
+    store.drop_graph("urn:c")
+    p.calls.clear()
+    report = sync(store, p)
+    assert (report.projected, report.dropped, report.unchanged) == (["urn:b"], ["urn:c"], ["urn:a"])
+    assert p.calls == [("schema", []), ("drop", ["urn:c"]), ("replace", ["urn:b"])]
+
+
+def test_an_unfinished_graph_is_projected_again(store: OxigraphStore) -> None:
+    p = FakeProjection()
+    sync(store, p)
+    p.hashes["urn:a"] = None  # an interrupted projection leaves no hash
+    assert sync(store, p).projected == ["urn:a"]
+
+
+def test_graphs_are_projected_together_in_chunks(store: OxigraphStore) -> None:
+    p = FakeProjection()
+    sync(store, p, chunk_triples=7)
+    assert [c for c in p.calls if c[0] == "replace"] == [
+        ("replace", ["urn:a", "urn:b"]),
+        ("replace", ["urn:c"]),
+    ]
+
+
+def test_rebuild_clears_and_projects_everything(store: OxigraphStore) -> None:
+    p = FakeProjection()
+    sync(store, p)
+    p.calls.clear()
+    report = sync(store, p, rebuild=True)
+    assert p.calls[0] == ("clear", []) and len(report.projected) == 3

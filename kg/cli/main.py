@@ -39,7 +39,8 @@ def main(
 COMMAND_MODULES = (
     "admin_cmd",  # demo
     "store_cmd",  # load-reference, validate, export, sparql
-    "query_cmd",  # leaders, alliances, timeline, relations, cypher
+    "query_cmd",  # leaders, alliances, allies, timeline, relations, events
+    "cypher_cmd",  # cypher (read-only)
     "extract_cmd",  # extract
     "ingest_cmd",  # ingest, sync
     "neo4j_cmd",  # neo4j start|stop|status

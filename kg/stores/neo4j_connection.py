@@ -7,7 +7,14 @@ import neo4j
 
 def connect(uri: str, user: str, password: str, timeout: float = 10.0) -> neo4j.Driver:
     """A driver that has already reached the server, so a wrong URI or password fails here."""
-    driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=timeout)
+    # Server notifications (e.g. "property key does not exist" on a fresh database) are
+    # advice for people writing queries, not for our users; the driver would log each one.
+    driver = neo4j.GraphDatabase.driver(
+        uri,
+        auth=(user, password),
+        connection_timeout=timeout,
+        notifications_min_severity="OFF",
+    )
     try:
         driver.verify_connectivity()
     except Exception:

@@ -1,0 +1,65 @@
+"""`kg cypher QUERY [--param NAME=VALUE]`: read-only Cypher against the configured Neo4j."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from kg.cli.common import CliError, OutputFormat, print_json, print_table, settings_of
+
+
+def _parse_param(text: str) -> tuple[str, Any]:
+    """NAME=VALUE; VALUE is read as JSON when it parses (numbers, lists), else as a string."""
+    name, sep, raw = text.partition("=")
+    if not sep or not name.strip().isidentifier():
+        raise CliError(f"--param {text!r} is not NAME=VALUE.", code=2)
+    try:
+        value: Any = json.loads(raw)
+    except json.JSONDecodeError:
+        value = raw
+    return name.strip(), value
+
+
+def cypher(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help="A Cypher query, or @FILE to read it from a file."),
+    param: list[str] = typer.Option([], "--param", "-p", help="NAME=VALUE (JSON or text)."),
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table or json."),
+) -> None:
+    """Run a read-only Cypher query on Neo4j (writes are refused by Neo4j itself)."""
+    settings = settings_of(ctx)
+    if not settings.neo4j_uri:
+        raise CliError("Neo4j is not configured: set KG_NEO4J_URI (see `kg neo4j start`).")
+    if query.startswith("@"):
+        try:
+            query = Path(query[1:]).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"Cannot read the query file {query[1:]}: {exc.strerror}.") from None
+    params = dict(_parse_param(p) for p in param)
+    from kg.stores.neo4j_connection import connect
+    from kg.stores.neo4j_readonly import CypherError, run_read_only
+
+    try:
+        driver = connect(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password)
+    except Exception as exc:  # the driver's message names the cause
+        raise CliError(f"Cannot reach Neo4j at {settings.neo4j_uri}: {exc}") from None
+    try:
+        found = run_read_only(
+            driver, query, params, timeout=settings.cypher_timeout, limit=settings.cypher_limit
+        )
+    except CypherError as exc:
+        raise CliError(str(exc), code=1) from None
+    finally:
+        driver.close()
+    if fmt == OutputFormat.json:
+        print_json({"columns": found.columns, "rows": found.rows, "truncated": found.truncated})
+        return
+    rows = [[json.dumps(r.get(c), default=str) for c in found.columns] for r in found.rows]
+    print_table("Cypher", found.columns, rows)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("cypher")(cypher)

@@ -1,0 +1,83 @@
+"""The command line against a real Neo4j: `kg ingest` projects what it stores, `kg timeline`
+answers the same on both backends, and `kg cypher` reads but never writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Neo4jEndpoint
+
+ROOT = Path(__file__).resolve().parents[2]
+DEVSET = ROOT.parent / "shared" / "devset"
+DEMO = ROOT / "kg" / "demo"
+
+
+def _kg(env: dict[str, str], *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "kg.cli", *args], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    if ok:
+        assert done.returncode == 0, done.stderr[-2000:]
+    return done
+
+
+@pytest.fixture(scope="module")
+def env(
+    tmp_path_factory: pytest.TempPathFactory, neo4j_endpoint: Neo4jEndpoint, neo4j_clean: Any
+) -> dict[str, str]:
+    """A store with reference data and the demo articles (and the devset when present),
+    ingested with Neo4j configured."""
+    env = {
+        **os.environ,
+        "KG_STORE_PATH": str(tmp_path_factory.mktemp("cli") / "store"),
+        "KG_NEO4J_URI": neo4j_endpoint.uri,
+        "KG_NEO4J_USER": neo4j_endpoint.user,
+        "KG_NEO4J_PASSWORD": neo4j_endpoint.password,
+    }
+    _kg(env, "load-reference")
+    inputs = [str(DEMO)] + ([str(DEVSET)] if DEVSET.is_dir() else [])
+    _kg(env, "ingest", *inputs)
+    return env
+
+
+@pytest.mark.neo4j
+def test_timeline_is_the_same_on_both_backends(env: dict[str, str]) -> None:
+    answers = {
+        backend: json.loads(
+            _kg(env, "timeline", "CHN", "PRK", "--backend", backend, "--format", "json").stdout
+        )
+        for backend in ("sparql", "neo4j")
+    }
+    assert answers["neo4j"] == answers["sparql"]
+    by_type = {(e["type"], e["date"]) for e in answers["neo4j"]}
+    assert ("war", "1950/1953") in by_type
+    assert any(t == "message_exchange" and d == "2024-10-06" for t, d in by_type)
+    exchange = next(e for e in answers["neo4j"] if e["type"] == "message_exchange")
+    assert all(s["evidence"] for s in exchange["sources"])
+
+
+@pytest.mark.neo4j
+def test_cypher_reads_with_parameters(env: dict[str, str]) -> None:
+    out = _kg(
+        env, "cypher", "MATCH (s:State {code: $code}) RETURN s.name AS name",
+        "--param", "code=PRK", "--format", "json",
+    ).stdout  # fmt: skip
+    assert json.loads(out)["rows"] == [{"name": "North Korea"}]
+
+
+@pytest.mark.neo4j
+def test_cypher_refuses_writes(env: dict[str, str], neo4j_driver: Any) -> None:
+    count = "MATCH (n) RETURN count(n) AS n"
+    before = neo4j_driver.execute_query(count).records[0]["n"]
+    done = _kg(env, "cypher", "CREATE (:Intruder) RETURN 1", ok=False)
+    assert done.returncode == 1
+    assert "read access mode" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert neo4j_driver.execute_query(count).records[0]["n"] == before

@@ -29,7 +29,9 @@ def state_iri(base_iri: str, code: str) -> URIRef:
 
 
 def org_iri(base_iri: str, code: str) -> URIRef:
-    return URIRef(f"{_base(base_iri)}org/{code.upper()}")
+    """'NATO' -> org/NATO; characters an IRI segment cannot hold become '-' ('ARAB LEAGUE')."""
+    clean = re.sub(r"[^A-Z0-9-]+", "-", code.upper()).strip("-")
+    return URIRef(f"{_base(base_iri)}org/{clean}")
 
 
 def actor_iri(base_iri: str, code: str) -> URIRef:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.extraction.lexicon_data import words
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -21,156 +23,20 @@ class Sentence:
 
 
 # Titles and the like: a period after them never ends a sentence.
-_NEVER_SPLIT = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "cmdr",
-        "adm",
-        "sgt",
-        "cpl",
-        "pvt",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "hon",
-        "amb",
-        "pres",
-        "brig",
-        "fr",
-        "st",
-        "mt",
-        "ft",
-        "ma",
-        "no",
-        "nos",
-        "vol",
-        "art",
-        "messrs",
-        "mme",
-        "mlle",
-        "supt",
-        "insp",
-        "det",
-        "sec",
-        "esq",
-        "gens",
-        "reps",
-        "sens",
-        "govs",
-        "vs",
-        "v",
-        "cf",
-        "approx",
-        "dept",
-        "univ",
-        "fig",
-    ]
+_NEVER_SPLIT = words(
+    "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep rev hon amb "
+    "pres brig fr st mt ft ma no nos vol art messrs mme mlle supt insp det sec esq gens "
+    "reps sens govs vs v cf approx dept univ fig"
 )
 # A period after these ends a sentence only when an obvious sentence starter follows.
-_SOMETIMES = frozenset(
-    [
-        "jr",
-        "sr",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "bros",
-        "plc",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "a.m",
-        "p.m",
-        "etc",
-        "al",
-    ]
+_SOMETIMES = words(
+    "jr sr inc ltd co corp bros plc jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m etc al"
 )
-_STARTERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "in",
-        "on",
-        "at",
-        "but",
-        "and",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "after",
-        "as",
-        "for",
-        "however",
-        "meanwhile",
-        "while",
-        "when",
-        "if",
-        "there",
-        "here",
-        "what",
-        "who",
-        "why",
-        "how",
-        "some",
-        "many",
-        "both",
-        "all",
-        "no",
-        "not",
-        "one",
-        "two",
-        "three",
-        "several",
-        "since",
-        "during",
-        "according",
-        "earlier",
-        "later",
-        "last",
-        "next",
-        "yet",
-        "still",
-        "so",
-        "then",
-        "also",
-        "although",
-        "though",
-        "despite",
-    ]
+_STARTERS = words(
+    "the a an it its he she they we i in on at but and this that these those his her their "
+    "our my after as for however meanwhile while when if there here what who why how some "
+    "many both all no not one two three several since during according earlier later last "
+    "next yet still so then also although though despite"
 )
 
 # End punctuation, optional closing quotes/brackets, whitespace, then something that can

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 
 from api.errors import install_error_handlers
 from api.openapi import install_openapi
@@ -83,12 +83,8 @@ def _close(*resources: Any) -> None:
             close()
 
 
-def create_app(
-    settings: Settings, backend_factory: BackendFactory | None = None, read_only: bool = False
-) -> FastAPI:
-    """Build the app; the store, the query backend and the Neo4j driver are opened on
-    start-up, not here. `read_only` opens the store without its lock (several workers may
-    share it) and makes POST /articles answer 503."""
+def _lifespan(settings: Settings, backend_factory: BackendFactory | None, read_only: bool) -> Any:
+    """Open the store, the query backend and the Neo4j driver on start-up; close on stop."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -104,30 +100,39 @@ def create_app(
         finally:
             _close(app.state.neo4j, app.state.queries, app.state.store)
 
+    return lifespan
+
+
+def health(request: Request) -> HealthPublic:
+    state = request.app.state
+    return HealthPublic(
+        backend=state.backend,
+        version=__version__,
+        read_only=state.read_only,
+        base_iri=state.settings.base_iri,
+    )
+
+
+def create_app(
+    settings: Settings, backend_factory: BackendFactory | None = None, read_only: bool = False
+) -> FastAPI:
+    """Build the app; the store, the query backend and the Neo4j driver are opened on
+    start-up, not here. `read_only` opens the store without its lock (several workers may
+    share it) and makes POST /articles answer 503."""
     app = FastAPI(
         title="geokg",
         version=__version__,
         description=DESCRIPTION,
-        lifespan=lifespan,
+        lifespan=_lifespan(settings, backend_factory, read_only),
         openapi_tags=TAGS,
     )
     app.state.settings = settings
     app.state.read_only = read_only
-    app.state.store = app.state.queries = app.state.neo4j = None
+    app.state.store = app.state.queries = app.state.neo4j = app.state.state_index = None
     app.state.backend = "sparql"
-    app.state.state_index = None
     install_error_handlers(app)
     install_openapi(app)
-
-    @app.get("/health", tags=["meta"], summary="Liveness and the backend in use")
-    def health() -> HealthPublic:
-        return HealthPublic(
-            backend=app.state.backend,
-            version=__version__,
-            read_only=read_only,
-            base_iri=settings.base_iri,
-        )
-
+    app.get("/health", tags=["meta"], summary="Liveness and the backend in use")(health)
     for module in (states, relations, articles, sparql, cypher, linked_data, ui):
         app.include_router(module.router)
     return app

@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -125,6 +126,21 @@ def run_httpx(url: str, connections: int, duration: int) -> dict[str, float]:
     return figures
 
 
+def measure(base: str, load: Any, connections: int, duration: int) -> None:
+    """Warm every target on every worker, then load each in turn and print a row."""
+    for target in TARGETS:
+        for _ in range(20):
+            httpx.get(base + target, timeout=30)
+    print(f"{'target':<22}{'requests/s':>12}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")
+    for target in TARGETS:
+        f = load(base + target, connections, duration)
+        rate = f["requests"] / f["seconds"]
+        print(
+            f"{target:<22}{rate:>12.1f}{f['p50_ms']:>10.2f}{f['p99_ms']:>10.2f}"
+            f"{int(f['errors']):>8}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--store", type=Path, help="A loaded store (default: build one)")
@@ -142,22 +158,11 @@ def main() -> None:
         port = free_port()
         server = start_server(store, args.workers, port, Path(tmp) / "serve.log")
         try:
-            for target in TARGETS:  # warm both workers' caches first
-                for _ in range(20):
-                    httpx.get(f"http://127.0.0.1:{port}{target}", timeout=30)
             print(
                 f"kg serve --workers {args.workers}; {client} with {args.connections} "
                 f"connections for {args.duration} s per target; {_cores()} CPU cores"
             )
-            print(f"{'target':<22}{'requests/s':>12}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")
-            for target in TARGETS:
-                url = f"http://127.0.0.1:{port}{target}"
-                f = load(url, args.connections, args.duration)
-                rate = f["requests"] / f["seconds"]
-                print(
-                    f"{target:<22}{rate:>12.1f}{f['p50_ms']:>10.2f}{f['p99_ms']:>10.2f}"
-                    f"{int(f['errors']):>8}"
-                )
+            measure(f"http://127.0.0.1:{port}", load, args.connections, args.duration)
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -32,23 +32,22 @@ class CypherError(Exception):
         self.title = title
 
 
+def _entity(value: Node | Relationship) -> dict[str, Any]:
+    if isinstance(value, Node):
+        return {"id": value.element_id, "labels": sorted(value.labels)}
+    return {
+        "id": value.element_id,
+        "type": value.type,
+        "start": value.start_node.element_id if value.start_node else None,
+        "end": value.end_node.element_id if value.end_node else None,
+    }
+
+
 def plain(value: Any) -> Any:
     """A driver value as JSON: nodes {id, labels, properties}, relationships {id, type, start,
     end, properties}, paths {nodes, relationships}, temporal values as ISO strings."""
-    if isinstance(value, Node):
-        return {
-            "id": value.element_id,
-            "labels": sorted(value.labels),
-            "properties": plain(dict(value)),
-        }
-    if isinstance(value, Relationship):
-        return {
-            "id": value.element_id,
-            "type": value.type,
-            "start": value.start_node.element_id if value.start_node else None,
-            "end": value.end_node.element_id if value.end_node else None,
-            "properties": plain(dict(value)),
-        }
+    if isinstance(value, Node | Relationship):
+        return {**_entity(value), "properties": plain(dict(value))}
     if isinstance(value, Path):
         return {
             "nodes": [plain(n) for n in value.nodes],

@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     api_key: str | None = Field(
         default=None, description="Key required in the X-API-Key header for writes over HTTP."
     )
+    api_read_only: bool = Field(
+        default=False,
+        description="Serve the store read-only (set by `kg serve --workers N`); no POST /articles.",
+    )
     host: str = Field(default="127.0.0.1", description="Address `kg serve` listens on.")
     port: int = Field(default=8000, description="Port `kg serve` listens on.")
     sparql_timeout: float = Field(default=10.0, description="Seconds a SPARQL query may run.")

@@ -4,13 +4,23 @@ reference data is read."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from loaders.article import Article
 from loaders.extraction import dates as dt
+from loaders.extraction.event_model import EventCandidate
 from loaders.extraction.events import find_events
 from loaders.extraction.lexicon import ORG_PARENT, Lexicon, get_lexicon
-from loaders.extraction.mentions import ORGANIZATION, PERSON, STATE, LeaderInfo, find_mentions
+from loaders.extraction.mentions import (
+    ORGANIZATION,
+    PERSON,
+    STATE,
+    LeaderInfo,
+    Mentions,
+    find_mentions,
+)
 from loaders.extraction.model import EventRecord, Extraction, LeaderMention, RelationRecord
-from loaders.extraction.relations import find_relations
+from loaders.extraction.relations import RelationCandidate, find_relations
 from loaders.extraction.sentences import split_sentences
 from ontology.identifiers import slug
 from ontology.reference_data import ReferenceData
@@ -26,60 +36,83 @@ def extract(article: Article, reference: ReferenceData | None = None) -> Extract
 
 
 def extract_with(article: Article, lex: Lexicon) -> Extraction:
-    text = article.text
-    warnings: list[str] = []
-    if len(text) > MAX_CHARS:
-        warnings.append(f"text cut to its first {MAX_CHARS} characters")
-        text = text[:MAX_CHARS]
+    text, warnings = _bounded_text(article.text)
     anchor = dt.anchor_date(text, article.published)
     if article.published is None:
-        warnings.append(
-            "no publication date: relative dates resolved against "
-            + (anchor.isoformat() if anchor else "nothing (left out)")
-        )
+        resolved = anchor.isoformat() if anchor else "nothing (left out)"
+        warnings.append(f"no publication date: relative dates resolved against {resolved}")
     sentences = split_sentences(text)
     mentions = find_mentions(text, sentences, anchor, lex)
     date_mentions = dt.find_dates(text, anchor, [(s.start, s.end) for s in sentences])
     events = find_events(text, sentences, mentions, date_mentions, anchor, article.published)
-    gone = frozenset(
+    gone = _gone_states(lex, anchor)
+    relations = find_relations(text, sentences, mentions, events, article.published, anchor, gone)
+    states, organizations = _states_and_organizations(mentions)
+    leaders = _leaders(mentions, states)
+    return Extraction(
+        article=article,
+        states=states,
+        organizations=organizations,
+        leaders=leaders,
+        events=_event_records(events, states, lex),
+        relations=[_relation_record(r) for r in relations],
+        warnings=warnings,
+    )
+
+
+def _bounded_text(text: str) -> tuple[str, list[str]]:
+    if len(text) > MAX_CHARS:
+        return text[:MAX_CHARS], [f"text cut to its first {MAX_CHARS} characters"]
+    return text, []
+
+
+def _gone_states(lex: Lexicon, anchor: date | None) -> frozenset[str]:
+    """States that no longer existed at the article's date (all former states without one)."""
+    return frozenset(
         code
         for code, (_, end) in lex.state_period.items()
         if end is not None and (anchor is None or end <= anchor.isoformat())
     )
-    relations = find_relations(text, sentences, mentions, events, article.published, anchor, gone)
 
+
+def _states_and_organizations(mentions: Mentions) -> tuple[list[str], list[str]]:
     states: list[str] = []
     organizations: list[str] = []
     for m in mentions.mentions:
         if m.kind in (STATE, PERSON) and m.code and m.code not in states:
-            if (
-                m.kind == PERSON
-                and m.person in mentions.leaders
-                and not _is_leader(mentions.leaders[m.person])
-            ):
-                continue
-            states.append(m.code)
+            info = mentions.leaders.get(m.person or "") if m.kind == PERSON else None
+            if info is None or _is_leader(info):
+                states.append(m.code)
         elif m.kind == ORGANIZATION:
             code = ORG_PARENT.get(m.code, m.code)
             if code not in organizations:
                 organizations.append(code)
+    return states, organizations
 
-    leaders: list[LeaderMention] = []
+
+def _leaders(mentions: Mentions, states: list[str]) -> list[LeaderMention]:
+    """Leaders the article mentions, in order of first mention; their states join `states`."""
+    out: list[LeaderMention] = []
+    mentioned = {m.person for m in mentions.mentions}
     for info in sorted(mentions.leaders.values(), key=lambda i: i.first):
-        if not _is_leader(info) or not info.state:
-            continue
-        if not any(m.person == info.person for m in mentions.mentions):
+        if not _is_leader(info) or not info.state or info.person not in mentioned:
             continue
         person_id = None if info.person.startswith("text:") else info.person
-        leaders.append(
+        out.append(
             LeaderMention(
                 name=info.name, state=info.state, role=info.role, person_id=person_id or None
             )
         )
         if info.state not in states:
             states.append(info.state)
+    return out
 
-    event_records: list[EventRecord] = []
+
+def _event_records(
+    events: list[EventCandidate], states: list[str], lex: Lexicon
+) -> list[EventRecord]:
+    """Dated events as records; their participant states join `states`."""
+    out: list[EventRecord] = []
     for e in events:
         if not e.date:
             continue
@@ -87,7 +120,7 @@ def extract_with(article: Article, lex: Lexicon) -> Extraction:
             if len(p) == 3 and p.isupper() and p not in states and p not in lex.org_kind:
                 states.append(p)
         sent = e.sentence
-        event_records.append(
+        out.append(
             EventRecord(
                 type=e.type,
                 participants=e.participants,
@@ -98,27 +131,19 @@ def extract_with(article: Article, lex: Lexicon) -> Extraction:
                 confidence=round(e.confidence, 2),
             )
         )
-    relation_records = [
-        RelationRecord(
-            type=r.type,
-            a=r.a,
-            b=r.b,
-            since=r.since,
-            evidence=r.sentence.text,
-            start=r.sentence.start,
-            end=r.sentence.end,
-            confidence=round(r.confidence, 2),
-        )
-        for r in relations
-    ]
-    return Extraction(
-        article=article,
-        states=states,
-        organizations=organizations,
-        leaders=leaders,
-        events=event_records,
-        relations=relation_records,
-        warnings=warnings,
+    return out
+
+
+def _relation_record(r: RelationCandidate) -> RelationRecord:
+    return RelationRecord(
+        type=r.type,
+        a=r.a,
+        b=r.b,
+        since=r.since,
+        evidence=r.sentence.text,
+        start=r.sentence.start,
+        end=r.sentence.end,
+        confidence=round(r.confidence, 2),
     )
 
 

@@ -78,6 +78,13 @@ def _split_block(text: str, start: int, end: int, out: list[tuple[int, int]]) ->
     out.append((pos, end))
 
 
+def _ends_block(line: str, next_line: str) -> bool:
+    """A line that ends like a sentence, or a short heading-like line."""
+    if line[-1:] in _SENTENCE_END_CHARS:
+        return True
+    return len(line) < 60 and next_line[:1].isupper() and not line.endswith(",")
+
+
 def _blocks(text: str) -> list[tuple[int, int, bool]]:
     """Blocks of text that no newline splits: (start, end, starts a new paragraph).
 
@@ -86,30 +93,19 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
     ends its block. Other single newlines are line wrapping and join the lines.
     """
     blocks: list[tuple[int, int, bool]] = []
-    block_start = 0
-    new_paragraph = True
-    pos = 0
-    end = len(text)
-    while True:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            break
+    block_start, pos, new_paragraph = 0, 0, True
+    while (nl := text.find("\n", pos)) >= 0:
         line = text[pos:nl].rstrip()
         nxt = text.find("\n", nl + 1)
-        next_line = text[nl + 1 : nxt if nxt >= 0 else end].lstrip()
-        if not line:
-            if block_start < pos:
-                blocks.append((block_start, pos, new_paragraph))
-            new_paragraph = True
-            block_start = nl + 1
-        elif line[-1:] in _SENTENCE_END_CHARS or (
-            len(line) < 60 and next_line[:1].isupper() and not line.endswith(",")
-        ):
+        next_line = text[nl + 1 : nxt if nxt >= 0 else len(text)].lstrip()
+        if not line and block_start < pos:
+            blocks.append((block_start, pos, new_paragraph))
+        elif line and _ends_block(line, next_line):
             blocks.append((block_start, nl, new_paragraph))
-            new_paragraph = True
-            block_start = nl + 1
+        if not line or _ends_block(line, next_line):
+            new_paragraph, block_start = True, nl + 1
         pos = nl + 1
-    blocks.append((block_start, end, new_paragraph))
+    blocks.append((block_start, len(text), new_paragraph))
     return blocks
 
 

@@ -1,0 +1,80 @@
+"""Clauses and anaphors: where a sentence's clause around a trigger starts and ends (cut at
+commas before subordinators, semicolons, dashes, brackets), which mentions are actors, and
+the pronouns and "the two countries" phrases that point back to earlier sentences."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extraction.mention_model import ORGANIZATION, PERSON, STATE, Mention
+
+_I = re.IGNORECASE
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|:\s|\(|\)|,\s+(?=(?:which|who|while|as|after|before|when|where|although|though|"
+    r"but|including|saying|leading|raising|adding|prompting|commemorating|marking|amid|despite|"
+    r"whereas|even|further|since|and\s+(?:the|a)\b|(?:\w+\s+)?(?:days|weeks|months|years)\s+(?:after|before)|"
+    r"[a-z]+ing\s+(?:the|a|an|his|her|its|their|up|out|off|in|on|to)\b)\b)"
+)
+_SUBORDINATE_START = re.compile(
+    r"^\s*(?:While|Although|Though|Whereas|Because|If|Unless|As|When|Since|Even\s+as|Even\s+though)\b[^,]*,"
+)
+PRONOUN_START = re.compile(r"^\s*[\"“]?(?:He|She)\b")
+THEY_START = re.compile(r"^\s*[\"“]?(?:They|Both|The\s+two|The\s+pair)\b")
+PAIR_ANAPHOR = re.compile(
+    r"\b(?:the\s+two\s+(?:[\w-]+\s+){0,2}(?:countries|nations|states|neighbou?rs|sides|governments|"
+    r"leaders|adversaries|rivals|allies|powers|capitals)|both\s+(?:countries|nations|sides|leaders|"
+    r"governments)|each\s+other|between\s+them|with\s+each\s+other)\b",
+    _I,
+)
+LEADERS_ANAPHOR = re.compile(
+    r"\b(?:the\s+two\s+leaders|both\s+leaders|their\s+(?:[\w-]+\s+){0,2}summit)\b", _I
+)
+
+
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The clause of `text` (a sentence) containing `pos`."""
+    start, end = 0, len(text)
+    sub = _SUBORDINATE_START.match(text)
+    if sub:
+        if pos < sub.end():
+            end = sub.end() - 1
+        else:
+            start = sub.end()
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= start:
+            continue
+        if m.start() >= end:
+            break
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def actors(mentions: list[Mention], with_orgs: bool = False) -> list[Mention]:
+    """States, leaders standing for a state, and (when asked) organizations."""
+    return [
+        m
+        for m in mentions
+        if m.kind == STATE
+        or (m.kind == PERSON and m.code)
+        or (with_orgs and m.kind == ORGANIZATION)
+    ]
+
+
+def codes(mentions: list[Mention]) -> list[str]:
+    """The distinct codes of some mentions, in order."""
+    out: list[str] = []
+    for m in mentions:
+        if m.code and m.code not in out:
+            out.append(m.code)
+    return out
+
+
+def refers_back(sentence: str) -> bool:
+    """The sentence points back at earlier actors: "the two nations", "They", "He"."""
+    return bool(
+        PAIR_ANAPHOR.search(sentence) or PRONOUN_START.match(sentence) or THEY_START.match(sentence)
+    )

@@ -1,0 +1,144 @@
+"""When an event happened: the nearest date of its sentence (a date nearer another trigger
+belongs to that one), an offset phrase ("16 months after", "a day after X"), a report date
+("officials said Tuesday", at month precision), the story's date (`narrative_date`) and the
+news peg of the lead (`lead_date`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from loaders.extraction import dates as dt
+from loaders.extraction.event_model import EventContext
+from loaders.extraction.sentences import Sentence
+
+
+@dataclass
+class _SentenceDates:
+    best: tuple[int, dt.DateMention] | None = None  # (score, mention): smaller is nearer
+    report: dt.DateMention | None = None
+    offset: dt.DateMention | None = None
+
+
+def distance(d: dt.DateMention, t_start: int, t_end: int, sent: Sentence) -> int:
+    """Characters between a date and a trigger. A date after its trigger binds closer than
+    one before it ("the visit in May 1989 normalised ..."), except a date that opens the
+    sentence ("On Monday night, a fight broke out")."""
+    if d.end <= t_start:
+        opening = d.start - sent.start <= 4
+        return t_start - d.end + (0 if opening else 20)
+    return d.start - t_end
+
+
+def _owned_by_other(
+    d: dt.DateMention, dist: int, sent: Sentence, others: list[tuple[int, int]]
+) -> bool:
+    """A date belongs to the trigger nearest to it: 'a fight broke out on Monday ...
+    fought a war in 1962' gives each its own date."""
+    for o_s, o_e in others:
+        other = distance(d, sent.start + o_s, sent.start + o_e, sent)
+        if 0 <= other < dist:
+            return True
+    return False
+
+
+def _sentence_dates(
+    ctx: EventContext,
+    sent: Sentence,
+    t_start: int,
+    t_end: int,
+    clause: tuple[int, int],
+    others: list[tuple[int, int]] | None,
+) -> _SentenceDates:
+    found = _SentenceDates()
+    for d in ctx.dates_in(sent):
+        if d.kind in (dt.SINCE, dt.UNTIL):
+            continue
+        if d.kind == dt.OFFSET:
+            if d.end <= t_start and clause[0] <= d.start - sent.start:
+                found.offset = d
+            continue
+        if d.kind == dt.REPORT:
+            found.report = d
+            continue
+        dist = distance(d, t_start, t_end, sent)
+        if others and _owned_by_other(d, dist, sent, others):
+            continue
+        in_clause = clause[0] <= d.start - sent.start < clause[1]
+        score = dist + (0 if in_clause else 150)
+        if found.best is None or score < found.best[0]:
+            found.best = (score, d)
+    return found
+
+
+def _from_offset(
+    ctx: EventContext, sent: Sentence, found: _SentenceDates, t_start: int
+) -> str | None:
+    """'A day after X [date], Y': Y is X's date moved forward. 'The accord came 16 months
+    after X': X is the accord's date (or the story's) moved back."""
+    offset = found.offset
+    if offset is None or offset.offset is None:
+        return None
+    amount, unit, sign = offset.offset
+    comma = sent.text.find(",", offset.end - sent.start)
+    if offset.start - sent.start < 3 and 0 <= comma < t_start - sent.start:
+        inner = [
+            d
+            for d in ctx.dates_in(sent)
+            if offset.end <= d.start < sent.start + comma and d.kind in (dt.ABSOLUTE, dt.RELATIVE)
+        ]
+        return dt.shift(inner[0].value, amount, unit, -sign) if inner else None
+    base = (
+        found.best[1].value
+        if found.best
+        else narrative_date(ctx, sent) or (ctx.anchor.isoformat() if ctx.anchor else None)
+    )
+    return dt.shift(base, amount, unit, sign) if base else None
+
+
+def date_for(
+    ctx: EventContext,
+    sent: Sentence,
+    t_start: int,
+    t_end: int,
+    clause: tuple[int, int],
+    others: list[tuple[int, int]] | None = None,
+) -> tuple[str | None, str]:
+    """The date of a trigger and where it came from (own, offset, report; '' for none)."""
+    found = _sentence_dates(ctx, sent, t_start, t_end, clause, others)
+    shifted = _from_offset(ctx, sent, found, t_start)
+    if shifted:
+        return shifted, "offset"
+    if found.best is not None:
+        return found.best[1].value, "own"
+    if found.report is not None:
+        return dt.to_month(found.report.value), "report"
+    return None, ""
+
+
+def narrative_date(ctx: EventContext, sent: Sentence) -> str | None:
+    """What the story is talking about: the date of the latest event dated before this
+    sentence, else the latest date mentioned before it."""
+    for ev in reversed(ctx.dated_events):
+        if ev.sentence.index < sent.index and ev.date and ev.date_source in ("own", "lead"):
+            return ev.date
+    for index in range(sent.index - 1, -1, -1):
+        for d in reversed(ctx.dates_in(ctx.sentences[index])):
+            if d.kind in (dt.ABSOLUTE, dt.RELATIVE, dt.REPORT):
+                return d.value
+    return None
+
+
+def lead_date(
+    sentences: list[Sentence], date_mentions: list[dt.DateMention], anchor: date | None
+) -> str | None:
+    """The news peg: a relative day in the first sentences (e.g. 'Wednesday'), else the anchor."""
+    if anchor is None:
+        return None
+    limit = sentences[min(1, len(sentences) - 1)].end if sentences else 0
+    for d in date_mentions:
+        if d.start >= limit:
+            break
+        if d.kind in (dt.RELATIVE, dt.REPORT) and "/" not in d.value and len(d.value) == 10:
+            return d.value
+    return anchor.isoformat()

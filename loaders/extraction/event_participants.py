@@ -1,0 +1,171 @@
+"""Who takes part in an event: the states (and leaders' states) of the trigger's clause, else
+of the sentence; pronouns and "the two nations" take the actors of the previous sentences.
+Directed types put the initiator first (the visitor, the attacker, the protester)."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extraction.clauses import (
+    LEADERS_ANAPHOR,
+    PAIR_ANAPHOR,
+    PRONOUN_START,
+    THEY_START,
+    actors,
+    codes,
+)
+from loaders.extraction.event_model import EventContext
+from loaders.extraction.mention_model import ORGANIZATION, PERSON, Mention
+from loaders.extraction.sentences import Sentence
+from ontology.namespace import DIRECTED_EVENT_TYPES
+
+_I = re.IGNORECASE
+_WITNESS_BEFORE = re.compile(r"\bwitnessed\s+by\s+(?:\w+\s+){0,3}$")
+_BY_AFTER = re.compile(r"\s*by\s+(?:the\s+)?$", _I)
+_OF_AFTER = re.compile(r"\bof\s+\W?$")
+_FROM_AFTER = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_TARGET_PREP = re.compile(
+    r"\b(?:to|on|against|into|with|from|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", _I
+)
+_RECEIVING_TRANSFER = re.compile(r"acquired|bought|purchased|received|obtained", _I)
+_RECEIVING_VISIT = re.compile(r"hosted|welcomed|received", _I)
+
+
+def previous_actors(
+    ctx: EventContext, index: int, leaders_only: bool = False, first_person: bool = False
+) -> list[str]:
+    """States of the nearest earlier sentence (of the last three) that has two actors; with
+    `first_person`, the state of the first leader of the nearest sentence that has one."""
+    for i in range(index - 1, max(-1, index - 4), -1):
+        ms = actors(ctx.mentions.in_sentence(i))
+        persons = [m for m in ms if m.kind == PERSON]
+        if first_person:
+            if persons:
+                return [persons[0].code]
+            continue
+        found = codes(persons if leaders_only else ms)
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def participants(
+    ctx: EventContext,
+    etype: str,
+    sent: Sentence,
+    t_start: int,
+    t_end: int,
+    clause: tuple[int, int],
+) -> tuple[list[str], list[Mention]]:
+    """Participant codes (initiator first for directed types) and the mentions they came from."""
+    chosen = _chosen(ctx, etype, sent, t_start, clause)
+    found = _with_anaphors(ctx, etype, sent, chosen, codes(chosen))
+    if etype in DIRECTED_EVENT_TYPES and len(found) >= 2:
+        found = direct(ctx, etype, sent, t_start, t_end, chosen, found)
+    orgs = {m.code for m in chosen if m.kind == ORGANIZATION}
+    if orgs and etype != "alliance_formed":
+        found = [c for c in found if c not in orgs] + [c for c in found if c in orgs]
+    return found, chosen
+
+
+def _chosen(
+    ctx: EventContext, etype: str, sent: Sentence, t_start: int, clause: tuple[int, int]
+) -> list[Mention]:
+    """The actor mentions of the trigger's clause (else of the sentence), leaving out those
+    after "witnessed by"."""
+    all_ms = actors(
+        ctx.mentions.in_sentence(sent.index), with_orgs=etype in ("alliance_formed", "veto")
+    )
+    in_clause = [m for m in all_ms if clause[0] <= m.start - sent.start < clause[1]]
+    if etype == "alliance_formed":
+        in_clause = [m for m in in_clause if m.kind != ORGANIZATION or m.start > t_start]
+    chosen = in_clause if len(codes(in_clause)) >= 2 else all_ms
+    return [
+        m for m in chosen if not _WITNESS_BEFORE.search(ctx.text[max(0, m.start - 40) : m.start])
+    ]
+
+
+def _with_anaphors(
+    ctx: EventContext, etype: str, sent: Sentence, chosen: list[Mention], found: list[str]
+) -> list[str]:
+    """'The two leaders', 'He', 'They', 'the two nations': actors of the previous sentences."""
+    s_text = sent.text
+    if (
+        etype in ("summit_meeting", "meeting")
+        and LEADERS_ANAPHOR.search(s_text)
+        and len([m for m in chosen if m.kind == PERSON]) < 2
+    ):
+        prev = previous_actors(ctx, sent.index, leaders_only=True)
+        found = list(dict.fromkeys([*prev[:2], *found]))
+    if len(found) < 2 and PRONOUN_START.match(s_text):
+        first = previous_actors(ctx, sent.index, first_person=True)
+        found = list(dict.fromkeys([*first, *found]))
+    if len(found) < 2 and (PAIR_ANAPHOR.search(s_text) or THEY_START.match(s_text)):
+        found = list(dict.fromkeys([*found, *previous_actors(ctx, sent.index)[:2]]))
+    return found
+
+
+def _by_initiator(text: str, etype: str, after: list[Mention]) -> str | None:
+    """'... by X' after the trigger (and 'the visit of X')."""
+    for m in after:
+        if _BY_AFTER.search(text[max(0, m.start - 12) : m.start]):
+            return m.code
+        if etype == "state_visit" and _OF_AFTER.search(text[max(0, m.start - 5) : m.start]):
+            return m.code
+    return None
+
+
+def _receiving(text: str, etype: str, t_start: int, t_end: int) -> bool:
+    """'X acquired weapons', 'X hosted Y': the subject is the receiver, not the initiator."""
+    trigger = text[t_start:t_end]
+    if etype == "arms_transfer":
+        return bool(_RECEIVING_TRANSFER.search(trigger))
+    return etype == "state_visit" and bool(_RECEIVING_VISIT.match(trigger))
+
+
+def _source(text: str, sent: Sentence, t_end: int, after: list[Mention]) -> str | None:
+    """'... from X' after a receiving trigger."""
+    if not re.search(r"\bfrom\b", text[t_end : sent.end]):
+        return None
+    return next(
+        (m.code for m in after if _FROM_AFTER.search(text[max(0, m.start - 10) : m.start])), None
+    )
+
+
+def _subject(text: str, before: list[Mention]) -> str | None:
+    """The nearest actor before the trigger not governed by a preposition."""
+    for m in reversed(before):
+        if not _TARGET_PREP.search(text[max(0, m.start - 30) : m.start]) or m is before[0]:
+            return m.code
+    return None
+
+
+def direct(
+    ctx: EventContext,
+    etype: str,
+    sent: Sentence,
+    t_start: int,
+    t_end: int,
+    chosen: list[Mention],
+    found: list[str],
+) -> list[str]:
+    """Order participants: initiator first."""
+    text = ctx.text
+    before = [m for m in chosen if m.end <= t_start]
+    after = [m for m in chosen if m.start >= t_end]
+    initiator = _by_initiator(text, etype, after)
+    target: str | None = None
+    if _receiving(text, etype, t_start, t_end):
+        target = before[-1].code if before else None
+        initiator = next((c for c in found if c != target), None)
+        initiator = _source(text, sent, t_end, after) or initiator
+    if initiator is None and before:
+        initiator = _subject(text, before)
+    if target is None:
+        target = next((m.code for m in after if m.code != initiator), None)
+    if initiator is None:
+        initiator = next((c for c in found if c != target), found[0])
+    if target is None:
+        target = next((c for c in found if c != initiator), None)
+    ordered = [initiator] + ([target] if target and target != initiator else [])
+    return ordered + [c for c in found if c not in ordered]

@@ -1,0 +1,52 @@
+"""Relations that follow from events: a newly formed alliance makes its states allies; the
+latest establishment of ties (not followed by a severance) gives diplomatic relations; an
+invasion the article reports as current gives at_war."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from loaders.extraction import dates as dt
+from loaders.extraction.event_model import EventCandidate
+from loaders.extraction.relation_model import RelationCandidate
+
+_TIES = ("diplomatic_relations_established", "diplomatic_relations_severed")
+
+
+def _relation(rtype: str, a: str, b: str, e: EventCandidate) -> RelationCandidate:
+    return RelationCandidate(rtype, a, b, dt.year_of(e.date or ""), e.sentence, e.confidence)
+
+
+def _allies(e: EventCandidate) -> list[RelationCandidate]:
+    states = [p for p in e.participants if len(p) == 3 and p.isupper()]
+    return [_relation("ally", a, b, e) for i, a in enumerate(states) for b in states[i + 1 :]]
+
+
+def _at_war(e: EventCandidate, anchor: date | None) -> list[RelationCandidate]:
+    """An invasion within three months of the article's date."""
+    span = dt.bounds(e.date or "")
+    if anchor is None or not span or len(e.participants) < 2:
+        return []
+    if not 0 <= (anchor - span[1]).days <= 92:
+        return []
+    return [_relation("at_war", e.participants[0], e.participants[1], e)]
+
+
+def from_events(events: list[EventCandidate], anchor: date | None) -> list[RelationCandidate]:
+    out: list[RelationCandidate] = []
+    latest_ties: dict[frozenset[str], EventCandidate] = {}
+    for e in events:
+        if not e.date:
+            continue
+        if e.type == "alliance_formed":
+            out.extend(_allies(e))
+        if e.type in _TIES and len(e.participants) >= 2:
+            key = frozenset(e.participants[:2])
+            if key not in latest_ties or (latest_ties[key].date or "") < e.date:
+                latest_ties[key] = e
+        if e.type == "military_intervention" and e.invasion:
+            out.extend(_at_war(e, anchor))
+    for e in latest_ties.values():
+        if e.type == "diplomatic_relations_established":
+            out.append(_relation("diplomatic_relations", e.participants[0], e.participants[1], e))
+    return out

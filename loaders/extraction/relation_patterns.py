@@ -1,0 +1,93 @@
+"""Relation words: the patterns that state a relation between two states, with their
+prefilter keywords, and the words that negate one ("former adversaries", "no longer
+allies", "cut ties") or make a plural generic ("our allies")."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extraction.event_triggers import keyword_automaton
+from loaders.extraction.lexicon_data import words
+
+_I = re.IGNORECASE
+
+# (type, keywords, pattern); the named group "t" is the relation word.
+SPECS: list[tuple[str, tuple[str, ...], str]] = [
+    (
+        "ally",
+        ("alliance", "allies", "ally", "allied"),
+        r"\b(?P<t>alliance|allies|ally|allied\s+with|treaty\s+allies)\b",
+    ),
+    (
+        "ally",
+        ("mutual", "defen"),
+        r"\b(?P<t>mutual[\s-]+defen[cs]e|defen[cs]e\s+(?:pact|treaty))\b",
+    ),
+    (
+        "partner",
+        ("partner", "closeness", "rapprochement"),
+        r"\b(?P<t>partnership|partners|strategic\s+partner|closeness|rapprochement)\b",
+    ),
+    (
+        "partner",
+        ("cooperation", "co-operation", "ties"),
+        r"\b(?P<t>(?:strengthened|deepened|expanded|boosted|stepped\s+up|bolstered)\s+"
+        r"(?:their\s+|bilateral\s+)?(?:\w+\s+){0,3}(?:cooperation|co-operation|ties))\b",
+    ),
+    (
+        "rival",
+        ("rival", "odds", "aggression", "tension", "dispute", "feud"),
+        r"\b(?P<t>rivals|rivalry|rival|at\s+odds|acts?\s+of\s+aggression|tensions?\s+between|"
+        r"territorial\s+disputes?|border\s+disputes?|disputed\s+border|feud)\b",
+    ),
+    (
+        "adversary",
+        ("adversar", "enem", "foes", "hostile"),
+        r"\b(?P<t>adversaries|adversary|enemies|enemy|foes|archenemies|"
+        r"hostile\s+(?:states|nations|neighbou?rs))\b",
+    ),
+    ("at_war", ("at war",), r"\b(?P<t>at\s+war\s+with|at\s+war)\b"),
+    ("diplomatic_relations", ("diplomatic",), r"\b(?P<t>diplomatic\s+(?:relations|ties))\b"),
+]
+COMPILED = [(rtype, re.compile(p, _I)) for rtype, _keys, p in SPECS]
+KEYWORD_AUTOMATON = keyword_automaton([keys for _rtype, keys, _p in SPECS])
+
+_NEGATING = words("former ex- ex erstwhile once longer not never cut severed sever suspended")
+GENERIC_PLURAL = re.compile(
+    r"\b(?:its|their|our|his|her|strategic|other|regional|new|Western|western)\s+(?:[\w-]+\s+)?$",
+    _I,
+)
+TIES_EVENT_BEFORE = re.compile(
+    r"\b(?:cut|severed|sever|suspended|broke\s+off|broken|resume|restore|restored|resumed|"
+    r"established|establish|establishment|normali[sz]\w+|downgraded)\s+(?:\w+\s+){0,2}$",
+    _I,
+)
+SINCE_YEAR = re.compile(
+    r"\b(?:since|dates?\s+back\s+to|dating\s+back\s+to|established\s+in|signed\s+in|forged\s+in|"
+    r"began\s+in|from)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:(?:early|mid|late)[\s-]+)?"
+    r"((?:1[0-9]|20)[0-9]{2})s?\b",
+    _I,
+)
+RANGE_AFTER = re.compile(
+    r"^\s*\(?\s*((?:1[0-9]|20)[0-9]{2})\s*[-–]\s*(?:(?:1[0-9]|20)[0-9]{2}|present|now)\s*\)?"
+)
+MODIFIER_GAP = re.compile(
+    r"(?:['’]s)?\s+(?:(?:most|closest|close|key|main|important|major|staunch|staunchest|"
+    r"strategic|significant|biggest|traditional|historical|oldest|long-standing|longtime|treaty|"
+    r"top|chief|leading|reliable)\s+){0,3}"
+)
+THEIR_BEFORE = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,3}$", _I)
+STATES_ANAPHOR = re.compile(
+    r"\b(?:the\s+two\s+(?:[\w-]+\s+){0,2}(?:countries|nations|states|neighbou?rs|sides|governments|"
+    r"adversaries|rivals|allies|powers|capitals)|both\s+(?:countries|nations|sides|governments)|"
+    r"between\s+them)\b",
+    _I,
+)
+
+
+def negated(before: str) -> bool:
+    """'former adversaries', 'no longer allies', 'cut ties'."""
+    last = [w.strip("\"'“”‘’(),;:").lower() for w in before.split()][-3:]
+    return any(w in _NEGATING or w.startswith("ex-") for w in last) or (
+        "broke" in last and "off" in last
+    )

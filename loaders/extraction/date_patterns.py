@@ -44,7 +44,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "m",
         re.compile(
-            r"\b(?:(?:in|since|during|until|by|of|from|last|this|early|mid|late|next)[\s-]+)"
+            r"\b(?:(?i:in|since|during|until|by|of|from|last|this|early|mid|late|next|throughout)"
+            r"[\s-]+)"
             rf"(?:(early|mid|late)[\s-]+)?({_MONTH_FULL})\b(?!\s+\d)"
         ),
     ),

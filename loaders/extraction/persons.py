@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from loaders.extraction import date_values as dv
 from loaders.extraction import lexicon as lx
 from loaders.extraction.leader_titles import (
     ANY_TITLE,
@@ -22,6 +23,7 @@ from loaders.extraction.mention_rules import CAP_WORD_AFTER, CAP_WORD_BEFORE, PE
 from loaders.extraction.sentences import Sentence
 from ontology.reference_data import PersonRef
 
+_CALENDAR = frozenset(dv.MONTHS) | frozenset(dv.WEEKDAYS)
 _QUOTED_NICK_BEFORE = re.compile(r"([A-Z][a-z][\w-]*)[ \t]+[\"“‘'][^\"”’']{2,20}[\"”’'][ \t]+$")
 
 
@@ -74,8 +76,8 @@ def _given_name(scan: PersonScan, hit: _Hit) -> tuple[str | None, re.Match[str] 
     nick = _QUOTED_NICK_BEFORE.search(text, max(0, hit.start - 40), hit.start)
     given_m = nick or CAP_WORD_BEFORE.search(text, max(0, hit.start - 25), hit.start)
     given = given_m.group(1) if given_m and given_m.start() >= hit.sent.start else None
-    if given in FUNCTION or (given and given in lex.demonym_of):
-        return None, given_m
+    if given in FUNCTION or (given and (given in lex.demonym_of or given.lower() in _CALENDAR)):
+        return None, given_m  # "Chinese Xi", "In April Kim"
     if given and given in lex.state_names and given not in PEOPLE_NAMED_STATES:
         return None, given_m
     return given, given_m

@@ -27,7 +27,7 @@ from datetime import date
 
 from loaders.extraction import lexicon as lx
 from loaders.extraction import mention_rules as rules
-from loaders.extraction.leader_titles import title_before, unknown_leaders
+from loaders.extraction.leader_titles import title_before
 from loaders.extraction.mention_model import (
     ORGANIZATION,
     PERSON,
@@ -38,6 +38,7 @@ from loaders.extraction.mention_model import (
 )
 from loaders.extraction.persons import PersonScan, add_person, person_hit
 from loaders.extraction.sentences import Sentence
+from loaders.extraction.text_leaders import unknown_leaders
 
 __all__ = ["ORGANIZATION", "PERSON", "STATE", "LeaderInfo", "Mention", "Mentions", "find_mentions"]
 
@@ -67,7 +68,7 @@ def find_mentions(
     if not sentences:
         return out
     index = _Sentences(sentences)
-    text_leaders = _add_unknown_leaders(text, lex, out)
+    text_leaders = _add_unknown_leaders(text, lex, out, sentences)
     scan = PersonScan(text, when, lex, out)
     for start, end, entries in lex.matches(text):
         if rules.boundary_ok(text, start, end):
@@ -79,12 +80,12 @@ def find_mentions(
 
 
 def _add_unknown_leaders(
-    text: str, lex: lx.Lexicon, out: Mentions
+    text: str, lex: lx.Lexicon, out: Mentions, sentences: list[Sentence]
 ) -> dict[str, tuple[str, str, str]]:
     """Leaders the reference data does not know ("<demonym> President X" and the like):
     short form -> (person key, name, state)."""
     text_leaders: dict[str, tuple[str, str, str]] = {}
-    for name, (state, role, offset) in unknown_leaders(text, lex).items():
+    for name, (state, role, offset) in unknown_leaders(text, lex, sentences).items():
         key = f"text:{name}"
         for short in {name.split()[-1], name}:
             text_leaders[short] = (key, name, state)

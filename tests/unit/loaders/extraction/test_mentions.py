@@ -146,3 +146,24 @@ def test_titles_are_not_part_of_a_leader_name() -> None:
 
 def test_places_named_after_leaders_are_not_leaders() -> None:
     assert leaders("Flights left Narendra Modi Stadium and the Xi Jinping Institute.") == set()
+
+
+def test_month_before_a_surname_is_not_a_given_name() -> None:
+    text = "Kim Jong Un met Vladimir Putin in May. In April Kim met Xi Jinping."
+    summits = [e for e in run(text).events if e.type == "summit_meeting"]
+    assert {tuple(sorted(e.participants)) for e in summits} == {("PRK", "RUS"), ("CHN", "PRK")}
+
+
+def test_leader_in_an_appositive() -> None:
+    assert ("Ahmet Demir Kaya", "TUR") in leaders(
+        "The Turkish president, Ahmet Demir Kaya, spoke to reporters on Monday."
+    )
+    assert ("Olav Berg", "NOR") in leaders("Norway's leader, King Olav Berg, opened the session.")
+
+
+def test_leader_of_the_dateline_state() -> None:
+    text = "OSLO — Prime Minister Ola Nordby said on Monday that the talks had failed."
+    assert leaders(text) == {("Ola Nordby", "NOR")}
+    # another state named in the sentence: the dateline says nothing about the person
+    other = "OSLO — Prime Minister Ola Nordby of somewhere met Indian officials on Monday."
+    assert leaders(other) == set()

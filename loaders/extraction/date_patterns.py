@@ -61,6 +61,28 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "y_range",
         re.compile(rf"(?<![\d.,-])({YEAR})\s*(?:-|–|—)\s*((?:1[0-9]|20)?[0-9]{{2}})(?![\d-])"),
     ),
+    # "two days later", "a week earlier": counted from the date the story just gave
+    (
+        "story_shift",
+        re.compile(rf"(?<![\w-])(\d{{1,3}}|[A-Za-z]+)\s+{_UNIT}s?\s+(later|earlier)\b"),
+    ),
+    # "the next day", "the following year"
+    (
+        "story_next",
+        re.compile(
+            r"\b[Tt]he\s+(?:next|following)\s+(day|morning|afternoon|evening|night|week|month|year)\b"
+        ),
+    ),
+    # "the same day", "later that evening", "earlier in the day"
+    (
+        "story_same",
+        re.compile(
+            r"\b(?:(?:[Ll]ater|[Ee]arlier)\s+(?:on\s+)?)?(?:[Tt]he\s+same|that)\s+"
+            r"(?:day|morning|afternoon|evening|night)\b|\b(?:[Ll]ater|[Ee]arlier)\s+in\s+the\s+day\b"
+        ),
+    ),
+    # "three years ago", "forty years ago today" (that very day)
+    ("ago", re.compile(rf"(?<![\w-])(\d{{1,3}}|[A-Za-z]+)\s+{_UNIT}s?\s+ago(\s+today)?\b")),
     # "on this day" without a year, "today", "yesterday"
     (
         "today",
@@ -76,14 +98,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(year|month|week)s?\b"
         ),
     ),
-    # "three years ago"
-    ("ago", re.compile(rf"(?<![\w-])(\d{{1,3}}|[A-Za-z]+)\s+{_UNIT}s?\s+ago\b")),
     # "16 months after" / "seven years after" / "a day before"
     (
         "offset",
-        re.compile(
-            rf"(?<![\w-])(\d{{1,3}}|[A-Za-z]+)\s+{_UNIT}s?\s+(after|before|later|earlier)\b"
-        ),
+        re.compile(rf"(?<![\w-])(\d{{1,3}}|[A-Za-z]+)\s+{_UNIT}s?\s+(after|before)\b"),
     ),
     # "days after" / "weeks before": a vague offset
     (
@@ -141,7 +159,10 @@ PREFILTER: dict[str, tuple[str, ...]] = {
     "last_unit": ("week", "month", "year"),
     "past_n": ("past", "last"),
     "ago": (" ago",),
-    "offset": ("after", "before", "later", "earlier"),
+    "offset": ("after", "before"),
+    "story_shift": ("later", "earlier"),
+    "story_next": ("next", "following"),
+    "story_same": ("same", "that ", "in the day"),
     "vague_offset": ("after", "before", "later", "earlier"),
     "weekday": ("day",),
 }

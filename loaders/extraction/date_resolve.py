@@ -173,7 +173,14 @@ def _ago(m: re.Match[str], anchor: date) -> Resolved:
     n = number(m.group(1))
     if n is None:
         return None
-    value = shift(anchor.isoformat(), n, m.group(2), -1)
+    unit = m.group(2).lower()
+    if m.group(3) and unit in ("year", "month"):
+        y, mo = add_months(anchor, -n * (12 if unit == "year" else 1))
+        try:
+            return iso(y, mo, anchor.day), RELATIVE
+        except ValueError:
+            return iso(y, mo), RELATIVE
+    value = shift(anchor.isoformat(), n, unit, -1)
     return (value, RELATIVE) if value else None
 
 

@@ -31,6 +31,7 @@ REPORT = "report"  # the day something was said ("officials said Tuesday"): an u
 SINCE = "since"  # "since 1948": a start point, not an event date
 UNTIL = "until"  # "until 1989": an end point
 OFFSET = "offset"  # "16 months after": needs another date to resolve (see `shift`)
+STORY = "story"  # "the next day": from the date the story last gave (resolved in `dates`)
 
 
 def iso(y: int, m: int | None = None, d: int | None = None) -> str:

@@ -27,6 +27,7 @@ from loaders.extraction.date_values import (
     RELATIVE,
     REPORT,
     SINCE,
+    STORY,
     UNTIL,
     WEEKDAYS,
     add_months,
@@ -54,6 +55,7 @@ class DateMention:
     value: str  # ISO partial date or 'A/B'; for OFFSET mentions, '' (see `offset`)
     kind: str  # ABSOLUTE | RELATIVE | REPORT | SINCE | UNTIL | OFFSET
     offset: tuple[int, str, int] | None = None  # (amount, unit, sign) for OFFSET
+    yearless: bool = False  # a month or day given without a year ("in April", "24 May")
 
 
 class _Taken:
@@ -122,7 +124,68 @@ def find_dates(
             if c.can_hold(name):
                 _scan(name, pattern, text, c.start, c.end, anchor, found, taken)
     found.sort(key=lambda d: d.start)
+    found = _resolve_story(found)
+    if spans is not None and anchor is not None:
+        found = _rebase_years(found, [s for s, _ in spans], anchor)
     return found
+
+
+_YEARLESS = frozenset({"m", "mdy", "dmy", "md_range", "dm_range"})
+
+
+def _rebase_years(found: list[DateMention], starts: list[int], anchor: date) -> list[DateMention]:
+    """A month given without a year in a story told about a past year takes that year:
+    '... forty years ago today. Throughout April ...' is April of that year. The story's
+    year is that of the date given last, in this sentence or the three before."""
+    out: list[DateMention] = []
+    last: tuple[int, str] | None = None  # (sentence index, year) of the latest date
+    for d in found:
+        index = bisect.bisect_right(starts, d.start) - 1
+        if d.yearless and last and index - last[0] <= 3 and int(last[1]) < anchor.year - 1:
+            value = "/".join(last[1] + part[4:] for part in d.value.split("/"))
+            d = DateMention(d.start, d.end, d.text, value, d.kind, yearless=True)
+        if d.kind in (ABSOLUTE, RELATIVE, REPORT) and d.value:
+            last = (index, d.value[:4])
+        out.append(d)
+    return out
+
+
+_STORY = ("story_shift", "story_next", "story_same")
+_DAY_PARTS = ("morning", "afternoon", "evening", "night")
+
+
+def _story(name: str, m: re.Match[str]) -> DateMention | None:
+    """'two days later', 'the next day', 'the same evening': (amount, unit, sign) from the
+    date the story last gave; resolved by `_resolve_story`."""
+    if name == "story_same":
+        shift_by: tuple[int, str, int] | None = (0, "day", 1)
+    elif name == "story_next":
+        unit = m.group(1).lower()
+        shift_by = (1, "day" if unit in _DAY_PARTS else unit, 1)
+    else:
+        amount = number(m.group(1))
+        sign = 1 if m.group(3).lower() == "later" else -1
+        shift_by = (amount, m.group(2).lower(), sign) if amount is not None else None
+    if shift_by is None:
+        return None
+    return DateMention(m.start(), m.end(), m.group(0), "", STORY, shift_by)
+
+
+def _resolve_story(found: list[DateMention]) -> list[DateMention]:
+    """Story dates take the latest date given before them, moved by their offset."""
+    out: list[DateMention] = []
+    base: str | None = None
+    for d in found:
+        if d.kind == STORY and d.offset is not None:
+            if base is None:
+                continue
+            amount, unit, sign = d.offset
+            value = base if amount == 0 else shift(base, amount, unit, sign) or base
+            d = DateMention(d.start, d.end, d.text, value, RELATIVE)
+        if d.kind in (ABSOLUTE, RELATIVE, REPORT):
+            base = d.value
+        out.append(d)
+    return out
 
 
 def _offset(name: str, m: re.Match[str]) -> DateMention | None:
@@ -171,8 +234,8 @@ def _scan(
         start, end = m.start(), m.end()
         if taken.overlaps(start, end):
             continue
-        if name in ("offset", "vague_offset"):
-            mention = _offset(name, m)
+        if name in ("offset", "vague_offset") or name in _STORY:
+            mention = _offset(name, m) if name not in _STORY else _story(name, m)
             if mention is not None:
                 found.append(mention)
                 taken.append((start, end))
@@ -183,7 +246,12 @@ def _scan(
                 taken.append((start, end))  # a date we cannot place: not a year either
             continue
         value, kind = resolved
-        found.append(DateMention(start, end, m.group(0), value, _kind(name, m, text, kind)))
+        yearless = name in _YEARLESS and kind == RELATIVE
+        found.append(
+            DateMention(
+                start, end, m.group(0), value, _kind(name, m, text, kind), yearless=yearless
+            )
+        )
         taken.append((start, end))
 
 

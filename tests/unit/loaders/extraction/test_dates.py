@@ -99,3 +99,25 @@ def test_weekday_and_shift_helpers() -> None:
     assert shift("2023", 7, "year", -1) == "2016"
     assert shift("2023-02-06/2023-02-12", 1, "day", 1) == "2023-02-07/2023-02-13"
     assert shift("2021-03-18", 0, "day", -1) == "2021-03"
+
+
+def test_story_dates_count_from_the_date_just_given() -> None:
+    text = (
+        "Troops landed on Monday. London broke off relations the next day. Japan protested "
+        "the same day. Two days later the talks failed. Later that evening it ended."
+    )
+    assert values(text) == ["2024-10-07", "2024-10-08", "2024-10-08", "2024-10-10", "2024-10-10"]
+
+
+def test_years_ago_today_is_that_day() -> None:
+    assert values("Forty years ago today, troops landed.", date(2022, 4, 2)) == ["1982-04-02"]
+    assert values("Three years ago, troops landed.") == ["2021"]
+
+
+def test_a_month_without_a_year_in_a_story_about_a_past_year() -> None:
+    sentences = "The war began in 1982. Throughout April, envoys shuttled between the capitals."
+    spans = [(0, 22), (23, len(sentences))]
+    found = [d.value for d in find_dates(sentences, PUB, spans) if d.kind != OFFSET]
+    assert found == ["1982", "1982-04"]
+    recent = "Talks began last year. In April, envoys met again."
+    assert [d.value for d in find_dates(recent, PUB, [(0, 22), (23, 50)])] == ["2023", "2024-04"]

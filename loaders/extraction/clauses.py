@@ -22,7 +22,7 @@ PRONOUN_START = re.compile(r"^\s*[\"“]?(?:He|She)\b")
 THEY_START = re.compile(r"^\s*[\"“]?(?:They|Both|The\s+two|The\s+pair)\b")
 PAIR_ANAPHOR = re.compile(
     r"\b(?:the\s+two\s+(?:[\w-]+\s+){0,2}(?:countries|nations|states|neighbou?rs|sides|governments|"
-    r"leaders|adversaries|rivals|allies|powers|capitals)|both\s+(?:countries|nations|sides|leaders|"
+    r"leaders|adversaries|rivals|allies|powers|capitals|republics)|both\s+(?:countries|nations|sides|leaders|"
     r"governments)|each\s+other|between\s+them|with\s+each\s+other)\b",
     _I,
 )

@@ -137,6 +137,7 @@ SINCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|by)\s+(?:the\s+)?$", re.IGNORECASE)
+NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never)\b|n['’]t\b)[^.;]*$", re.IGNORECASE)
 WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|as)\b")
 EXPLICIT_DAY = re.compile(
     rf"\b(?:({MONTH})\s+({DAY}),?\s+({YEAR})|({DAY})\s+({MONTH}),?\s+({YEAR}))\b"

@@ -212,7 +212,9 @@ def _kind(name: str, m: re.Match[str], text: str, kind: str) -> str:
     if dp.SINCE_BEFORE.search(before):
         return SINCE
     if dp.UNTIL_BEFORE.search(before) and not dp.WHEN_AFTER.match(text, m.end()):
-        return UNTIL
+        # "did not restore relations until 1990": the date of the event, not an end point
+        negated = dp.NEGATED_BEFORE.search(text[max(0, m.start() - 100) : m.start()])
+        return kind if negated else UNTIL
     if name == "m" and m.group(0).lower().startswith("since"):
         return SINCE
     if name == "m" and m.group(0).lower().startswith("until"):

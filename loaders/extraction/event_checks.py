@@ -28,6 +28,9 @@ _NOT_WAR = re.compile(
     _I,
 )
 _CAPITALISED_WAR = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,2}War")
+_DATED_AFTER = re.compile(
+    r"\s+(?:of|in)\s+(?:1[0-9]{3}|20[0-9]{2})\b|\s*\(\s*(?:1[0-9]{3}|20[0-9]{2})"
+)
 _TALKS_NOT = re.compile(
     r"\b(?:meeting|talks|discussions)\s+with\s+(?:the\s+)?(?:press|media|reporters|journalists)\b",
     _I,
@@ -42,7 +45,9 @@ _PLURAL_COUNT = re.compile(
     _I,
 )
 INVASION_WORDS = re.compile(
-    r"\b(?:invaded|invasion|full-scale|wide-ranging|large-scale|all-out|offensive)\b", _I
+    r"\b(?:invaded|invasion|full-scale|wide-ranging|large-scale|all-out|offensive|"
+    r"(?:crossed|poured|rolled|swept)\s+into)\b",
+    _I,
 )
 
 # Interstate wars named in the news, with the states on each side (ISO 3166 codes).
@@ -94,7 +99,10 @@ def _war_ok(m: re.Match[str], sent: Sentence, ctx: EventContext) -> bool:
         return False
     if not _CAPITALISED_WAR.fullmatch(t):
         return True
-    return t in NAMED_WARS or any(t.endswith(k) for k in NAMED_WARS) or "-" in t
+    if t in NAMED_WARS or any(t.endswith(k) for k in NAMED_WARS) or "-" in t:
+        return True
+    # "the Continuation War of 1941-1944": a named war the text dates
+    return "World" not in t and bool(_DATED_AFTER.match(s, m.end("t")))
 
 
 def _transfer_ok(m: re.Match[str], sent: Sentence, ctx: EventContext) -> bool:

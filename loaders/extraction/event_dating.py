@@ -5,10 +5,12 @@ news peg of the lead (`lead_date`)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from loaders.extraction import dates as dt
+from loaders.extraction.date_resolve import number
 from loaders.extraction.event_model import EventContext
 from loaders.extraction.sentences import Sentence
 
@@ -142,3 +144,53 @@ def lead_date(
         if d.kind in (dt.RELATIVE, dt.REPORT) and "/" not in d.value and len(d.value) == 10:
             return d.value
     return anchor.isoformat()
+
+
+_PERIOD_START = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
+def written_date(ctx: EventContext, sent: Sentence, m: re.Match[str], perfect: bool) -> str | None:
+    """A date the trigger itself carries: 'the 1971 war' (even after 'since'), 'six weeks of
+    war' (up to the sentence's date or the anchor), 'have held talks since May 2020' (from
+    then to the anchor)."""
+    groups = m.groupdict()
+    if groups.get("y"):
+        start = sent.start + m.start("y")
+        return next((d.value for d in ctx.dates_in(sent) if d.start == start and d.value), None)
+    if groups.get("n") and groups.get("unit"):
+        return _duration(ctx, sent, groups["n"], groups["unit"])
+    if perfect and ctx.anchor is not None:
+        return _since_then(ctx, sent, m.end("t"))
+    return None
+
+
+def _duration(ctx: EventContext, sent: Sentence, n: str, unit: str) -> str | None:
+    amount = number(n)
+    own = [d for d in ctx.dates_in(sent) if d.kind in (dt.ABSOLUTE, dt.RELATIVE) and d.value]
+    end = own[-1].value if own else (ctx.anchor.isoformat() if ctx.anchor else None)
+    if amount is None or end is None:
+        return None
+    start = dt.shift(end.split("/")[-1], amount, unit, -1)
+    return f"{start}/{end.split('/')[-1]}" if start else None
+
+
+def _since_then(ctx: EventContext, sent: Sentence, t_end: int) -> str | None:
+    """'... have sent weapons since Russia invaded it last February': from the first date
+    after 'since' (in the trigger's clause or right after it) to the anchor."""
+    since = _PERIOD_START.search(sent.text, t_end)
+    if since is None or ctx.anchor is None:
+        return None
+    start = sent.start + since.end()
+    value = next(
+        (
+            d.value
+            for d in ctx.dates_in(sent)
+            if d.start >= start and d.value and d.kind != dt.OFFSET
+        ),
+        None,
+    )
+    if value is None:
+        return None
+    first = value.split("/")[0]
+    last = ctx.anchor.isoformat()[: len(first)]
+    return first if first >= last else f"{first}/{last}"

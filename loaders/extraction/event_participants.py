@@ -56,12 +56,16 @@ def participants(
     t_start: int,
     t_end: int,
     clause: tuple[int, int],
+    passive: bool = False,
 ) -> tuple[list[str], list[Mention]]:
-    """Participant codes (initiator first for directed types) and the mentions they came from."""
+    """Participant codes (initiator first for directed types) and the mentions they came from.
+    `passive`: the subject is the target ("the ambassador was summoned")."""
     chosen = _chosen(ctx, etype, sent, t_start, clause)
     found = _with_anaphors(ctx, etype, sent, chosen, codes(chosen))
     if etype in DIRECTED_EVENT_TYPES and len(found) >= 2:
         found = direct(ctx, etype, sent, t_start, t_end, chosen, found)
+        if passive:
+            found = _passive(ctx.text, chosen, t_start, t_end, found)
     orgs = {m.code for m in chosen if m.kind == ORGANIZATION}
     if orgs and etype != "alliance_formed":
         found = [c for c in found if c not in orgs] + [c for c in found if c in orgs]
@@ -138,6 +142,24 @@ def _subject(text: str, before: list[Mention]) -> str | None:
         if not _TARGET_PREP.search(text[max(0, m.start - 30) : m.start]) or m is before[0]:
             return m.code
     return None
+
+
+def _passive(
+    text: str, chosen: list[Mention], t_start: int, t_end: int, found: list[str]
+) -> list[str]:
+    """'The US ambassador was summoned to the Chinese foreign ministry': the subject's state is
+    the target; the initiator is the 'by X' or the first other state after the verb."""
+    before = [m for m in chosen if m.end <= t_start]
+    after = [m for m in chosen if m.start >= t_end]
+    target = _subject(text, before) if before else None
+    if target is None:
+        return found
+    initiator = _by_initiator(text, "", after) or next(
+        (m.code for m in after if m.code != target), None
+    )
+    if initiator is None:
+        return found
+    return [initiator, target] + [c for c in found if c not in (initiator, target)]
 
 
 def direct(

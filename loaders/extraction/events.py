@@ -19,17 +19,18 @@ Triggers: `event_triggers`; checks: `event_checks`; guards: `guards`; participan
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from loaders.extraction import dates as dt
 from loaders.extraction.clauses import LEADERS_ANAPHOR, actors, clause_bounds, refers_back
 from loaders.extraction.event_checks import INVASION_WORDS, NAMED_WARS, context_ok, plural_skip
-from loaders.extraction.event_dating import date_for, lead_date
+from loaders.extraction.event_dating import date_for, lead_date, written_date
 from loaders.extraction.event_extras import anniversaries, followed_suit
 from loaders.extraction.event_merge import merge_events
 from loaders.extraction.event_model import EventCandidate, EventContext
 from loaders.extraction.event_participants import participants
+from loaders.extraction.event_splits import split_parties
 from loaders.extraction.event_triggers import COMPILED, KEYWORD_AUTOMATON, candidate_patterns
 from loaders.extraction.guards import guard_in
 from loaders.extraction.mention_model import ORGANIZATION, PERSON, STATE, Mention, Mentions
@@ -39,7 +40,9 @@ __all__ = ["EventCandidate", "find_events"]
 
 _I = re.IGNORECASE
 _CONTAINER_BEFORE = re.compile(
-    r"\b(?:during|amid|at|on\s+the\s+sidelines\s+of|in\s+the\s+course\s+of)\s+(?:\S+\s+){0,4}$", _I
+    r"\b(?:during|amid|at|on\s+the\s+sidelines\s+of|in\s+the\s+course\s+of|"
+    r"on\s+(?:a|an|his|her|their|its))\s+(?:\S+\s+){0,4}$",
+    _I,
 )
 _HELD_AFTER = re.compile(
     r"^\s*(?:\S+\s+){0,2}?(?:held|took\s+place|was\s+held|were\s+held|began|opened|ended)\b", _I
@@ -54,8 +57,11 @@ _OFFICIALS = re.compile(
     r"secretary|secretaries|advisers?|advisors?|ambassadors?|generals?|commanders?)\b",
     _I,
 )
+# "did not restore relations until 1990": it happened in 1990.
+_NEGATION = re.compile(r"\b(?:not|never)\b|n['’]t\b", _I)
+_UNTIL_AFTER = re.compile(r"[^,;.]*?\buntil\s+(?:the\s+)?(?:\d|[A-Z])")
 _JOINING = re.compile(r"(?:joined|accession|became)", _I)
-_PERFECT_BEFORE = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:\w+\s+){0,2}$", _I)
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:\w+\s+){0,4}$", _I)
 _PAST_PERFECT_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+){0,1}$", _I)
 _PAST_VERB = re.compile(
     r"(?<!\bhas )(?<!\bhave )(?<!\bhad )\b(?:\w{2,}ed|met|cut|held|took|made|came|went|fought|"
@@ -71,6 +77,7 @@ class _Trigger:
     codes: list[str]
     chosen: list[Mention]
     container: bool  # "during the visit", "at the summit", a war: shares its date
+    splits: list[list[str]]  # participants of each event the trigger stands for
 
 
 def find_events(
@@ -88,7 +95,9 @@ def find_events(
         if not actors(mentions.in_sentence(sent.index)) and not refers_back(sent.text):
             continue
         triggers = _triggers(ctx, sent)
-        found.extend(_candidate(ctx, sent, trig, triggers) for trig in triggers)
+        for trig in triggers:
+            cand = _candidate(ctx, sent, trig, triggers)
+            found.extend(_with_parties(cand, parties) for parties in trig.splits)
         found.extend(followed_suit(ctx, sent))
     found.extend(anniversaries(ctx))
     return merge_events(ctx, found)
@@ -116,12 +125,14 @@ def _triggers(ctx: EventContext, sent: Sentence) -> list[_Trigger]:
 def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) -> _Trigger | None:
     s, t_s = sent.text, m.start("t")
     clause = clause_bounds(s, t_s)
-    if guard_in(s[clause[0] : t_s][-60:]):
+    before = s[clause[0] : t_s][-60:]
+    if guard_in(before) and not (_NEGATION.search(before) and _UNTIL_AFTER.match(s, m.end("t"))):
         return None
     if not context_ok(etype, m, sent, ctx) or plural_skip(etype, m, sent):
         return None
     a_start, a_end = sent.start + t_s, sent.start + m.end("t")
-    found, chosen = participants(ctx, etype, sent, a_start, a_end, clause)
+    passive = bool(m.groupdict().get("p"))
+    found, chosen = participants(ctx, etype, sent, a_start, a_end, clause, passive)
     if etype == "alliance_formed" and _JOINING.match(m.group("t")):
         found = _joiner(chosen, a_start, a_end)
     real = _meeting_type(ctx, sent, clause, t_s, chosen) if etype == "meeting" else etype
@@ -130,7 +141,8 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     if len(found) < 2:
         return None
     container = real == "war" or bool(_CONTAINER_BEFORE.search(s[max(0, t_s - 40) : t_s]))
-    return _Trigger(real, m, clause, found, chosen, container)
+    splits = split_parties(ctx.text, real, chosen, a_start, m.group(0), found)
+    return _Trigger(real, m, clause, found, chosen, container, splits)
 
 
 def _joiner(chosen: list[Mention], a_start: int, a_end: int) -> list[str]:
@@ -173,12 +185,14 @@ def _is_past(s: str, m: re.Match[str], container: bool, perfect: bool) -> bool:
     return (held or container) and bool(_PAST_VERB.search(s)) and not perfect
 
 
-def _candidate(
-    ctx: EventContext, sent: Sentence, trig: _Trigger, triggers: list[_Trigger]
-) -> EventCandidate:
-    m, s = trig.m, sent.text
-    t_s = m.start("t")
-    a_start, a_end = sent.start + t_s, sent.start + m.end("t")
+def _date(
+    ctx: EventContext, sent: Sentence, trig: _Trigger, triggers: list[_Trigger], perfect: bool
+) -> tuple[str | None, str]:
+    m = trig.m
+    a_start, a_end = sent.start + m.start("t"), sent.start + m.end("t")
+    written = written_date(ctx, sent, m, perfect)
+    if written is not None:
+        return written, "own"
     others = [(o.m.start("t"), o.m.end("t")) for o in triggers if o is not trig and not o.container]
     value, source = date_for(ctx, sent, a_start, a_end, trig.clause, others)
     if value is None and others and (m.groupdict().get("v") or m.groupdict().get("v2")):
@@ -186,8 +200,24 @@ def _candidate(
         # "Gorbachev's visit to Beijing in May 1989 normalised relations".
         value, source = date_for(ctx, sent, a_start, a_end, trig.clause)
     if trig.etype == "war" and source != "own":
-        value, source = None, ""  # a war is placed in time by its own sentence
+        return None, ""  # a war is placed in time by its own sentence
+    return value, source
+
+
+def _with_parties(cand: EventCandidate, parties: list[str]) -> EventCandidate:
+    if parties == cand.participants:
+        return cand
+    return replace(cand, participants=parties, extra=dict(cand.extra))
+
+
+def _candidate(
+    ctx: EventContext, sent: Sentence, trig: _Trigger, triggers: list[_Trigger]
+) -> EventCandidate:
+    m, s = trig.m, sent.text
+    t_s = m.start("t")
+    a_start, a_end = sent.start + t_s, sent.start + m.end("t")
     perfect = bool(_PERFECT_BEFORE.search(s[max(0, t_s - 30) : t_s]))
+    value, source = _date(ctx, sent, trig, triggers, perfect)
     past = _is_past(s, m, trig.container, perfect)
     conf = 0.8 if source == "own" else 0.6
     cand = EventCandidate(trig.etype, trig.codes, value, source, sent, a_start, a_end, conf, past)

@@ -23,6 +23,7 @@ from loaders.extraction.lexicon_data import (
     METONYMS,
     NAME_SUFFIXES,
     NAME_VARIANTS,
+    NATIONALITY_NOUNS,
     ORG_PARENT,
     WEAK_SHORT,
 )
@@ -183,6 +184,10 @@ def build_lexicon(reference: ReferenceData) -> Lexicon:
     _add_states(lex, keys)
     for name, code in METONYMS.items():
         keys.add(name, Entry(STATE_METONYM, code, name))
+    for name, code in NATIONALITY_NOUNS.items():
+        if code in lex.state_period:
+            keys.add(name, Entry(STATE_DEMONYM, code, name))
+            lex.demonym_of.setdefault(name, code)
     for blocked in BLOCKED:
         keys[blocked] = [Entry(BLOCK, "", blocked)]
     _add_orgs(lex, keys)

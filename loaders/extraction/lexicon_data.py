@@ -17,6 +17,14 @@ METONYMS = {
     "Downing Street": "GBR", "Zhongnanhai": "CHN", "Blue House": "KOR", "Pentagon": "USA",
     "State Department": "USA",
 }  # fmt: skip
+# Nationality nouns the reference data lacks (it has adjectives: "Finnish"); plural
+# adjectives ("Germans") are generated.
+NATIONALITY_NOUNS = {
+    "Finn": "FIN", "Finns": "FIN", "Swede": "SWE", "Swedes": "SWE", "Dane": "DNK",
+    "Danes": "DNK", "Poles": "POL", "Spaniard": "ESP", "Spaniards": "ESP", "Briton": "GBR",
+    "Britons": "GBR", "Turk": "TUR", "Turks": "TUR", "Icelanders": "ISL",
+    "New Zealanders": "NZL", "Frenchman": "FRA", "Frenchmen": "FRA", "Dutchman": "NLD",
+}  # fmt: skip
 # Names that contain a state name but are not that state.
 BLOCKED = (
     "New Mexico", "New Jersey", "New England", "New Guinea", "Northern Ireland",
@@ -28,7 +36,7 @@ BLOCKED = (
     "Washington Post", "Washington Times", "Jordan Times", "China Daily", "Japan Times",
     "Korea Herald", "Korea Times", "Moscow Times", "Tehran Times", "Kyiv Independent",
     "Chinese Taipei", "Congo River", "Niger River", "Georgia Tech", "Korean Central News Agency",
-    "Korean Peninsula", "Dominican Republic", "Arab League",
+    "Korean Peninsula", "Dominican Republic", "Arab League", "Turks and Caicos",
 )  # fmt: skip
 # ISO 3166-1 entries that are dependent territories, not sovereign states: not matched.
 DEPENDENT_TERRITORIES = words(

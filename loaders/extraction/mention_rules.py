@@ -26,7 +26,13 @@ LOCATIVE = re.compile(
     r"(?:capital\s+|city\s+of\s+)?$",
     re.IGNORECASE,
 )
-_ARRIVAL_BEFORE = re.compile(r"\b(?:arrived|arrives|arriving|landed|lands)\s+in\s+$", re.IGNORECASE)
+# "arrived in Beijing", "Kishida was in Washington", "ambassadors from Doha": the capital
+# stands for its state (a visit, an embassy), not for a place name
+_PRESENCE_BEFORE = re.compile(
+    r"\b(?:(?:arrived|arrives|arriving|landed|lands|was|were)\s+in|"
+    r"(?:ambassadors?|envoys?|diplomats?)\s+(?:\w+\s+)?from)\s+$",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .]+)?\s*(?:—|–|-|:)")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Miss|Coach|Sen|Rep|Gov)\.?\s+$")
 CAP_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z][\w'’-]*)")
@@ -84,7 +90,7 @@ def _name_word_before(text: str, start: int, sentence_start: int) -> re.Match[st
 def capital_is_location(text: str, start: int, end: int, sentence_start: int) -> bool:
     """A capital named as a place, not standing for its government."""
     before = text[max(0, start - 40) : start]
-    if LOCATIVE.search(before) and not _ARRIVAL_BEFORE.search(before):
+    if LOCATIVE.search(before) and not _PRESENCE_BEFORE.search(before):
         return True
     if _is_dateline(text, start, end, sentence_start):
         return True

@@ -24,6 +24,7 @@ from loaders.extraction.sentences import Sentence
 from ontology.reference_data import PersonRef
 
 _CALENDAR = frozenset(dv.MONTHS) | frozenset(dv.WEEKDAYS)
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Madam"})
 _QUOTED_NICK_BEFORE = re.compile(r"([A-Z][a-z][\w-]*)[ \t]+[\"“‘'][^\"”’']{2,20}[\"”’'][ \t]+$")
 
 
@@ -78,6 +79,8 @@ def _given_name(scan: PersonScan, hit: _Hit) -> tuple[str | None, re.Match[str] 
     given = given_m.group(1) if given_m and given_m.start() >= hit.sent.start else None
     if given in FUNCTION or (given and (given in lex.demonym_of or given.lower() in _CALENDAR)):
         return None, given_m  # "Chinese Xi", "In April Kim"
+    if given in _HONORIFICS:
+        return None, given_m  # "Mr Trump"
     if given and given in lex.state_names and given not in PEOPLE_NAMED_STATES:
         return None, given_m
     return given, given_m

@@ -13,7 +13,7 @@ DIPLOMACY: list[tuple[str, tuple[str, ...], str]] = [
         ("travel", "flew", "went", "trip", "journey"),
         r"\b(?P<t>(?P<v>travell?ed|flew|went)|trip|journey)\s+to\b",
     ),
-    ("state_visit", ("arrived",), r"\b(?P<t>(?P<v>arrived))\s+in\b"),
+    ("state_visit", ("arrived", "landed"), r"\b(?P<t>(?P<v>arrived|landed))\s+in\b"),
     (
         "state_visit",
         ("hosted", "welcomed", "received"),
@@ -29,6 +29,11 @@ DIPLOMACY: list[tuple[str, tuple[str, ...], str]] = [
             r"resistance|opposition|skepticism|scepticism)))|meeting\s+(?:with|"
             r"between|of|in|on)\b)"
         ),
+    ),
+    (
+        "meeting",
+        ("shook", "meeting"),
+        r"\b(?P<t>(?P<v>shook)\s+hands|meeting\s+(?:ever\s+|first\s+)?held\s+(?:with|between))\b",
     ),
     (
         "meeting",
@@ -55,7 +60,7 @@ DIPLOMACY: list[tuple[str, tuple[str, ...], str]] = [
     (
         "message_exchange",
         ("call", "conversation", "talks"),
-        r"\b(?P<t>(?:(?:tele)?phone|video)\s+(?:call|conversation|talks))\b",
+        r"\b(?P<t>(?:(?:tele)?phone|video)\s+(?:calls?|conversations?|talks))\b",
     ),
     (
         "message_exchange",
@@ -64,6 +69,19 @@ DIPLOMACY: list[tuple[str, tuple[str, ...], str]] = [
             r"\b(?P<t>(?P<v>spoke|talked)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|"
             r"(?P<v2>telephoned|phoned))\b"
         ),
+    ),
+    (
+        "message_exchange",
+        ("phone",),
+        (
+            r"\b(?P<t>(?P<v>spoke|talked)\s+(?:with|to)\s+(?:[\w.'’-]+\s+){1,4}?(?:by|over\s+the|"
+            r"on\s+the)\s+(?:tele)?phone)\b"
+        ),
+    ),
+    (
+        "message_exchange",
+        ("letter",),
+        r"\b(?:in|by)\s+(?:a|an)\s+(?:\w+\s+){0,2}(?P<t>letter)\s+to\b",
     ),
     # statements (not scored, kept for the graph)
     (
@@ -77,7 +95,15 @@ DIPLOMACY: list[tuple[str, tuple[str, ...], str]] = [
         ("summoned",),
         (
             r"\b(?P<t>(?P<v>summoned)\s+(?:the\s+|its\s+|a\s+)?(?:[A-Z][\w'’.]*\s+){0,3}(?:[Aa]mbassador|"
-            r"envoy|[Cc]harg[ée]|diplomats?))"
+            r"envoy|[Cc]harg[ée]|[Hh]igh\s+[Cc]ommissioner|diplomats?))"
+        ),
+    ),
+    (
+        "diplomatic_protest",
+        ("summoned",),
+        (
+            r"\b(?:[Aa]mbassador|envoy|[Cc]harg[ée]|[Hh]igh\s+[Cc]ommissioner|diplomats?)\b"
+            r"[^.;]{0,40}?\b(?:was|were)\s+(?P<t>(?P<v>(?P<p>summoned)))\b"
         ),
     ),
     (
@@ -93,11 +119,11 @@ DIPLOMACY: list[tuple[str, tuple[str, ...], str]] = [
     # treaties and alliances
     (
         "treaty_signed",
-        ("signed", "concluded", "inked", "ratified"),
+        ("signed", "concluded", "inked"),
         (
-            r"\b(?P<t>(?P<v>signed|concluded|inked|ratified))\s+(?:a|an|the|"
-            r"their)?\s*(?:[\w-]+\s+){0,4}(?:treaty|pact|accord|agreement|"
-            r"deal|convention|armistice|protocol)\b"
+            r"\b(?P<t>(?P<v>signed|concluded|inked))\s+(?:a|an|the|"
+            r"their)?\s*(?:[\w-]+\s+){0,4}(?:treaty|treaties|pacts?|accords?|agreements?|"
+            r"deals?|conventions?|armistice|protocols?)\b"
         ),
     ),
     (
@@ -109,6 +135,11 @@ DIPLOMACY: list[tuple[str, tuple[str, ...], str]] = [
         ),
     ),
     ("treaty_signed", ("signed",), r"\b(?:It|it)\s+was\s+(?P<t>(?P<v>signed))\s+by\b"),
+    (
+        "treaty_signed",
+        ("signed",),
+        r"\b(?:treaty|pact|accord|agreement|armistice|deal)\s+(?P<t>(?P<v>signed))\s+(?:with|by|between)\b",
+    ),
     (
         "treaty_signed",
         ("signing",),
@@ -149,8 +180,9 @@ TIES: list[tuple[str, tuple[str, ...], str]] = [
         "diplomatic_relations_established",
         ("relations", "ties"),
         (
-            r"\b(?P<t>(?P<v>established|establish|restored|resumed|restore|"
-            r"resume|re-established|reestablished|normali[sz]ed|forged|opened)\s+(?:formal\s+|"
+            r"\b(?P<t>(?:(?P<v>established|establish|restored|resumed|restore|"
+            r"resume|re-established|reestablished|normali[sz]ed|forged|opened)|establishing|"
+            r"restoring|resuming|normali[sz]ing)\s+(?:formal\s+|"
             r"full\s+|official\s+)?(?:diplomatic\s+)(?:relations|ties))\b"
         ),
     ),
@@ -194,6 +226,11 @@ TIES: list[tuple[str, tuple[str, ...], str]] = [
             r"\b(?P<t>(?:severance|severing|rupture|breaking\s+off|downgrading)\s+of\s+(?:diplomatic\s+)?(?:ties|"
             r"relations))\b"
         ),
+    ),
+    (
+        "diplomatic_relations_severed",
+        ("recalled",),
+        r"\b(?P<t>(?P<v>recalled)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:ambassadors?|envoys?))\b",
     ),
     # vetoes
     (

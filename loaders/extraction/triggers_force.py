@@ -32,6 +32,22 @@ FORCE: list[tuple[str, tuple[str, ...], str]] = [
     ),
     ("sanctions", ("sanctions",), r"\bsanctions\s+(?:were|was)\s+(?P<t>(?P<v>imposed))\b"),
     ("sanctions", ("sanctioned",), r"\b(?P<t>(?P<v>sanctioned))\s+(?=[A-Z])"),
+    (
+        "sanctions",
+        ("sanctions",),
+        (
+            r"\b(?P<t>(?P<v>reimposed|re-imposed|reinstated|reinstates|reimposes|restored|"
+            r"restores)\s+(?:\w+\s+){0,3}sanctions)\b"
+        ),
+    ),
+    (
+        "sanctions",
+        ("imports", "exports"),
+        (
+            r"\b(?P<t>(?P<v>suspended|banned|halted|blocked|barred|restricted)\s+(?:all\s+|"
+            r"some\s+)?(?:imports|exports))\b"
+        ),
+    ),
     # arms transfers
     (
         "arms_transfer",
@@ -145,6 +161,14 @@ FORCE: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "military_intervention",
+        ("crossed", "poured", "rolled", "moved", "advanced", "swept", "marched"),
+        (
+            r"\b(?:troops|forces|soldiers|tanks|army|armies|units)\s+(?:\w+\s+){0,2}?"
+            r"(?P<t>(?P<v>crossed|poured|rolled|moved|advanced|swept|marched)\s+(?:in)?to)\b"
+        ),
+    ),
+    (
+        "military_intervention",
         ("intervened",),
         (
             r"\b(?P<t>(?P<v>intervened))\s+(?:\w+\s+){0,2}(?:on\s+\S+\s+behalf|"
@@ -162,10 +186,24 @@ FORCE: list[tuple[str, tuple[str, ...], str]] = [
         "war",
         ("war",),
         (
-            r"\b(?:1[0-9]{3}|20[0-9]{2})(?:\s*[-–]\s*(?:1[0-9]{3}|20[0-9]{2}|"
-            r"[0-9]{2}))?\s+(?P<t>war)\b(?!s)"
+            r"\b(?P<y>(?:1[0-9]{3}|20[0-9]{2})(?:\s*[-–]\s*(?:1[0-9]{3}|20[0-9]{2}|"
+            r"[0-9]{2}))?)\s+(?P<t>war)\b(?!s)"
         ),
     ),
     ("war", ("war",), r"\b(?P<t>war)\s+(?:with|against|between)\b"),
     ("war", ("war",), r"\b(?P<t>(?:[A-Z][\w'’-]+\s+){1,2}War)\b"),
+    ("war", ("war",), r"\b(?P<t>war)\s+in\s+(?=(?:1[0-9]{3}|20[0-9]{2})\b)"),
+    (
+        "war",
+        ("fought",),
+        (
+            r"\b(?P<t>(?P<v>fought))\s+(?:\w+\s+){0,4}?(?=(?:from|between)\s+(?:1[0-9]{3}|"
+            r"20[0-9]{2})\s+(?:to|and)\s+(?:1[0-9]{3}|20[0-9]{2})\b)"
+        ),
+    ),
+    (
+        "war",
+        ("war", "fighting"),
+        r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>day|week|month|year)s\s+of\s+(?P<t>war|fighting)\b",
+    ),
 ]

@@ -1,0 +1,103 @@
+"""Event wordings beyond the development set: passive voice, nouns before participles,
+letters and phone calls, trade bans, named and counted wars, dates the trigger carries."""
+
+from datetime import date
+
+import pytest
+
+from tests.unit.loaders.extraction.helpers import events, relations
+
+PUB = date(2024, 10, 9)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian troops crossed into Ukraine on Thursday.",
+            ("military_intervention", ("RUS", "UKR"), "2024-10-03"),
+        ),
+        (
+            "A friendship treaty signed with Moscow in 1948 bound Turkey to neutrality.",
+            ("treaty_signed", ("SUN", "TUR"), "1948"),
+        ),
+        (
+            "The Japanese ambassador was summoned to the Chinese foreign ministry on Tuesday.",
+            ("diplomatic_protest", ("CHN", "JPN"), "2024-10-08"),
+        ),
+        (
+            "On Monday Joe Biden called it off in a letter to Kim Jong Un.",
+            ("message_exchange", ("USA", "PRK"), "2024-10-07"),
+        ),
+        (
+            "Fumio Kishida spoke with Mr Biden by phone on Monday.",
+            ("message_exchange", ("JPN", "USA"), "2024-10-07"),
+        ),
+        (
+            "India and Pakistan recalled their ambassadors from Beijing in 2014.",
+            ("diplomatic_relations_severed", ("IND", "CHN"), "2014"),
+        ),
+        (
+            "On Tuesday Biden signed an order that reinstates the sanctions on Russia.",
+            ("sanctions", ("USA", "RUS"), "2024-10-08"),
+        ),
+        (
+            "On Wednesday, Chinese customs suspended imports of fish from Taiwan.",
+            ("sanctions", ("CHN", "TWN"), "2024-10-09"),
+        ),
+        (
+            "It was the first time since the 1971 war that Indian jets had struck Pakistan.",
+            ("war", ("IND", "PAK"), "1971"),
+        ),
+        (
+            "India and China, rivals since a border war in 1962, have held several rounds of "
+            "talks between military commanders since May 2020.",
+            ("talks", ("IND", "CHN"), "2020-05/2024-10"),
+        ),
+        (
+            "Turkey and Georgia first fought over the valley from 1988 to 1994.",
+            ("war", ("TUR", "GEO"), "1988/1994"),
+        ),
+        (
+            "India and Pakistan agreed to end six weeks of war on Tuesday.",
+            ("war", ("IND", "PAK"), "2024-08-27/2024-10-08"),
+        ),
+        (
+            "India and Pakistan did not restore diplomatic relations until 1990.",
+            ("diplomatic_relations_established", ("IND", "PAK"), "1990"),
+        ),
+        (
+            "The Turks fought the Soviet Union in the Caucasus War of 1918-1920.",
+            ("war", ("TUR", "SUN"), "1918/1920"),
+        ),
+    ],
+)
+def test_wordings(text: str, expected: tuple[str, tuple[str, ...], str]) -> None:
+    found = events(text, PUB)
+    assert expected in found, found
+
+
+def test_a_border_war_in_1962_is_a_war_not_the_date_of_later_talks() -> None:
+    text = (
+        "India and China, rivals since a border war in 1962, have held several rounds of "
+        "talks between military commanders since May 2020."
+    )
+    found = events(text, date(2020, 6, 17))
+    assert ("war", ("IND", "CHN"), "1962") in found
+    assert ("talks", ("IND", "CHN"), "2020-05/2020-06") in found
+    assert not any(e[0] == "talks" and e[2].startswith("1962") for e in found)
+
+
+def test_ratifying_a_treaty_is_not_signing_it() -> None:
+    found = events("North Korea ratified its defence treaty with Russia on Monday.", PUB)
+    assert not any(e[0] == "treaty_signed" for e in found)
+
+
+def test_a_leader_in_a_capital_on_a_state_visit() -> None:
+    text = "Fumio Kishida was in Washington on an official state visit on Wednesday."
+    assert ("state_visit", ("JPN", "USA"), "2024-10-09") in events(text, PUB)
+
+
+def test_crossing_into_a_state_is_an_invasion_and_war_follows() -> None:
+    text = "Russian troops crossed into Ukraine on Thursday."
+    assert ("at_war", frozenset({"RUS", "UKR"}), "2024") in relations(text, PUB)

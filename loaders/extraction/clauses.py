@@ -13,7 +13,11 @@ _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|:\s|\(|\)|,\s+(?=(?:which|who|while|as|after|before|when|where|although|though|"
     r"but|including|saying|leading|raising|adding|prompting|commemorating|marking|amid|despite|"
     r"whereas|even|further|since|and\s+(?:the|a)\b|(?:\w+\s+)?(?:days|weeks|months|years)\s+(?:after|before)|"
-    r"[a-z]+ing\s+(?:the|a|an|his|her|its|their|up|out|off|in|on|to)\b)\b)"
+    r"[a-z]+ing\s+(?:the|a|an|his|her|its|their|up|out|off|in|on|to)\b)\b)|"
+    # "since Russia invaded it": a subordinate clause with its own subject (not "since May")
+    r"\s(?=(?:since|because|whereas)\s+(?:it|they|he|she|we|(?!(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\b)[A-Z])\w*\b)"
 )
 _SUBORDINATE_START = re.compile(
     r"^\s*(?:While|Although|Though|Whereas|Because|If|Unless|As|When|Since|Even\s+as|Even\s+though)\b[^,]*,"
@@ -26,6 +30,12 @@ PAIR_ANAPHOR = re.compile(
     r"governments)|each\s+other|between\s+them|with\s+each\s+other)\b",
     _I,
 )
+GROUP_ANAPHOR = re.compile(
+    r"\bthe\s+three\s+(?:[\w-]+\s+){0,2}(?:countries|nations|states|governments|leaders|powers|"
+    r"capitals|sides)\b",
+    _I,
+)
+THEY_INSIDE = re.compile(r"\b(?:they|them)\b")
 LEADERS_ANAPHOR = re.compile(
     r"\b(?:the\s+two\s+leaders|both\s+leaders|their\s+(?:[\w-]+\s+){0,2}summit)\b", _I
 )

@@ -123,10 +123,19 @@ def _visit_ok(m: re.Match[str], sent: Sentence, ctx: EventContext) -> bool:
             for x in ctx.mentions.in_sentence(sent.index)
         ):
             return False
-    if tl == "arrived" and not _ARRIVING_SUBJECT.search(s[max(0, m.start() - 80) : m.start()]):
+    if tl in ("arrived", "landed") and not _arriving_person(m, sent, ctx):
         return False  # "arrived in X": a visit only when a person or a delegation arrives
     before = s[: m.start("t")]
     return not re.search(r"\b(?:exchanged|exchange|reciprocal)\b", before[-40:], _I)
+
+
+def _arriving_person(m: re.Match[str], sent: Sentence, ctx: EventContext) -> bool:
+    if _ARRIVING_SUBJECT.search(sent.text[max(0, m.start() - 80) : m.start()]):
+        return True
+    t_abs = sent.start + m.start("t")
+    return any(
+        x.kind == PERSON and 0 <= t_abs - x.end <= 80 for x in ctx.mentions.in_sentence(sent.index)
+    )
 
 
 def _meeting_ok(m: re.Match[str], sent: Sentence, ctx: EventContext) -> bool:

@@ -22,6 +22,18 @@ class _SentenceDates:
     offset: dt.DateMention | None = None
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _attributive(text: str, d: dt.DateMention) -> bool:
+    """A bare year that modifies a noun: 'the 2015 nuclear agreement'."""
+    if len(d.value) != 4 or d.kind != dt.ABSOLUTE:
+        return False
+    before = text[max(0, d.start - 8) : d.start]
+    return bool(_ARTICLE_BEFORE.search(before) and _WORD_AFTER.match(text, d.end))
+
+
 def distance(d: dt.DateMention, t_start: int, t_end: int, sent: Sentence) -> int:
     """Characters between a date and a trigger. A date after its trigger binds closer than
     one before it ("the visit in May 1989 normalised ..."), except a date that opens the
@@ -66,6 +78,8 @@ def _sentence_dates(
         dist = distance(d, t_start, t_end, sent)
         if others and _owned_by_other(d, dist, sent, others):
             continue
+        if _attributive(ctx.text, d) and not d.start <= t_start < d.end + 40:
+            continue  # "the 2015 nuclear agreement": the agreement's year, not this event's
         in_clause = clause[0] <= d.start - sent.start < clause[1]
         score = dist + (0 if in_clause else 150)
         if found.best is None or score < found.best[0]:

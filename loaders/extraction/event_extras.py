@@ -15,6 +15,11 @@ from loaders.extraction.sentences import Sentence
 
 _I = re.IGNORECASE
 _FOLLOWED_SUIT = re.compile(r"\b(?P<t>followed\s+suit|did\s+the\s+same|did\s+likewise)\b", _I)
+_SUITS = frozenset(
+    {"diplomatic_relations_established", "diplomatic_relations_severed", "diplomatic_protest",
+     "sanctions", "alliance_formed", "arms_transfer", "military_intervention"}
+)  # fmt: skip
+_Act = tuple[str, list[str], str | None]
 _RECOGNIZE = re.compile(r"\b(?:recogni[sz]e[ds]?|recognition\s+of)\s+(?P<obj>[A-Z][\w'’ -]{2,30})")
 N_YEARS_OF_TIES = re.compile(
     r"\b(?P<approx>(?:nearly|almost|about|around|over|more\s+than|some|roughly|close\s+to)\s+)?"
@@ -41,26 +46,50 @@ def years_number(token: str) -> int | None:
     return _TENS.get(token) or dt.NUMBERS.get(token)
 
 
-def followed_suit(ctx: EventContext, sent: Sentence) -> list[EventCandidate]:
-    """'Jordan followed suit': the previous sentence's act (recognising Israel), by a new subject."""
+def followed_suit(
+    ctx: EventContext, sent: Sentence, earlier: list[EventCandidate]
+) -> list[EventCandidate]:
+    """'Jordan followed suit': the previous sentence's act (recognising Israel, cutting ties
+    with Qatar, ...) by a new subject, dated by its own sentence or else like the act."""
     m = _FOLLOWED_SUIT.search(sent.text)
     if not m or sent.index == 0:
         return []
     here = actors(ctx.mentions.in_sentence(sent.index))
-    subject = [x for x in here if x.start - sent.start < m.start()]
-    prev = ctx.sentences[sent.index - 1]
-    rm = _RECOGNIZE.search(prev.text)
-    if not subject or not rm:
-        return []
-    there = actors(ctx.mentions.in_sentence(prev.index))
-    obj = [x for x in there if x.start - prev.start >= rm.start("obj")]
-    if not obj or obj[0].code == subject[-1].code:
+    subject = [x.code for x in here if x.start - sent.start < m.start()]
+    if not subject:
         return []
     a_start, a_end = sent.start + m.start("t"), sent.start + m.end("t")
     value, source = date_for(ctx, sent, a_start, a_end, (0, len(sent.text)))
-    pair = [subject[-1].code, obj[0].code]
-    etype = "diplomatic_relations_established"
-    return [EventCandidate(etype, pair, value, source, sent, a_start, a_end, 0.6, True)]
+    act = _recognition(ctx, sent, subject[-1]) or _previous_act(earlier, sent, subject[-1])
+    if act is None:
+        return []
+    etype, parties, act_date = act
+    if value is None and act_date is not None:
+        value, source = act_date, "narrative"
+    return [EventCandidate(etype, parties, value, source, sent, a_start, a_end, 0.6, True)]
+
+
+def _recognition(ctx: EventContext, sent: Sentence, subject: str) -> _Act | None:
+    """The previous sentence recognised a state: the subject establishes relations with it."""
+    prev = ctx.sentences[sent.index - 1]
+    rm = _RECOGNIZE.search(prev.text)
+    if not rm:
+        return None
+    there = actors(ctx.mentions.in_sentence(prev.index))
+    obj = [x for x in there if x.start - prev.start >= rm.start("obj")]
+    if not obj or obj[0].code == subject:
+        return None
+    return "diplomatic_relations_established", [subject, obj[0].code], None
+
+
+def _previous_act(earlier: list[EventCandidate], sent: Sentence, subject: str) -> _Act | None:
+    """The last act of the two previous sentences that one state does to another."""
+    for e in reversed(earlier):
+        if sent.index - e.sentence.index > 2:
+            break
+        if e.type in _SUITS and len(e.participants) >= 2 and subject not in e.participants[1:]:
+            return e.type, [subject, *e.participants[1:]], e.date
+    return None
 
 
 def anniversaries(ctx: EventContext) -> list[EventCandidate]:

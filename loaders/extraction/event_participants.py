@@ -5,11 +5,14 @@ Directed types put the initiator first (the visitor, the attacker, the protester
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from loaders.extraction.clauses import (
+    GROUP_ANAPHOR,
     LEADERS_ANAPHOR,
     PAIR_ANAPHOR,
     PRONOUN_START,
+    THEY_INSIDE,
     THEY_START,
     actors,
     codes,
@@ -25,7 +28,9 @@ _BY_AFTER = re.compile(r"\s*by\s+(?:the\s+)?$", _I)
 _OF_AFTER = re.compile(r"\bof\s+\W?$")
 _FROM_AFTER = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _TARGET_PREP = re.compile(
-    r"\b(?:to|on|against|into|with|from|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", _I
+    r"\b(?:to|on|against|into|with|from|in)\s+(?:the\s+)?"
+    r"(?:(?!(?:since|because|while|when|after|before)\b)[\w'’-]+\s+){0,2}$",
+    _I,
 )
 _RECEIVING_TRANSFER = re.compile(r"acquired|bought|purchased|received|obtained", _I)
 _RECEIVING_VISIT = re.compile(r"hosted|welcomed|received", _I)
@@ -61,7 +66,7 @@ def participants(
     """Participant codes (initiator first for directed types) and the mentions they came from.
     `passive`: the subject is the target ("the ambassador was summoned")."""
     chosen = _chosen(ctx, etype, sent, t_start, clause)
-    found = _with_anaphors(ctx, etype, sent, chosen, codes(chosen))
+    found = _with_anaphors(ctx, etype, sent, chosen, codes(chosen), clause)
     if etype in DIRECTED_EVENT_TYPES and len(found) >= 2:
         found = direct(ctx, etype, sent, t_start, t_end, chosen, found)
         if passive:
@@ -83,14 +88,22 @@ def _chosen(
     in_clause = [m for m in all_ms if clause[0] <= m.start - sent.start < clause[1]]
     if etype == "alliance_formed":
         in_clause = [m for m in in_clause if m.kind != ORGANIZATION or m.start > t_start]
-    chosen = in_clause if len(codes(in_clause)) >= 2 else all_ms
+    subject_anaphor = PAIR_ANAPHOR.search(
+        sent.text, clause[0], max(clause[0], t_start - sent.start)
+    )
+    chosen = in_clause if len(codes(in_clause)) >= 2 or subject_anaphor else all_ms
     return [
         m for m in chosen if not _WITNESS_BEFORE.search(ctx.text[max(0, m.start - 40) : m.start])
     ]
 
 
 def _with_anaphors(
-    ctx: EventContext, etype: str, sent: Sentence, chosen: list[Mention], found: list[str]
+    ctx: EventContext,
+    etype: str,
+    sent: Sentence,
+    chosen: list[Mention],
+    found: list[str],
+    clause: tuple[int, int],
 ) -> list[str]:
     """'The two leaders', 'He', 'They', 'the two nations': actors of the previous sentences."""
     s_text = sent.text
@@ -104,9 +117,28 @@ def _with_anaphors(
     if len(found) < 2 and PRONOUN_START.match(s_text):
         first = previous_actors(ctx, sent.index, first_person=True)
         found = list(dict.fromkeys([*first, *found]))
-    if len(found) < 2 and (PAIR_ANAPHOR.search(s_text) or THEY_START.match(s_text)):
-        found = list(dict.fromkeys([*found, *previous_actors(ctx, sent.index)[:2]]))
+    if len(found) >= 2:
+        return found
+    group = GROUP_ANAPHOR.search(s_text)
+    pair = PAIR_ANAPHOR.search(s_text)
+    if group or pair or THEY_START.match(s_text) or THEY_INSIDE.search(s_text, *clause):
+        anaphor = group or pair
+        if anaphor:  # "the two former Soviet republics": Soviet is not a party
+            inside = {
+                m.code for m in chosen if anaphor.start() <= m.start - sent.start < anaphor.end()
+            }
+            found = [c for c in found if c not in inside]
+        prev = _by_prominence(ctx, previous_actors(ctx, sent.index))
+        found = list(dict.fromkeys([*found, *prev[: 3 if group else 2]]))
     return found
+
+
+def _by_prominence(ctx: EventContext, found: list[str]) -> list[str]:
+    """More than two earlier actors: the ones the article names most come first."""
+    if len(found) <= 2:
+        return found
+    counts = Counter(m.code for m in ctx.mentions.mentions if m.code)
+    return sorted(found, key=lambda c: -counts[c])
 
 
 def _by_initiator(text: str, etype: str, after: list[Mention]) -> str | None:

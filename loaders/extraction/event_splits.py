@@ -41,10 +41,20 @@ def subjects(text: str, before: list[Mention]) -> list[str]:
 
 
 def split_parties(
-    text: str, etype: str, chosen: list[Mention], t_start: int, match_text: str, found: list[str]
+    text: str,
+    etype: str,
+    chosen: list[Mention],
+    t_start: int,
+    match_text: str,
+    found: list[str],
+    anaphoric: bool = False,
 ) -> list[list[str]]:
-    """The participant lists of the events one trigger stands for (usually just `found`)."""
+    """The participant lists of the events one trigger stands for (usually just `found`).
+    `anaphoric`: the subject is "both countries", "the two governments" (the states that
+    no mention of the sentence gives)."""
     subject = subjects(text, [m for m in chosen if m.end <= t_start])
+    if anaphoric and not subject:
+        subject = [c for c in found if c not in codes(chosen)]
     others = [c for c in found if c not in subject]
     if etype in _ACTS and len(subject) >= 2 and others:
         return [[s, *others] for s in subject]

@@ -23,7 +23,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from loaders.extraction import dates as dt
-from loaders.extraction.clauses import LEADERS_ANAPHOR, actors, clause_bounds, refers_back
+from loaders.extraction.clauses import (
+    LEADERS_ANAPHOR,
+    PAIR_ANAPHOR,
+    actors,
+    clause_bounds,
+    refers_back,
+)
 from loaders.extraction.event_checks import INVASION_WORDS, NAMED_WARS, context_ok, plural_skip
 from loaders.extraction.event_dating import date_for, lead_date, written_date
 from loaders.extraction.event_extras import anniversaries, followed_suit
@@ -98,7 +104,7 @@ def find_events(
         for trig in triggers:
             cand = _candidate(ctx, sent, trig, triggers)
             found.extend(_with_parties(cand, parties) for parties in trig.splits)
-        found.extend(followed_suit(ctx, sent))
+        found.extend(followed_suit(ctx, sent, found))
     found.extend(anniversaries(ctx))
     return merge_events(ctx, found)
 
@@ -141,7 +147,8 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     if len(found) < 2:
         return None
     container = real == "war" or bool(_CONTAINER_BEFORE.search(s[max(0, t_s - 40) : t_s]))
-    splits = split_parties(ctx.text, real, chosen, a_start, m.group(0), found)
+    anaphoric = bool(PAIR_ANAPHOR.search(s, clause[0], t_s))
+    splits = split_parties(ctx.text, real, chosen, a_start, m.group(0), found, anaphoric)
     return _Trigger(real, m, clause, found, chosen, container, splits)
 
 

@@ -59,7 +59,8 @@ GENERIC_PLURAL = re.compile(
 )
 TIES_EVENT_BEFORE = re.compile(
     r"\b(?:cut|severed|sever|suspended|broke\s+off|broken|resume|restore|restored|resumed|"
-    r"established|establish|establishment|normali[sz]\w+|downgraded)\s+(?:\w+\s+){0,2}$",
+    r"resuming|restoring|established|establish|establishing|establishment|normali[sz]\w+|"
+    r"downgraded)\s+(?:\w+\s+){0,2}$",
     _I,
 )
 SINCE_YEAR = re.compile(

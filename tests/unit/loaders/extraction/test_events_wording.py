@@ -101,3 +101,63 @@ def test_a_leader_in_a_capital_on_a_state_visit() -> None:
 def test_crossing_into_a_state_is_an_invasion_and_war_follows() -> None:
     text = "Russian troops crossed into Ukraine on Thursday."
     assert ("at_war", frozenset({"RUS", "UKR"}), "2024") in relations(text, PUB)
+
+
+def test_followed_suit_repeats_the_last_act_with_a_new_subject() -> None:
+    text = "Japan and India cut diplomatic ties with Russia on Monday. Turkey followed suit later the same day."
+    found = events(text, PUB)
+    assert ("diplomatic_relations_severed", ("TUR", "RUS"), "2024-10-07") in found
+    assert ("diplomatic_relations_severed", ("JPN", "RUS"), "2024-10-07") in found
+    assert ("diplomatic_relations_severed", ("IND", "RUS"), "2024-10-07") in found
+
+
+def test_listed_partners_of_one_state_are_separate_agreements() -> None:
+    text = "Japan signed agreements with India and Pakistan on Tuesday."
+    found = events(text, PUB)
+    assert ("treaty_signed", ("JPN", "IND"), "2024-10-08") in found
+    assert ("treaty_signed", ("JPN", "PAK"), "2024-10-08") in found
+
+
+def test_both_countries_as_subject_are_each_an_actor() -> None:
+    text = (
+        "France and Germany met in Paris. Both countries have sent weapons to Ukraine since "
+        "Russia invaded it last February."
+    )
+    found = events(text, PUB)
+    assert ("arms_transfer", ("FRA", "UKR"), "2024-02/2024-10") in found
+    assert ("arms_transfer", ("DEU", "UKR"), "2024-02/2024-10") in found
+    assert ("military_intervention", ("RUS", "UKR"), "2024-02") in found
+
+
+def test_a_demonym_inside_the_two_x_is_not_a_party() -> None:
+    text = (
+        "Turkey and Georgia signed a truce on Monday. The two former Soviet republics first "
+        "fought over the valley from 1988 to 1994."
+    )
+    assert ("war", ("TUR", "GEO"), "1988/1994") in events(text, PUB)
+
+
+def test_they_in_the_clause_points_back() -> None:
+    text = (
+        "The Turks fought the Soviet Union twice. Afterwards they kept neutral, and a treaty "
+        "signed with Moscow in 1948 barred them from any alliance."
+    )
+    assert ("treaty_signed", ("SUN", "TUR"), "1948") in events(text, PUB)
+
+
+def test_a_year_that_names_an_agreement_is_not_the_date_of_the_act() -> None:
+    text = (
+        "Joe Biden said on Tuesday that the United States was leaving the 2015 nuclear "
+        "agreement with Russia, and he signed an order that reinstates the sanctions."
+    )
+    found = events(text, PUB)
+    assert ("sanctions", ("USA", "RUS"), "2024-10") in found
+    assert not any(e[0] == "sanctions" and e[2] == "2015" for e in found)
+
+
+def test_a_leader_who_arrived_makes_a_visit() -> None:
+    text = (
+        "Fumio Kishida met Joe Biden on Thursday. Kishida arrived in the American capital "
+        "earlier in the day for a two-day trip."
+    )
+    assert ("state_visit", ("JPN", "USA"), "2024-10-03") in events(text, PUB)

@@ -151,6 +151,8 @@ def _rebase_years(found: list[DateMention], starts: list[int], anchor: date) -> 
 
 
 _STORY = ("story_shift", "story_next", "story_same")
+# Patterns whose unresolved matches leave the text to later patterns ("plan days later").
+_RETRY = frozenset({"year", "offset", "vague_offset", *_STORY})
 _DAY_PARTS = ("morning", "afternoon", "evening", "night")
 
 
@@ -233,28 +235,27 @@ def _scan(
     taken: _Taken,
 ) -> None:
     for m in pattern.finditer(text, s, e):
-        start, end = m.start(), m.end()
-        if taken.overlaps(start, end):
+        if taken.overlaps(m.start(), m.end()):
             continue
-        if name in ("offset", "vague_offset") or name in _STORY:
-            mention = _offset(name, m) if name not in _STORY else _story(name, m)
-            if mention is not None:
-                found.append(mention)
-                taken.append((start, end))
-            continue
-        resolved = resolve(name, m, anchor)
-        if resolved is None:
-            if name != "year":
-                taken.append((start, end))  # a date we cannot place: not a year either
-            continue
-        value, kind = resolved
-        yearless = name in _YEARLESS and kind == RELATIVE
-        found.append(
-            DateMention(
-                start, end, m.group(0), value, _kind(name, m, text, kind), yearless=yearless
-            )
-        )
-        taken.append((start, end))
+        mention = _mention(name, m, text, anchor)
+        if mention is not None:
+            found.append(mention)
+        if mention is not None or name not in _RETRY:
+            taken.append((m.start(), m.end()))  # a date we cannot place is not a year either
+
+
+def _mention(name: str, m: re.Match[str], text: str, anchor: date | None) -> DateMention | None:
+    if name in _STORY:
+        return _story(name, m)
+    if name in ("offset", "vague_offset"):
+        return _offset(name, m)
+    resolved = resolve(name, m, anchor)
+    if resolved is None:
+        return None
+    value, kind = resolved
+    yearless = name in _YEARLESS and kind == RELATIVE
+    kind = _kind(name, m, text, kind)
+    return DateMention(m.start(), m.end(), m.group(0), value, kind, yearless=yearless)
 
 
 def anchor_date(text: str, published: date | None) -> date | None:

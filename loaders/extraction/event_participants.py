@@ -119,18 +119,28 @@ def _with_anaphors(
         found = list(dict.fromkeys([*first, *found]))
     if len(found) >= 2:
         return found
+    return _earlier_pair(ctx, sent, chosen, found, clause)
+
+
+def _earlier_pair(
+    ctx: EventContext,
+    sent: Sentence,
+    chosen: list[Mention],
+    found: list[str],
+    clause: tuple[int, int],
+) -> list[str]:
+    """'The two nations', 'the three governments', 'They', 'them': the actors of the nearest
+    earlier sentence that has two (a demonym inside the phrase is not a party)."""
+    s_text = sent.text
     group = GROUP_ANAPHOR.search(s_text)
-    pair = PAIR_ANAPHOR.search(s_text)
-    if group or pair or THEY_START.match(s_text) or THEY_INSIDE.search(s_text, *clause):
-        anaphor = group or pair
-        if anaphor:  # "the two former Soviet republics": Soviet is not a party
-            inside = {
-                m.code for m in chosen if anaphor.start() <= m.start - sent.start < anaphor.end()
-            }
-            found = [c for c in found if c not in inside]
-        prev = _by_prominence(ctx, previous_actors(ctx, sent.index))
-        found = list(dict.fromkeys([*found, *prev[: 3 if group else 2]]))
-    return found
+    anaphor = group or PAIR_ANAPHOR.search(s_text)
+    if not (anaphor or THEY_START.match(s_text) or THEY_INSIDE.search(s_text, *clause)):
+        return found
+    if anaphor:  # "the two former Soviet republics"
+        inside = {m.code for m in chosen if anaphor.start() <= m.start - sent.start < anaphor.end()}
+        found = [c for c in found if c not in inside]
+    prev = _by_prominence(ctx, previous_actors(ctx, sent.index))
+    return list(dict.fromkeys([*found, *prev[: 3 if group else 2]]))
 
 
 def _by_prominence(ctx: EventContext, found: list[str]) -> list[str]:

@@ -20,22 +20,23 @@ _COORDINATION = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s
 _GOVERNED = re.compile(r"\b(?:to|on|against|into|with|from|in|of|by)\s+(?:the\s+)?$", _I)
 
 
-def _runs(text: str, before: list[Mention]) -> list[list[Mention]]:
+def _runs(text: str, before: list[Mention], base: int) -> list[list[Mention]]:
     """Mentions joined by commas and 'and' ("Saudi Arabia, the UAE, Bahrain and Egypt")."""
     runs: list[list[Mention]] = []
     for m in before:
-        if runs and _COORDINATION.fullmatch(text[runs[-1][-1].end : m.start]):
+        if runs and _COORDINATION.fullmatch(text[runs[-1][-1].end - base : m.start - base]):
             runs[-1].append(m)
         else:
             runs.append([m])
     return runs
 
 
-def subjects(text: str, before: list[Mention]) -> list[str]:
+def subjects(text: str, before: list[Mention], base: int = 0) -> list[str]:
     """The states listed as the subject before a trigger: the last run of coordinated
-    mentions not governed by a preposition."""
-    for run in reversed(_runs(text, before)):
-        if not _GOVERNED.search(text[max(0, run[0].start - 12) : run[0].start]):
+    mentions not governed by a preposition. `text` starts at offset `base` of the article."""
+    for run in reversed(_runs(text, before, base)):
+        start = run[0].start - base
+        if not _GOVERNED.search(text[max(0, start - 12) : start]):
             return codes(run)
     return []
 

@@ -22,17 +22,25 @@ def _allies(e: EventCandidate) -> list[RelationCandidate]:
     return [_relation("ally", a, b, e) for i, a in enumerate(states) for b in states[i + 1 :]]
 
 
-def _at_war(e: EventCandidate, anchor: date | None) -> list[RelationCandidate]:
-    """An invasion within three months of the article's date."""
+def _at_war(
+    e: EventCandidate, anchor: date | None, at_war: frozenset[str]
+) -> list[RelationCandidate]:
+    """An invasion within three months of the article's date, or within three years when the
+    article speaks of the war as going on."""
     span = dt.bounds(e.date or "")
     if anchor is None or not span or len(e.participants) < 2:
         return []
-    if not 0 <= (anchor - span[1]).days <= 92:
+    days = (anchor - span[1]).days
+    ongoing = bool(at_war & set(e.participants[:2]))
+    if not (0 <= days <= 92 or (ongoing and 0 <= days <= 3 * 366)):
         return []
     return [_relation("at_war", e.participants[0], e.participants[1], e)]
 
 
-def from_events(events: list[EventCandidate], anchor: date | None) -> list[RelationCandidate]:
+def from_events(
+    events: list[EventCandidate], anchor: date | None, at_war: frozenset[str] = frozenset()
+) -> list[RelationCandidate]:
+    """`at_war`: states the article says are in a war that is going on."""
     out: list[RelationCandidate] = []
     latest_ties: dict[frozenset[str], EventCandidate] = {}
     for e in events:
@@ -45,7 +53,7 @@ def from_events(events: list[EventCandidate], anchor: date | None) -> list[Relat
             if key not in latest_ties or (latest_ties[key].date or "") < e.date:
                 latest_ties[key] = e
         if e.type == "military_intervention" and e.invasion:
-            out.extend(_at_war(e, anchor))
+            out.extend(_at_war(e, anchor, at_war))
     for e in latest_ties.values():
         if e.type == "diplomatic_relations_established":
             out.append(_relation("diplomatic_relations", e.participants[0], e.participants[1], e))

@@ -25,8 +25,8 @@ SPECS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "partner",
-        ("partner", "closeness", "rapprochement"),
-        r"\b(?P<t>partnership|partners|strategic\s+partner|closeness|rapprochement)\b",
+        ("partner", "closeness"),
+        r"\b(?P<t>partnership|partners|partner|closeness)\b",
     ),
     (
         "partner",
@@ -36,9 +36,10 @@ SPECS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "rival",
-        ("rival", "odds", "aggression", "tension", "dispute", "feud"),
-        r"\b(?P<t>rivals|rivalry|rival|at\s+odds|acts?\s+of\s+aggression|tensions?\s+between|"
-        r"territorial\s+disputes?|border\s+disputes?|disputed\s+border|feud)\b",
+        ("rival", "odds", "aggression", "tension", "dispute", "feud", "loggerheads"),
+        r"\b(?P<t>rivals|rivalry|rival|at\s+odds|at\s+loggerheads|acts?\s+of\s+aggression|"
+        r"tensions?\s+between|territorial\s+disputes?|border\s+disputes?|disputed\s+border|feud|"
+        r"(?:locked|embroiled|mired)\s+in\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:dispute|conflict|standoff))\b",
     ),
     (
         "adversary",
@@ -54,7 +55,9 @@ KEYWORD_AUTOMATON = keyword_automaton([keys for _rtype, keys, _p in SPECS])
 
 _NEGATING = words("former ex- ex erstwhile once longer not never cut severed sever suspended")
 GENERIC_PLURAL = re.compile(
-    r"\b(?:its|their|our|his|her|strategic|other|regional|new|Western|western)\s+(?:[\w-]+\s+)?$",
+    r"\b(?:its|their|our|his|her|strategic|other|regional|new|Western|western|eastern|northern|"
+    r"southern|European|Asian|African|Arab|Gulf|Nato|NATO|Pacific|democratic|like-minded)\s+"
+    r"(?:[\w-]+\s+)?$",
     _I,
 )
 TIES_EVENT_BEFORE = re.compile(
@@ -66,7 +69,10 @@ TIES_EVENT_BEFORE = re.compile(
 SINCE_YEAR = re.compile(
     r"\b(?:since|dates?\s+back\s+to|dating\s+back\s+to|established\s+in|signed\s+in|forged\s+in|"
     r"began\s+in|from)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:(?:early|mid|late)[\s-]+)?"
-    r"((?:1[0-9]|20)[0-9]{2})s?\b",
+    r"((?:1[0-9]|20)[0-9]{2})s?\b|"
+    # "allies since they signed a security treaty in 1951"
+    r"\bsince\s+(?:\w+\s+){1,2}(?:signed|concluded|formed|forged|established|founded|created)\s+"
+    r"(?:\w+\s+){0,4}?in\s+((?:1[0-9]|20)[0-9]{2})\b",
     _I,
 )
 RANGE_AFTER = re.compile(
@@ -75,13 +81,20 @@ RANGE_AFTER = re.compile(
 MODIFIER_GAP = re.compile(
     r"(?:['’]s)?\s+(?:(?:most|closest|close|key|main|important|major|staunch|staunchest|"
     r"strategic|significant|biggest|traditional|historical|oldest|long-standing|longtime|treaty|"
-    r"top|chief|leading|reliable)\s+){0,3}"
+    r"top|chief|leading|reliable|security|defen[cs]e|military|trading|trade|economic|energy|"
+    r"regional)\s+){0,3}"
 )
 THEIR_BEFORE = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,3}$", _I)
 STATES_ANAPHOR = re.compile(
     r"\b(?:the\s+two\s+(?:[\w-]+\s+){0,2}(?:countries|nations|states|neighbou?rs|sides|governments|"
     r"adversaries|rivals|allies|powers|capitals)|both\s+(?:countries|nations|sides|governments)|"
-    r"between\s+them)\b",
+    r"between\s+them|the\s+(?:[\w-]+\s+){1,2}(?:rivals|adversaries|foes|neighbou?rs))\b",
+    _I,
+)
+# The article speaks of a war as going on: "the war in Ukraine", "Putin had gone to war".
+ONGOING_WAR = re.compile(
+    r"\bthe\s+(?:ongoing\s+)?war\s+(?:in|on|against)\s+|\b(?:has|have|had)\s+gone\s+to\s+war\b|"
+    r"\b(?:is|are|remains?)\s+at\s+war\b",
     _I,
 )
 

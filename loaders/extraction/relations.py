@@ -25,6 +25,7 @@ from loaders.extraction import relation_patterns as rp
 from loaders.extraction.clauses import actors, clause_bounds, codes
 from loaders.extraction.event_extras import N_YEARS_OF_TIES, years_number
 from loaders.extraction.event_model import EventCandidate
+from loaders.extraction.event_splits import subjects
 from loaders.extraction.event_triggers import candidate_patterns
 from loaders.extraction.guards import guard_in
 from loaders.extraction.mention_model import Mention, Mentions
@@ -97,7 +98,7 @@ def _pair(ms: list[Mention], word: _Word, prev: list[str]) -> list[str]:
 
 def _since(sent: Sentence, t_end_rel: int) -> str | None:
     m = rp.RANGE_AFTER.match(sent.text[t_end_rel:]) or rp.SINCE_YEAR.search(sent.text)
-    return m.group(1) if m else None
+    return next((g for g in m.groups() if g), None) if m else None
 
 
 def find_relations(
@@ -120,8 +121,18 @@ def find_relations(
             found.extend(_sentence_relations(sent, ms, prev_codes, anchor))
         if len(codes_here) >= 2:
             prev_codes = codes_here[:2]
-    found.extend(from_events(events, anchor))
+    found.extend(from_events(events, anchor, _states_at_war(sentences, mentions)))
     return _merge([r for r in found if r.a not in gone and r.b not in gone])
+
+
+def _states_at_war(sentences: list[Sentence], mentions: Mentions) -> frozenset[str]:
+    """States of the sentences that speak of a war going on ("the war in Ukraine")."""
+    return frozenset(
+        c
+        for sent in sentences
+        if rp.ONGOING_WAR.search(sent.text)
+        for c in codes(actors(mentions.in_sentence(sent.index)))
+    )
 
 
 def _skip_word(rtype: str, m: re.Match[str], s: str, before: str) -> bool:
@@ -173,11 +184,24 @@ def _sentence_relations(
             clause = clause_bounds(s, t_s)
             if _skip_word(rtype, m, s, s[clause[0] : t_s]):
                 continue
-            pair = _pair(ms, _Word(sent, sent.start + t_s, sent.start + t_e, clause), prev)
+            word = _Word(sent, sent.start + t_s, sent.start + t_e, clause)
+            pair = _pair(ms, word, prev)
             if len(pair) >= 2 and pair[0] != pair[1]:
                 since = _relation_since(rtype, sent, t_e, anchor)
-                out.append(RelationCandidate(rtype, pair[0], pair[1], since, sent, 0.7))
+                for a, b in _with_listed(ms, word, pair):
+                    out.append(RelationCandidate(rtype, a, b, since, sent, 0.7))
     return out
+
+
+def _with_listed(ms: list[Mention], word: _Word, pair: list[str]) -> list[tuple[str, str]]:
+    """'Both Japan and South Korea are allies of the United States': each listed subject
+    with the state after the word."""
+    before = [m for m in word.in_clause(ms) if m.end <= word.start]
+    listed = subjects(word.sent.text, before, word.sent.start)
+    after = {m.code for m in ms if m.start >= word.end}
+    if len(listed) >= 2 and pair[0] in listed and pair[1] in after:
+        return [(a, pair[1]) for a in listed if a != pair[1]]
+    return [(pair[0], pair[1])]
 
 
 def _merge(found: list[RelationCandidate]) -> list[RelationCandidate]:

@@ -125,3 +125,47 @@ def test_no_relation_with_a_state_that_no_longer_exists() -> None:
     assert relations("The USSR and the United States were rivals.", PUB) == set()
     found = relations("The USSR and the United States were rivals.", date(1985, 1, 1))
     assert ("rival", frozenset({"SUN", "USA"}), None) in found
+
+
+def test_a_security_partner_and_listed_allies() -> None:
+    found = relations("Taiwan, a close US security partner, hosts American trainers.", PUB)
+    assert ("partner", frozenset({"TWN", "USA"}), None) in found
+    found = relations("Both Japan and South Korea are treaty allies of the United States.", PUB)
+    assert ("ally", frozenset({"JPN", "USA"}), None) in found
+    assert ("ally", frozenset({"KOR", "USA"}), None) in found
+    assert not any(r[1] == frozenset({"JPN", "KOR"}) for r in found)
+
+
+def test_disputes_and_loggerheads_are_rivalry() -> None:
+    found = relations("India and Pakistan remain locked in a bitter dispute over Kashmir.", PUB)
+    assert ("rival", frozenset({"IND", "PAK"}), None) in found
+    found = relations("Taiwan and China have been at loggerheads since the civil war.", PUB)
+    assert ("rival", frozenset({"TWN", "CHN"}), None) in found
+
+
+def test_the_rivals_point_back_to_the_pair() -> None:
+    text = "India withdrew trade privileges from Pakistan. It marked an escalation between the nuclear-armed rivals."
+    assert ("rival", frozenset({"IND", "PAK"}), None) in relations(text, PUB)
+
+
+def test_regional_allies_and_a_rapprochement_are_no_pair() -> None:
+    text = "France and Germany faced pressure from eastern European allies to send tanks."
+    assert not any(r[0] == "ally" for r in relations(text, PUB))
+    assert (
+        relations("The rapprochement between Japan and South Korea pleased Washington.", PUB)
+        == set()
+    )
+
+
+def test_allies_since_they_signed_a_treaty() -> None:
+    text = (
+        "The United States and Japan have been allies since they signed a security treaty in 1951."
+    )
+    assert ("ally", frozenset({"USA", "JPN"}), "1951") in relations(text, PUB)
+
+
+def test_an_invasion_of_last_year_is_a_war_when_the_article_says_it_goes_on() -> None:
+    text = "Russia invaded Ukraine in February 2023. Talks were devoted to the war in Ukraine."
+    assert ("at_war", frozenset({"RUS", "UKR"}), "2023") in relations(text, PUB)
+    past = "Russia invaded Ukraine in February 2023. Talks were devoted to trade."
+    assert not any(r[0] == "at_war" for r in relations(past, PUB))

@@ -161,3 +161,13 @@ def test_a_leader_who_arrived_makes_a_visit() -> None:
         "earlier in the day for a two-day trip."
     )
     assert ("state_visit", ("JPN", "USA"), "2024-10-03") in events(text, PUB)
+
+
+def test_a_visit_told_after_the_meeting_takes_the_meeting_date() -> None:
+    text = (
+        "North Korean leader Kim Jong Un met Russian President Vladimir Putin in Russia on "
+        "September 13, 2023. Kim travelled to Russia by armoured train for the visit."
+    )
+    found = events(text, date(2023, 9, 14))
+    assert ("state_visit", ("PRK", "RUS"), "2023-09-13") in found
+    assert not any(e[0] == "state_visit" and e[2] == "2023-09-14" for e in found)

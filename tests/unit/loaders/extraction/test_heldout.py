@@ -1,16 +1,31 @@
-"""The held-out set (tests/fixtures/heldout): the gold files are well formed and their
-evidence is verbatim."""
+"""The held-out set (tests/fixtures/heldout): the gold files are well formed, their evidence
+is verbatim, and the extractor's micro-F1 on them (by the matching rules of the shared
+scorer, /work/shared/eval/score.py, re-implemented here) stays above a floor.
+
+The floor guards against regressions; it is set a little below the score reached when it
+was last raised. The set was annotated before the extractor was run on it, but the rules
+were improved after reading its misses, so the score is no longer a clean generalisation
+figure (see docs/extraction.md)."""
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pycountry
 import pytest
 
+from loaders.extraction.extractor import extract
+from loaders.text_loader import read_text_file
+
 HELDOUT = Path(__file__).resolve().parents[4] / "tests" / "fixtures" / "heldout"
+DEVSET = Path("/work/shared/devset")
+HELDOUT_FLOOR = 0.93  # reached 0.958 (docs/extraction.md)
+DEVSET_FLOOR = 0.95  # reached 1.000; the devset must stay >= 0.90
 ARTICLES = sorted(HELDOUT.glob("[0-9][0-9]_*.txt"))
 EVENT_TYPES = {
     "diplomatic_relations_established", "diplomatic_relations_severed", "state_visit",
@@ -68,3 +83,103 @@ def test_gold_is_well_formed(article: Path) -> None:
         assert {rel["a"], rel["b"]} <= actors and rel["a"] != rel["b"]
         assert rel["since"] is None or re.fullmatch(r"\d{4}", rel["since"])
         assert rel["evidence"] in body
+
+
+# --- a small scorer with the matching rules of score.py -------------------------------------
+
+UNSCORED = {"statement", "other"}
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, gold: set[str], pred: set[str]) -> None:
+        self.tp += len(gold & pred)
+        self.fp += len(pred - gold)
+        self.fn += len(gold - pred)
+
+    def f1(self) -> float:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _day_span(point: str) -> tuple[date, date]:
+    y, *rest = (int(x) for x in point.split("-"))
+    if len(rest) == 2:
+        return date(y, rest[0], rest[1]), date(y, rest[0], rest[1])
+    if len(rest) == 1:
+        return date(y, rest[0], 1), date(y, rest[0], calendar.monthrange(y, rest[0])[1])
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def overlap(a: str, b: str) -> bool:
+    """Dates at any precision or A/B ranges that share a day."""
+    (a0, _), (_, a1) = _day_span(a.split("/")[0]), _day_span(a.split("/")[-1])
+    (b0, _), (_, b1) = _day_span(b.split("/")[0]), _day_span(b.split("/")[-1])
+    return a0 <= b1 and b0 <= a1
+
+
+def event_match(g: dict, p: dict) -> bool:
+    shared = set(g["participants"]) & set(p["participants"])
+    return (
+        g["type"] == p["type"]
+        and len(shared) >= min(2, len(g["participants"]))
+        and overlap(g["date"], p["date"])
+    )
+
+
+def score_events(gold: list[dict], pred: list[dict], tally: Tally) -> None:
+    """One-to-one, greedy in gold order; statements and 'other' are not scored."""
+    unused = [p for p in pred if p["type"] not in UNSCORED]
+    for g in (g for g in gold if g["type"] not in UNSCORED):
+        hit = next((p for p in unused if event_match(g, p)), None)
+        if hit is None:
+            tally.fn += 1
+        else:
+            unused.remove(hit)
+            tally.tp += 1
+    tally.fp += len(unused)
+
+
+def _leader_keys(leaders: list[dict]) -> set[str]:
+    return {re.sub(r"[^a-z]", "", x["name"].lower()) + "@" + x["state"] for x in leaders}
+
+
+def _relation_keys(relations: list[dict]) -> set[str]:
+    return {r["type"] + ":" + "|".join(sorted((r["a"], r["b"]))) for r in relations}
+
+
+def micro_f1(folder: Path) -> float:
+    """Overall micro-F1 over states, leaders, events and relations, as score.py prints it."""
+    tally = Tally()
+    for article in sorted(folder.glob("[0-9][0-9]_*.txt")):
+        g = gold(article)
+        p = extract(read_text_file(article)).to_json()
+        tally.add(set(g["states"]), set(p["states"]))
+        tally.add(_leader_keys(g["leaders"]), _leader_keys(p["leaders"]))
+        tally.add(_relation_keys(g["relations"]), _relation_keys(p["relations"]))
+        score_events(g["events"], p["events"], tally)
+    return tally.f1()
+
+
+def test_the_scorer_matches_dates_and_participants_like_score_py() -> None:
+    assert overlap("2023-02", "2023-02-14") and overlap("1950/1953", "1952")
+    assert not overlap("2023-01", "2023-02-14")
+    g = {"type": "war", "participants": ["CHN", "PRK", "KOR"], "date": "1950/1953"}
+    assert event_match(g, {"type": "war", "participants": ["PRK", "CHN"], "date": "1951"})
+    assert not event_match(g, {"type": "war", "participants": ["PRK"], "date": "1951"})
+
+
+def test_heldout_micro_f1_stays_above_the_floor() -> None:
+    score = micro_f1(HELDOUT)
+    assert score >= HELDOUT_FLOOR, f"held-out micro-F1 {score:.3f} < {HELDOUT_FLOOR}"
+
+
+@pytest.mark.skipif(not DEVSET.is_dir(), reason="the shared development set is not present")
+def test_devset_micro_f1_stays_above_the_floor() -> None:
+    score = micro_f1(DEVSET)
+    assert score >= DEVSET_FLOOR, f"devset micro-F1 {score:.3f} < {DEVSET_FLOOR}"

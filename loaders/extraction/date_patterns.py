@@ -163,7 +163,15 @@ PREFILTER: dict[str, tuple[str, ...]] = {
     "offset": ("after", "before"),
     "story_shift": ("later", "earlier"),
     "story_next": ("next", "following"),
-    "story_same": ("same", "that ", "in the day"),
+    "story_same": (
+        "same",
+        "that day",
+        "that morning",
+        "that afternoon",
+        "that evening",
+        "that night",
+        "in the day",
+    ),
     "vague_offset": ("after", "before", "later", "earlier"),
     "weekday": ("day",),
 }

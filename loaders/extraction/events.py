@@ -114,9 +114,8 @@ def _triggers(ctx: EventContext, sent: Sentence) -> list[_Trigger]:
     triggers: list[_Trigger] = []
     seen: list[tuple[int, int, str]] = []
     wanted = candidate_patterns(KEYWORD_AUTOMATON, sent.text.lower())
-    for index, (etype, pattern) in enumerate(COMPILED):
-        if index not in wanted:
-            continue
+    for index in sorted(wanted):
+        etype, pattern = COMPILED[index]
         for m in pattern.finditer(sent.text):
             t_s, t_e = m.start("t"), m.end("t")
             if any(a < t_e and t_s < b and et == etype for a, b, et in seen):

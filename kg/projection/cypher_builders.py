@@ -165,6 +165,8 @@ SCHEMA_CYPHER: tuple[str, ...] = (
     "CREATE INDEX organization_code IF NOT EXISTS FOR (n:Organization) ON (n.code)",
     "CREATE INDEX event_earliest IF NOT EXISTS FOR (n:Event) ON (n.earliest)",
     "CREATE INDEX event_code IF NOT EXISTS FOR (n:Event) ON (n.code)",
+    # any node by code: a participant is a state or an organization (the timeline starts there)
+    f"CREATE INDEX resource_code IF NOT EXISTS FOR (n:{RESOURCE}) ON (n.code)",
 )
 COUNTS_CYPHER = (
     f"CALL () {{ MATCH (n:{RESOURCE}) RETURN count(n) AS nodes }}\n"

@@ -186,7 +186,7 @@ class CypherQueries(GraphQueries):
             "limit": NO_LIMIT if limit is None else limit,
         }
         keys: list[Row] = []
-        for r in self._read(ct.event_keys(newest_first), **params):
+        for r in self._read(ct.event_keys(newest_first, len(codes)), **params):
             base = {"e": r["e"], "earliest": str(r["earliest"]), "latest": str(r["latest"])}
             keys += expand(
                 base,

@@ -78,18 +78,36 @@ RETURN DISTINCT other.code AS code, other.name AS name, al.uri AS al
 )
 
 
-def event_keys(newest_first: bool = False) -> str:
+def _events_with(participants: int) -> str:
+    """MATCH clauses binding `e` to the nodes with a participant of code $codes[i] for each
+    i < participants, found from the codes' index and hash-joined on e (each participant
+    has many events; an event has few participants). Every target of a projected
+    relationship is a :Resource, so this is `(e)-[:participant]->(p) WHERE p.code = c`."""
+    if participants == 0:
+        return "MATCH (e:Event)"
+    clauses = [
+        f"MATCH (e)-[:participant]->(:Resource {{code: $codes[{i}]}})"
+        + ("\nUSING JOIN ON e" if i else "")
+        for i in range(participants)
+    ]
+    return "\n".join(clauses) + "\nWITH DISTINCT e"
+
+
+def event_keys(newest_first: bool = False, participants: int = 0) -> str:
     """Events with every code of $codes as a participant, of type $type (null: any),
-    overlapping [$start, $end], in the contract order; paged by $skip and $limit."""
+    overlapping [$start, $end], in the contract order; paged by $skip and $limit.
+    `participants`: how many of $codes to start from (their events are found through the
+    code index); the rest, if any, are checked on each event."""
     direction = " DESC" if newest_first else ""
     order = ", ".join(
         f"{key}{direction}" for key in ("earliest", "latest", "coalesce(type, '')", "e")
     )
     return f"""
-MATCH (e:Event)
-WHERE e.earliest IS NOT NULL AND e.latest IS NOT NULL
+{_events_with(participants)}
+WHERE e:Event AND e.earliest IS NOT NULL AND e.latest IS NOT NULL
   AND ($type IS NULL OR e.code = $type) AND {overlap("e")}
-  AND all(c IN $codes WHERE EXISTS {{ MATCH (e)-[:participant]->(p) WHERE p.code = c }})
+  AND all(c IN $codes[{participants}..]
+          WHERE EXISTS {{ MATCH (e)-[:participant]->(p) WHERE p.code = c }})
 RETURN e.uri AS e, e.code AS type, e.earliest AS earliest, e.latest AS latest,
        e.date AS date, e.startDate AS start, e.endDate AS end
 ORDER BY {order}

@@ -12,6 +12,8 @@ the same texts, each timed for about N seconds:
 It prints articles/s for each and the ratio of each to the reference measured in the same
 run, so the numbers compare across machines. Time is CPU time of this process
 (time.process_time), so other work on the machine does not count against it.
+
+`--floor N` exits 1 when extraction alone runs below N articles/s (the house floor is 200).
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ def main() -> None:
     )
     ap.add_argument("devset", nargs="?", type=Path, default=DEFAULT_DEVSET)
     ap.add_argument("--seconds", type=float, default=3.0)
+    ap.add_argument("--floor", type=float, default=None, help="minimum extraction articles/s")
     args = ap.parse_args()
     items = articles(args.devset)
     words = sum(len(a.text.split()) for a in items) / len(items)
@@ -76,6 +79,8 @@ def main() -> None:
     print(f"{'re.split sentence pass (reference)':<42}{ref:>12.0f} articles/s")
     ext = rate(extract, items, args.seconds)
     print(f"{'extraction':<42}{ext:>12.0f} articles/s   reference/extraction = {ref / ext:.0f}x")
+    if args.floor is not None and ext < args.floor:
+        raise SystemExit(f"extraction {ext:.0f} articles/s is below the floor of {args.floor:.0f}")
     try:
         from loaders.rdf.article_graph import article_graph
     except ImportError:

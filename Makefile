@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint typecheck unit integration launcher clean
+.PHONY: setup demo test lint typecheck unit integration launcher browser clean
 
 setup: $(VENV)/.installed
 
@@ -30,8 +30,11 @@ unit: setup
 launcher: setup
 	$(BIN)/kg neo4j build
 
-# Builds the Neo4j launcher (Maven, cached) and runs every test, Neo4j included.
-test: setup lint typecheck
+browser:
+	bash scripts/ensure-chromium.sh
+
+# Builds the Neo4j launcher (Maven, cached) and runs every test, Neo4j and the browser included.
+test: setup lint typecheck browser
 	$(BIN)/pytest -q
 
 clean:

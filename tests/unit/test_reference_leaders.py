@@ -63,6 +63,7 @@ COLLECTIVE_ROLES = {
 # Rival claimants recorded side by side because the press names both as the state's leader.
 DISPUTED: dict[frozenset[str], str] = {
     frozenset({"nicolas-maduro", "juan-guaido"}): "VEN 2019-2023, Guaidó recognized by ~50 states",
+    frozenset({"laurent-gbagbo", "alassane-ouattara"}): "CIV 2010-2011 post-election crisis",
 }
 # Real overlaps: an impeached/incapacitated leader still formally in office while another acted.
 SUSPENSIONS = {

@@ -16,6 +16,10 @@ Modelling conventions the checks rely on:
   "leader", Jiang as "general secretary" until he became president in 1993, then the presidents);
   the formal heads of state who were not the paramount leader (Liu Shaoqi, Dong Biwu, Li Xiannian,
   Yang Shangkun) may overlap the paramount leader.
+* East Germany (DDR) follows the Soviet convention: the party leader (Ulbricht, Honecker, Krenz)
+  holds `head_of_state`; President Wilhelm Pieck may overlap Ulbricht.
+* Collective heads of state (Bosnia's presidency, Nicaragua's co-presidents) are listed in
+  `COLLECTIVE_ROLES`; rival claimants the press names as leaders in `DISPUTED`.
 * North Korea (PRK): the three Kims hold `head_of_state` with role "leader".
 * An impeached and suspended president overlaps the acting president who exercised the powers
   until the removal (see `SUSPENSIONS`).
@@ -52,6 +56,7 @@ TITULAR_PERSONS = {
     ("CHN", "dong-biwu"),
     ("CHN", "li-xiannian"),
     ("CHN", "yang-shangkun"),
+    ("DDR", "wilhelm-pieck"),  # president under the party leader Ulbricht, as SUN's presidium chairs
 }
 # Collective heads of state: every member holds the office at once, so their terms overlap.
 COLLECTIVE_ROLES = {

@@ -9,11 +9,16 @@ import re
 
 import ahocorasick
 
+from loaders.extraction.triggers_broad import DIPLOMACY_BROAD, TIES_BROAD
+from loaders.extraction.triggers_broad_force import FORCE_BROAD
 from loaders.extraction.triggers_diplomacy import DIPLOMACY, TIES
 from loaders.extraction.triggers_force import FORCE
 
 # (type, keywords, pattern), in the order they are tried.
-SPECS: list[tuple[str, tuple[str, ...], str]] = DIPLOMACY + FORCE + TIES
+# The core lexicons first; the broadened ones (`triggers_broad`) after them.
+SPECS: list[tuple[str, tuple[str, ...], str]] = (
+    DIPLOMACY + FORCE + TIES + DIPLOMACY_BROAD + FORCE_BROAD + TIES_BROAD
+)
 # Patterns with a capital letter in them (and war names) are case-sensitive.
 COMPILED: list[tuple[str, re.Pattern[str]]] = [
     (etype, re.compile(p, 0 if etype == "war" or "[A-Z]" in p else re.IGNORECASE))

@@ -66,7 +66,9 @@ _OFFICIALS = re.compile(
 # "did not restore relations until 1990": it happened in 1990.
 _NEGATION = re.compile(r"\b(?:not|never)\b|n['’]t\b", _I)
 _UNTIL_AFTER = re.compile(r"[^,;.]*?\buntil\s+(?:the\s+)?(?:\d|[A-Z])")
-_JOINING = re.compile(r"(?:joined|accession|became)", _I)
+_JOINING = re.compile(
+    r"(?:joined|joins|accession|became|was\s+admitted|were\s+admitted|entered)", _I
+)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:\w+\s+){0,4}$", _I)
 _PAST_PERFECT_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+){0,1}$", _I)
 _PAST_VERB = re.compile(

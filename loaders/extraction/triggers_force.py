@@ -11,7 +11,9 @@ MIL_OBJECTS = (
     r"submarines?|warships?|frigates?|destroyers|drones?|artillery|ammunition|munitions|rockets?|"
     r"howitzers|air[\s-]defen[cs]es?|(?:military|nuclear|submarine|missile|defen[cs]e|weapons?)"
     r"(?:[\s-]\w+)?\s+technology|nuclear[\s-]powered\s+submarine\s+technology|helicopters|"
-    r"radars?|interceptors?|bombers?|ballistic|shells)"
+    r"radars?|interceptors?|bombers?|ballistic|shells|armou?r|(?:armou?red|fighting)\s+vehicles|"
+    r"Leopards?|Abrams|HIMARS|Patriots?|F-1[56]s?|launchers|weaponry|armaments|"
+    r"military\s+(?:aid|hardware|equipment|supplies))"
 )
 MIL_OBJECT_RE = re.compile(rf"\b{MIL_OBJECTS}\b", re.IGNORECASE)
 ARMS_TRANSFER_VERB = (

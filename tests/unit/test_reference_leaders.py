@@ -92,8 +92,13 @@ def span(term: Term) -> tuple[date, date]:
     return to_date(term.start), to_date(term.end) if term.end else date.max
 
 
+FOLDS = {"Đ": "D", "đ": "d", "ı": "i", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Æ": "Ae", "æ": "ae",
+         "Ð": "D", "ð": "d", "Þ": "Th", "þ": "th", "ß": "ss", "ʻ": ""}  # letters NFKD keeps whole
+
+
 def fold(text: str) -> str:
-    text = text.replace("Đ", "D").replace("đ", "d").replace("ı", "i")
+    for a, b in FOLDS.items():
+        text = text.replace(a, b)
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -269,6 +274,56 @@ def test_suspension_exceptions_are_real_overlaps(by_id: dict[str, PersonRef]) ->
         ("JOR", "head_of_state", "1994-10-26", "hussein-bin-talal"),
         ("VNM", "head_of_state", "1954-05-07", "ho-chi-minh"),
         ("PHL", "head_of_state", "2023-01-01", "ferdinand-marcos-jr"),
+        ("VEN", "head_of_state", "2020-01-01", "nicolas-maduro"),
+        ("VEN", "head_of_state", "2020-01-01", "juan-guaido"),
+        ("ETH", "head_of_government", "2020-11-04", "abiy-ahmed"),
+        ("IRQ", "head_of_state", "1990-08-02", "saddam-hussein"),
+        ("TWN", "head_of_state", "2022-08-02", "tsai-ing-wen"),
+        ("TWN", "head_of_state", "1971-10-25", "chiang-kai-shek"),
+        ("QAT", "head_of_state", "2022-11-20", "tamim-bin-hamad-al-thani"),
+        ("SYR", "head_of_state", "2013-08-21", "bashar-al-assad"),
+        ("SYR", "head_of_state", "1982-02-02", "hafez-al-assad"),
+        ("LBY", "head_of_state", "2011-03-19", "muammar-gaddafi"),
+        ("CUB", "head_of_government", "1962-10-22", "fidel-castro"),
+        ("CUB", "head_of_state", "2016-03-21", "raul-castro"),
+        ("YUG", "head_of_state", "1970-01-01", "josip-broz-tito"),
+        ("YUG", "head_of_state", "1999-03-24", "slobodan-milosevic"),
+        ("PSE", "head_of_state", "2000-07-11", "yasser-arafat"),
+        ("PSE", "head_of_state", "2023-10-07", "mahmoud-abbas"),
+        ("MMR", "head_of_government", "2019-12-11", "aung-san-suu-kyi"),
+        ("KHM", "head_of_government", "1977-01-01", "pol-pot"),
+        ("KHM", "head_of_government", "2015-01-01", "hun-sen"),
+        ("BLR", "head_of_state", "2020-08-09", "alexander-lukashenko"),
+        ("KAZ", "head_of_state", "2022-01-05", "kassym-jomart-tokayev"),
+        ("KAZ", "head_of_state", "2010-01-01", "nursultan-nazarbayev"),
+        ("AZE", "head_of_state", "2020-09-27", "ilham-aliyev"),
+        ("ARM", "head_of_government", "2020-09-27", "nikol-pashinyan"),
+        ("DDR", "head_of_state", "1989-10-07", "erich-honecker"),
+        ("DDR", "head_of_state", "1961-08-13", "walter-ulbricht"),
+        ("POL", "head_of_state", "1992-01-01", "lech-walesa"),
+        ("CSK", "head_of_state", "1990-06-01", "vaclav-havel"),
+        ("ROU", "head_of_state", "1989-12-01", "nicolae-ceausescu"),
+        ("ALB", "head_of_state", "1970-01-01", "enver-hoxha"),
+        ("CHL", "head_of_state", "1980-01-01", "augusto-pinochet"),
+        ("ARG", "head_of_state", "1950-01-01", "juan-peron"),
+        ("PAN", "head_of_state", "1988-01-01", "manuel-noriega"),
+        ("ZWE", "head_of_state", "2008-03-29", "robert-mugabe"),
+        ("UGA", "head_of_state", "1975-01-01", "idi-amin"),
+        ("ETH", "head_of_state", "1960-01-01", "haile-selassie"),
+        ("GHA", "head_of_state", "1962-01-01", "kwame-nkrumah"),
+        ("KEN", "head_of_state", "1970-01-01", "jomo-kenyatta"),
+        ("TZA", "head_of_state", "1970-01-01", "julius-nyerere"),
+        ("PAK", "head_of_government", "2019-02-26", "imran-khan"),
+        ("PAK", "head_of_state", "1985-01-01", "muhammad-zia-ul-haq"),
+        ("PAK", "head_of_state", "2005-01-01", "pervez-musharraf"),
+        ("BGD", "head_of_government", "2020-01-01", "sheikh-hasina"),
+        ("SGP", "head_of_government", "1965-08-09", "lee-kuan-yew"),
+        ("MYS", "head_of_government", "2019-01-01", "mahathir-mohamad"),
+        ("ESP", "head_of_state", "1960-01-01", "francisco-franco"),
+        ("NGA", "head_of_state", "2020-01-01", "muhammadu-buhari"),
+        ("NZL", "head_of_state", "2020-01-01", "elizabeth-ii"),
+        ("JAM", "head_of_state", "2023-01-01", "charles-iii"),
+        ("BIH", "head_of_state", "2020-01-01", "milorad-dodik"),
     ],
 )
 def test_spot_checks(
@@ -329,6 +384,28 @@ COVERAGE = [
     ("IRN", "head_of_state", "1990-01", None),
     ("IRN", "head_of_government", "1990-01", None),
     ("PHL", "head_of_state", "1990-01", None),
+    ("TWN", "head_of_state", "1950-03", None),
+    ("TWN", "head_of_government", "2015-01", None),
+    ("VEN", "head_of_state", "2015-01", None),
+    ("ETH", "head_of_state", "2015-01", None),
+    ("ETH", "head_of_government", "2015-01", None),
+    ("NGA", "head_of_state", "2015-01", None),
+    ("KEN", "head_of_state", "2015-01", None),
+    ("PAK", "head_of_state", "2015-01", None),
+    ("PAK", "head_of_government", "2015-01", None),
+    ("IRQ", "head_of_state", "2015-01", None),
+    ("IRQ", "head_of_government", "2015-01", None),
+    ("SYR", "head_of_state", "2015-01", None),
+    ("QAT", "head_of_state", "2015-01", None),
+    ("ARE", "head_of_state", "2015-01", None),
+    ("POL", "head_of_state", "2015-01", None),
+    ("POL", "head_of_government", "2015-01", None),
+    ("ESP", "head_of_state", "2015-01", None),
+    ("ESP", "head_of_government", "2015-01", None),
+    ("CHE", "head_of_state", "2015-01", None),
+    ("BLR", "head_of_state", "2015-01", None),
+    ("KAZ", "head_of_state", "2015-01", None),
+    ("PRK", "head_of_government", "2015-01", None),
 ]
 KNOWN_GAPS: dict[tuple[str, str], list[tuple[str, str]]] = {
     # Mao's death to Hua Guofeng's election as party chairman
@@ -342,6 +419,50 @@ KNOWN_GAPS: dict[tuple[str, str], list[tuple[str, str]]] = {
     # Dalia Itzik acting between Katsav's resignation and Peres's inauguration
     ("ISR", "head_of_state"): [("2007-07-01", "2007-07-15")],
 }
+
+
+# UN member states (ISO 3166-1 alpha-3): each has a recorded head of state or government on every
+# first of the month since 2015, except the states in UNRECORDED.
+UN_MEMBERS = """AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH
+BWA BRA BRN BGR BFA BDI CPV KHM CMR CAN CAF TCD CHL CHN COL COM COG CRI CIV HRV CUB CYP CZE PRK COD
+DNK DJI DMA DOM ECU EGY SLV GNQ ERI EST SWZ ETH FJI FIN FRA GAB GMB GEO DEU GHA GRC GRD GTM GIN GNB
+GUY HTI HND HUN ISL IND IDN IRN IRQ IRL ISR ITA JAM JPN JOR KAZ KEN KIR KWT KGZ LAO LVA LBN LSO LBR
+LBY LIE LTU LUX MDG MWI MYS MDV MLI MLT MHL MRT MUS MEX FSM MCO MNG MNE MAR MOZ MMR NAM NRU NPL NLD
+NZL NIC NER NGA MKD NOR OMN PAK PLW PAN PNG PRY PER PHL POL PRT QAT KOR MDA ROU RUS RWA KNA LCA VCT
+WSM SMR STP SAU SEN SRB SYC SLE SGP SVK SVN SLB SOM ZAF SSD ESP LKA SDN SUR SWE CHE SYR TJK THA TLS
+TGO TON TTO TUN TUR TKM TUV UGA UKR ARE GBR TZA USA URY UZB VUT VEN VNM YEM ZMB ZWE""".split()
+UNRECORDED = {
+    "SMR": "two Captains Regent every six months, not recorded",
+}
+# months in which neither office has a recorded holder: vacancies and acting heads not recorded
+UN_GAPS = {
+    "HTI": [("2021-07-08", "2021-07-20")],  # after Moïse's assassination, Claude Joseph acting
+    "COL": [("2026-08-07", "2026-11-29")],  # Petro's successor (inaugurated 2026-08-07) not recorded
+    "PER": [("2026-07-28", "2026-11-29")],  # the president inaugurated 2026-07-28 not recorded
+    "KOR": [("2025-05-01", "2025-05-02")],  # see KNOWN_GAPS
+}
+
+
+def test_un_members_have_a_leader_every_month_since_2015(leaders: tuple[PersonRef, ...]) -> None:
+    assert len(UN_MEMBERS) == len(set(UN_MEMBERS)) == 193
+    spans: dict[str, list[tuple[date, date]]] = defaultdict(list)
+    for p in leaders:
+        for t in p.terms:
+            spans[t.state].append(span(t))
+    problems = {}
+    for state in UN_MEMBERS:
+        if state in UNRECORDED:
+            continue
+        gaps = [(to_date(a), to_date(b)) for a, b in UN_GAPS.get(state, [])]
+        missing = [
+            day.isoformat()[:7]
+            for day in _months("2015-01", None)
+            if not any(a <= day < b for a, b in spans[state])
+            and not any(a <= day < b for a, b in gaps)
+        ]
+        if missing:
+            problems[state] = missing
+    assert not problems, problems
 
 
 def _months(start: str, end: str | None):

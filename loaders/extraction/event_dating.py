@@ -107,9 +107,22 @@ def _from_offset(
     base = (
         found.best[1].value
         if found.best
-        else narrative_date(ctx, sent) or (ctx.anchor.isoformat() if ctx.anchor else None)
+        else _sentence_base(ctx, sent, offset.start)
+        or narrative_date(ctx, sent)
+        or (ctx.anchor.isoformat() if ctx.anchor else None)
     )
     return dt.shift(base, amount, unit, sign) if base else None
+
+
+def _sentence_base(ctx: EventContext, sent: Sentence, before: int) -> str | None:
+    """'Y on Saturday, four days after X': the sentence's own date before the offset, even
+    when another trigger of the sentence holds it."""
+    dates = [
+        d
+        for d in ctx.dates_in(sent)
+        if d.end <= before and d.kind in (dt.ABSOLUTE, dt.RELATIVE) and d.value
+    ]
+    return dates[-1].value if dates else None
 
 
 def date_for(

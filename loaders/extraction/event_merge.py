@@ -26,9 +26,32 @@ def same_event(a: EventCandidate, b: EventCandidate) -> bool:
     shared = set(a.participants) & set(b.participants)
     if len(shared) < min(2, len(a.participants), len(b.participants)):
         return False
+    if _reversed(a, b):
+        return False  # a tit-for-tat: India expels a Canadian, Canada an Indian
     if a.date is None or b.date is None:
         return True
     return dt.overlap(a.date, b.date)
+
+
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|as|because|since|following|whereas)\b")
+
+
+# Acts that are answered in kind: expulsions, recalled envoys, summons, sanctions.
+_TIT_FOR_TAT = frozenset({"diplomatic_relations_severed", "diplomatic_protest", "sanctions"})
+
+
+def _reversed(a: EventCandidate, b: EventCandidate) -> bool:
+    """Directed events with initiator and target swapped."""
+    if a.type not in _TIT_FOR_TAT or len(a.participants) < 2 or len(b.participants) < 2:
+        return False
+    if a.participants[:2] != b.participants[1::-1]:
+        return False
+    if a.sentence.index != b.sentence.index:
+        return True
+    # In one sentence, only a second act in its own clause: "... hours after Ottawa threw out"
+    lo, hi = sorted((a, b), key=lambda c: c.start)
+    between = a.sentence.text[lo.end - a.sentence.start : hi.start - a.sentence.start]
+    return bool(_SUBORDINATE.search(between))
 
 
 def near(a: str, b: str, days: int = 7) -> bool:

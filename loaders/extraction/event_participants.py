@@ -32,6 +32,7 @@ _TARGET_PREP = re.compile(
     r"(?:(?!(?:since|because|while|when|after|before)\b)[\w'’-]+\s+){0,2}$",
     _I,
 )
+_RELATIVE_START = re.compile(r"\s*(?:which|who)\s+(?:\w+\s+){0,2}$", _I)
 _RECEIVING_TRANSFER = re.compile(r"acquired|bought|purchased|received|obtained", _I)
 _RECEIVING_VISIT = re.compile(r"hosted|welcomed|received", _I)
 
@@ -92,9 +93,26 @@ def _chosen(
         sent.text, clause[0], max(clause[0], t_start - sent.start)
     )
     chosen = in_clause if len(codes(in_clause)) >= 2 or subject_anaphor else all_ms
+    antecedent = _antecedent(sent, all_ms, clause, t_start)
+    if antecedent is not None and antecedent not in chosen:
+        chosen = [antecedent, *chosen]
     return [
         m for m in chosen if not _WITNESS_BEFORE.search(ctx.text[max(0, m.start - 40) : m.start])
     ]
+
+
+def _antecedent(
+    sent: Sentence, all_ms: list[Mention], clause: tuple[int, int], t_start: int
+) -> Mention | None:
+    """'Washington, which has imposed tariffs on ...': the subject of a relative clause is
+    the actor just before it."""
+    head = sent.text[clause[0] : max(clause[0], t_start - sent.start)]
+    if not _RELATIVE_START.match(head) or clause[0] == 0:
+        return None
+    before = [m for m in all_ms if m.end - sent.start <= clause[0]]
+    if not before or clause[0] - (before[-1].end - sent.start) > 4:
+        return None
+    return before[-1]
 
 
 def _with_anaphors(

@@ -59,7 +59,7 @@ _HEAD_NOUNS = re.compile(
     _I,
 )
 _OFFICIALS = re.compile(
-    r"\b(?:diplomats?|officials?|ministers?|minister|envoys?|negotiators?|delegations?|delegates|"
+    r"\b(?:diplomats?|officials?|(?<!prime\s)ministers?|envoys?|negotiators?|delegations?|delegates|"
     r"secretary|secretaries|advisers?|advisors?|ambassadors?|generals?|commanders?)\b",
     _I,
 )

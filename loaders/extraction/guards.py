@@ -21,7 +21,8 @@ GUARD_WORDS = words(
 )
 _GUARD_PAIRS = frozenset(
     {("called", "for"), ("calls", "for"), ("call", "for"), ("need", "for"), ("push", "for"),
-     ("aimed", "at"), ("called", "off")}
+     ("aimed", "at"), ("called", "off"),
+     ("condition", "that"), ("provided", "that")}
 )  # fmt: skip
 _MODALS = frozenset({"will", "would", "won't", "shall", "'ll", "’ll"})
 _PAST_AGREE = frozenset({"agreed", "decided", "voted", "moved", "began", "started", "sought"})

@@ -114,8 +114,37 @@ def is_person_name(text: str, start: int, end: int, sentence_start: int, lex: lx
     return bool(mb and _plain_word(mb.group(1), lex) and not title_just_before(text, start))
 
 
+_CALENDAR = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)  # "On Saturday Georgia's parliament": a day or month is not a given name
+
+
 def _plain_word(word: str, lex: lx.Lexicon) -> bool:
-    return word not in FUNCTION and word not in lex.state_names and word not in lex.demonym_of
+    return (
+        word not in FUNCTION
+        and word not in _CALENDAR
+        and word not in lex.state_names
+        and word not in lex.demonym_of
+    )
 
 
 def title_just_before(text: str, start: int) -> bool:

@@ -175,7 +175,7 @@ FORCE_BROAD: list[tuple[str, tuple[str, ...], str]] = [
             r"(?:bombing|shelling|striking|attacking|(?:air\s*|missile\s+|drone\s+)?strikes|"
             r"(?:air\s+)?raids|(?:a|an|its|the|their)\s+(?:[\w-]+\s+){0,3}?(?:invasion|"
             r"incursion|assault|offensive|attack|air\s+campaign|bombing\s+campaign|"
-            r"military\s+operation)))\b"
+            r"military\s+operation)\s+(?:on|against|into|of|in)))\b"
         ),
     ),
     (

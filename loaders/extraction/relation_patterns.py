@@ -36,10 +36,27 @@ SPECS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "rival",
-        ("rival", "odds", "aggression", "tension", "dispute", "feud", "loggerheads"),
+        (
+            "rival",
+            "odds",
+            "aggression",
+            "tension",
+            "dispute",
+            "feud",
+            "loggerheads",
+            "row",
+            "spat",
+            "quarrel",
+            "standoff",
+            "stand-off",
+            "competitor",
+            "antagonist",
+        ),
         r"\b(?P<t>rivals|rivalry|rival|at\s+odds|at\s+loggerheads|acts?\s+of\s+aggression|"
         r"tensions?\s+between|territorial\s+disputes?|border\s+disputes?|disputed\s+border|feud|"
-        r"(?:locked|embroiled|mired)\s+in\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:dispute|conflict|standoff))\b",
+        r"(?:locked|embroiled|mired|entangled)\s+in\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:disputes?|"
+        r"conflicts?|standoffs?|rows?|feuds?)|(?:disputes?|rows?|spats?|quarrels?|feuds?|"
+        r"standoffs?|stand-offs?)\s+(?:between|with)|strategic\s+competitors?|antagonists)\b",
     ),
     (
         "adversary",
@@ -47,7 +64,11 @@ SPECS: list[tuple[str, tuple[str, ...], str]] = [
         r"\b(?P<t>adversaries|adversary|enemies|enemy|foes|archenemies|"
         r"hostile\s+(?:states|nations|neighbou?rs))\b",
     ),
-    ("at_war", ("at war",), r"\b(?P<t>at\s+war\s+with|at\s+war)\b"),
+    (
+        "at_war",
+        ("at war", "state of war"),
+        r"\b(?P<t>at\s+war\s+with|at\s+war|state\s+of\s+war\s+(?:with|between))\b",
+    ),
     ("diplomatic_relations", ("diplomatic",), r"\b(?P<t>diplomatic\s+(?:relations|ties))\b"),
 ]
 COMPILED = [(rtype, re.compile(p, _I)) for rtype, _keys, p in SPECS]
@@ -82,12 +103,15 @@ MODIFIER_GAP = re.compile(
     r"(?:['’]s)?\s+(?:(?:most|closest|close|key|main|important|major|staunch|staunchest|"
     r"strategic|significant|biggest|traditional|historical|oldest|long-standing|longtime|treaty|"
     r"top|chief|leading|reliable|security|defen[cs]e|military|trading|trade|economic|energy|"
-    r"regional)\s+){0,3}"
+    r"regional|Western|western|Asian|European|African|Arab|Gulf|Pacific|Atlantic)\s+){0,3}"
 )
+# A dispute word that names an episode (a row, a spat), not necessarily a standing rivalry.
+EPISODE = re.compile(r"(?:rows?|spats?|quarrels?|disputes?|feuds?|stand-?offs?)\s+(?:between|with)")
 THEIR_BEFORE = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,3}$", _I)
 STATES_ANAPHOR = re.compile(
     r"\b(?:the\s+two\s+(?:[\w-]+\s+){0,2}(?:countries|nations|states|neighbou?rs|sides|governments|"
-    r"adversaries|rivals|allies|powers|capitals)|both\s+(?:countries|nations|sides|governments)|"
+    r"adversaries|rivals|allies|powers|capitals|democracies|economies|giants|republics|"
+    r"kingdoms|monarchies)|both\s+(?:countries|nations|sides|governments)|"
     r"between\s+them|the\s+(?:[\w-]+\s+){1,2}(?:rivals|adversaries|foes|neighbou?rs))\b",
     _I,
 )

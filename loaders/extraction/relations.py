@@ -135,12 +135,17 @@ def _states_at_war(sentences: list[Sentence], mentions: Mentions) -> frozenset[s
     )
 
 
-def _skip_word(rtype: str, m: re.Match[str], s: str, before: str) -> bool:
+def _skip_word(
+    rtype: str, m: re.Match[str], s: str, before: str, anchor: date | None = None
+) -> bool:
     """Negated or planned words, an organization ("the alliance's border"), a generic plural
-    ("our allies"), and ties that are events rather than standing relations."""
+    ("our allies"), ties that are events rather than standing relations, and a row told
+    about a past year ("severed ties in 2016 in an escalating row between them")."""
     if guard_in(before[-50:]) or rp.negated(before[-40:]):
         return True
     word, after = m.group("t").lower(), s[m.end("t") :]
+    if rp.EPISODE.match(word) and anchor and _past_year(s, anchor.year):
+        return True
     if word == "alliance" and (
         re.match(r"['’]s\b", after)
         or (
@@ -156,6 +161,10 @@ def _skip_word(rtype: str, m: re.Match[str], s: str, before: str) -> bool:
     ):
         return True
     return rtype == "diplomatic_relations" and bool(rp.TIES_EVENT_BEFORE.search(before[-40:]))
+
+
+def _past_year(s: str, year: int) -> bool:
+    return any(int(y) < year for y in re.findall(r"\b(?:1[0-9]|20)[0-9]{2}\b", s))
 
 
 def _relation_since(rtype: str, sent: Sentence, t_e: int, anchor: date | None) -> str | None:
@@ -182,7 +191,7 @@ def _sentence_relations(
         for m in pattern.finditer(s):
             t_s, t_e = m.start("t"), m.end("t")
             clause = clause_bounds(s, t_s)
-            if _skip_word(rtype, m, s, s[clause[0] : t_s]):
+            if _skip_word(rtype, m, s, s[clause[0] : t_s], anchor):
                 continue
             word = _Word(sent, sent.start + t_s, sent.start + t_e, clause)
             pair = _pair(ms, word, prev)

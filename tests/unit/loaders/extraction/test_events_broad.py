@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.unit.loaders.extraction.helpers import events
+from tests.unit.loaders.extraction.helpers import events, relations
 
 PUB = date(2024, 10, 9)  # a Wednesday
 
@@ -127,3 +127,10 @@ def test_an_offset_counts_from_the_date_of_its_own_sentence() -> None:
 def test_the_antecedent_of_which_is_the_actor() -> None:
     text = "Pressure came from the US, which imposed tariffs on Chinese goods on Monday."
     assert ("sanctions", ("USA", "CHN"), "2024-10-07") in events(text, PUB)
+
+
+def test_broadened_relation_words() -> None:
+    found = relations("The dispute between Beijing and Tokyo shows no sign of easing.", PUB)
+    assert ("rival", frozenset({"CHN", "JPN"}), None) in found
+    past = relations("Japan cut ties with China in 2016 in an escalating row between them.", PUB)
+    assert not [r for r in past if r[0] == "rival"]

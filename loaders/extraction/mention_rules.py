@@ -153,8 +153,10 @@ def title_just_before(text: str, start: int) -> bool:
 
 def georgia_is_us_state(text: str, start: int, end: int) -> bool:
     window = text[max(0, start - 200) : end + 200]
-    if text.startswith(" state", end) or re.search(
-        r"[A-Z][a-z]+,\s+$", text[max(0, start - 25) : start]
+    if text.startswith(" state", end) or (
+        # "Atlanta, Georgia" (not "The United States, Georgia's closest partner")
+        re.search(r"[A-Z][a-z]+,\s+$", text[max(0, start - 25) : start])
+        and not re.match(r"['’]s\b", text[end : end + 3])
     ):
         return True
     return len(_GEORGIA_US.findall(window)) > len(_GEORGIA_COUNTRY.findall(window))

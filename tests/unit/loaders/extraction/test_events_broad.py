@@ -134,3 +134,8 @@ def test_broadened_relation_words() -> None:
     assert ("rival", frozenset({"CHN", "JPN"}), None) in found
     past = relations("Japan cut ties with China in 2016 in an escalating row between them.", PUB)
     assert not [r for r in past if r[0] == "rival"]
+
+
+def test_georgia_after_a_comma_with_a_possessive_is_the_country() -> None:
+    text = "The US, Georgia's closest partner, urged Russia to halt the bombing."
+    assert ("partner", frozenset({"USA", "GEO"}), None) in relations(text, PUB)

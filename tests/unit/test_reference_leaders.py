@@ -56,7 +56,10 @@ TITULAR_PERSONS = {
     ("CHN", "dong-biwu"),
     ("CHN", "li-xiannian"),
     ("CHN", "yang-shangkun"),
-    ("DDR", "wilhelm-pieck"),  # president under the party leader Ulbricht, as SUN's presidium chairs
+    (
+        "DDR",
+        "wilhelm-pieck",
+    ),  # president under the party leader Ulbricht, as SUN's presidium chairs
 }
 # Collective heads of state: every member holds the office at once, so their terms overlap.
 COLLECTIVE_ROLES = {
@@ -92,8 +95,23 @@ def span(term: Term) -> tuple[date, date]:
     return to_date(term.start), to_date(term.end) if term.end else date.max
 
 
-FOLDS = {"Đ": "D", "đ": "d", "ı": "i", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Æ": "Ae", "æ": "ae",
-         "Ð": "D", "ð": "d", "Þ": "Th", "þ": "th", "ß": "ss", "ʻ": ""}  # letters NFKD keeps whole
+FOLDS = {
+    "Đ": "D",
+    "đ": "d",
+    "ı": "i",
+    "Ł": "L",
+    "ł": "l",
+    "Ø": "O",
+    "ø": "o",
+    "Æ": "Ae",
+    "æ": "ae",
+    "Ð": "D",
+    "ð": "d",
+    "Þ": "Th",
+    "þ": "th",
+    "ß": "ss",
+    "ʻ": "",
+}  # letters NFKD keeps whole
 
 
 def fold(text: str) -> str:
@@ -430,14 +448,16 @@ GUY HTI HND HUN ISL IND IDN IRN IRQ IRL ISR ITA JAM JPN JOR KAZ KEN KIR KWT KGZ 
 LBY LIE LTU LUX MDG MWI MYS MDV MLI MLT MHL MRT MUS MEX FSM MCO MNG MNE MAR MOZ MMR NAM NRU NPL NLD
 NZL NIC NER NGA MKD NOR OMN PAK PLW PAN PNG PRY PER PHL POL PRT QAT KOR MDA ROU RUS RWA KNA LCA VCT
 WSM SMR STP SAU SEN SRB SYC SLE SGP SVK SVN SLB SOM ZAF SSD ESP LKA SDN SUR SWE CHE SYR TJK THA TLS
-TGO TON TTO TUN TUR TKM TUV UGA UKR ARE GBR TZA USA URY UZB VUT VEN VNM YEM ZMB ZWE""".split()
+TGO TON TTO TUN TUR TKM TUV UGA UKR ARE GBR TZA USA URY UZB VUT VEN VNM YEM ZMB ZWE""".split()  # noqa: SIM905 (a block of codes reads better than a list)
 UNRECORDED = {
     "SMR": "two Captains Regent every six months, not recorded",
 }
 # months in which neither office has a recorded holder: vacancies and acting heads not recorded
 UN_GAPS = {
     "HTI": [("2021-07-08", "2021-07-20")],  # after Moïse's assassination, Claude Joseph acting
-    "COL": [("2026-08-07", "2026-11-29")],  # Petro's successor (inaugurated 2026-08-07) not recorded
+    "COL": [
+        ("2026-08-07", "2026-11-29")
+    ],  # Petro's successor (inaugurated 2026-08-07) not recorded
     "PER": [("2026-07-28", "2026-11-29")],  # the president inaugurated 2026-07-28 not recorded
     "KOR": [("2025-05-01", "2025-05-02")],  # see KNOWN_GAPS
 }

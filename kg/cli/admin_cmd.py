@@ -9,7 +9,7 @@ import typer
 
 from kg.backends import open_store
 from kg.cli.common import CliError, console, print_table, settings_of
-from kg.cli.query_cmd import EVENT_COLUMNS, _event_rows
+from kg.cli.query_cmd import EVENT_COLUMNS, event_rows
 from kg.ingest import ingest_all
 from kg.queries.sparql_queries import SparqlQueries
 from kg.reference import load_reference
@@ -35,7 +35,7 @@ def demo(
                 f"({summary.corroborated_events} corroborated), {len(summary.rejected)} rejected"
             )
             events = SparqlQueries(store).timeline("CHN", "PRK")
-            print_table("Timeline CHN-PRK", EVENT_COLUMNS, _event_rows(events))
+            print_table("Timeline CHN-PRK", EVENT_COLUMNS, event_rows(events))
     except StoreError as exc:
         raise CliError(str(exc)) from None
     console.print(f"Embedded store: {settings.store_path.resolve()}")

@@ -15,6 +15,7 @@ from kg.cli.common import Backend, CliError, OutputFormat, print_json, print_tab
 from kg.cli.store_cmd import cli_errors
 from kg.queries.base import GraphQueries
 from kg.queries.models import EventPublic, RelationSummary
+from kg.queries.suggest import suggest_state_codes
 from ontology.dates import DateError, PartialDate, parse_partial
 from ontology.namespace import EVENT_TYPES, OBLIGATIONS
 
@@ -61,10 +62,8 @@ def resolve_state(queries: GraphQueries, key: str, organizations: bool = False) 
     states = queries.states()
     if not states:
         raise CliError(f"Unknown state {key!r}: the store has no states; run `kg load-reference`.")
-    close = difflib.get_close_matches(upper, [s.code for s in states], n=3, cutoff=0.5)
-    names = {s.name.lower(): s.code for s in states}
-    close += [names[n] for n in difflib.get_close_matches(key.lower(), list(names), n=2)]
-    hint = f"; did you mean {', '.join(dict.fromkeys(close))}?" if close else "."
+    close = suggest_state_codes(states, key)
+    hint = f"; did you mean {', '.join(close)}?" if close else "."
     raise CliError(f"Unknown state code {key!r}{hint}", code=2)
 
 
@@ -147,7 +146,7 @@ def allies(
         print_table(title, ["state", "name", "via"], rows)
 
 
-def _event_rows(events: Sequence[EventPublic]) -> list[list[object]]:
+def event_rows(events: Sequence[EventPublic]) -> list[list[object]]:
     rows: list[list[object]] = []
     for e in events:
         evidence = next((s.evidence for s in e.sources if s.evidence), "")
@@ -176,7 +175,7 @@ def timeline(
         ca, cb = resolve_state(q, a, True), resolve_state(q, b, True)
         events = q.timeline(ca, cb, first, last, event_type)
     if not emit(fmt, events):
-        print_table(f"Timeline {ca}-{cb}", EVENT_COLUMNS, _event_rows(events))
+        print_table(f"Timeline {ca}-{cb}", EVENT_COLUMNS, event_rows(events))
 
 
 def _print_summary(s: RelationSummary) -> None:
@@ -193,7 +192,7 @@ def _print_summary(s: RelationSummary) -> None:
         [[a.name, a.member_since, a.member_until] for a in s.alliances],
     )
     print_table("Events by type", ["type", "count"], [[t, n] for t, n in s.event_counts.items()])
-    print_table("Latest events", EVENT_COLUMNS, _event_rows(s.latest_events))
+    print_table("Latest events", EVENT_COLUMNS, event_rows(s.latest_events))
 
 
 def relations(
@@ -228,7 +227,7 @@ def events(
         code = resolve_state(q, state, True) if state else None
         found = q.events(code, event_type, first, last, limit, offset)
     if not emit(fmt, found):
-        print_table("Events", EVENT_COLUMNS, _event_rows(found))
+        print_table("Events", EVENT_COLUMNS, event_rows(found))
 
 
 def register(app: typer.Typer) -> None:

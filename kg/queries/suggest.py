@@ -1,0 +1,68 @@
+"""Close matches for a state code nobody knows ('NKR' -> PRK, North Korea), shared by the
+CLI's and the API's error messages so both suggest the same codes."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+
+from kg.queries.models import StatePublic
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalpha())
+
+
+def _abbreviates(query: str, name: str) -> bool:
+    """'NKR' abbreviates 'North Korea': same first letter, the rest in order."""
+    q, n = _letters(query), _letters(name)
+    if not q or not n or q[0] != n[0]:
+        return False
+    rest = iter(n[1:])
+    return all(c in rest for c in q[1:])
+
+
+def _initials_match(query: str, name: str) -> bool:
+    """'NKR' starts with the initials of 'North Korea'; 'UK' is those of 'United Kingdom'."""
+    initials = "".join(w[0] for w in name.lower().split() if w[:1].isalpha())
+    return len(initials) > 1 and _letters(query).startswith(initials)
+
+
+def _one_letter_off(text: str, codes: Sequence[str]) -> list[str]:
+    """Codes of the same length and first letter with one other letter changed ('CHM' ->
+    CHE, CHL, CHN), the longest shared prefix first."""
+
+    def prefix(code: str) -> int:
+        return next((i for i, (a, b) in enumerate(zip(code, text, strict=True)) if a != b), 0)
+
+    near = [
+        c for c in codes
+        if len(c) == len(text) and c[:1] == text[:1]
+        and sum(a != b for a, b in zip(c, text, strict=True)) == 1
+    ]  # fmt: skip
+    return sorted(near, key=lambda c: (-prefix(c), c))
+
+
+def _name_len(state: StatePublic) -> int:
+    return len(state.name)
+
+
+def suggest_state_codes(states: Sequence[StatePublic], text: str, most: int = 4) -> list[str]:
+    """Codes close to `text`, best first: codes or names that look very alike ('RUSIA' ->
+    RUS), names whose initials it spells ('NKR' -> PRK for North Korea), codes one letter
+    off ('CHM' -> CHN), names it merely abbreviates, then codes that look alike; current
+    states only."""
+    upper = text.strip().upper()
+    current = [s for s in states if not s.former]
+    codes = [s.code for s in current]
+    names = {s.name.upper(): s.code for s in current}
+    short = [s for s in current if _abbreviates(upper, s.name)]
+    by_initials = sorted((s for s in short if _initials_match(upper, s.name)), key=_name_len)
+    loosely = sorted((s for s in short if not _initials_match(upper, s.name)), key=_name_len)
+    close = difflib.get_close_matches(upper, codes, n=2, cutoff=0.8)
+    close += [names[n] for n in difflib.get_close_matches(upper, list(names), n=2, cutoff=0.8)]
+    close += [s.code for s in by_initials[:2]]
+    close += _one_letter_off(upper, codes)[:3]
+    close += [s.code for s in loosely[:2]]
+    close += difflib.get_close_matches(upper, codes, n=3, cutoff=0.6)
+    return list(dict.fromkeys(close))[:most]

@@ -30,8 +30,7 @@ def state_iri(base_iri: str, code: str) -> URIRef:
 
 def org_iri(base_iri: str, code: str) -> URIRef:
     """'NATO' -> org/NATO; characters an IRI segment cannot hold become '-' ('ARAB LEAGUE')."""
-    clean = re.sub(r"[^A-Z0-9-]+", "-", code.upper()).strip("-")
-    return URIRef(f"{_base(base_iri)}org/{clean}")
+    return URIRef(f"{_base(base_iri)}org/{slug_code(code)}")
 
 
 def actor_iri(base_iri: str, code: str) -> URIRef:
@@ -82,6 +81,23 @@ def date_segment(date: str) -> str:
 def event_iri(base_iri: str, event_type: str, participants: Iterable[str], date: str) -> URIRef:
     parts = "-".join(sorted({p.upper() for p in participants}))
     return URIRef(f"{_base(base_iri)}event/{event_type}/{parts}/{date_segment(date)}")
+
+
+def dyad_code(a: str, b: str) -> str:
+    """The key of an unordered pair of actor codes: 'PRK', 'chn' -> 'CHN|PRK'."""
+    first, second = sorted((a.strip().upper(), b.strip().upper()))
+    return f"{first}|{second}"
+
+
+def dyad_iri(base_iri: str, a: str, b: str) -> URIRef:
+    """The Dyad node of two actor codes: dyad/CHN/PRK (codes never hold '/')."""
+    first, second = dyad_code(a, b).split("|")
+    return URIRef(f"{_base(base_iri)}dyad/{slug_code(first)}/{slug_code(second)}")
+
+
+def slug_code(code: str) -> str:
+    """An actor code as one IRI path segment (as org_iri cleans it)."""
+    return re.sub(r"[^A-Z0-9-]+", "-", code.upper()).strip("-")
 
 
 def relation_iri(base_iri: str, relation_type: str, a: str, b: str) -> URIRef:

@@ -30,6 +30,7 @@ class GEO(DefinedNamespace):
     RelationType: URIRef
     Article: URIRef  # a source document
     Evidence: URIRef  # one sentence of one article that supports a fact
+    Dyad: URIRef  # an unordered pair of actors: the key a timeline between two is found by
 
     # Individuals
     HeadOfState: URIRef
@@ -74,6 +75,7 @@ class GEO(DefinedNamespace):
     initiator: URIRef  # directed events: the visitor, the attacker, the protester
     recipient: URIRef
     actor: URIRef  # the two ends of a relation
+    dyad: URIRef  # event -> each unordered pair of its participants
     since: URIRef
     until: URIRef
     cameo: URIRef

@@ -43,6 +43,7 @@ GEO_CLASSES: tuple[str, ...] = tuple(
         "RelationType",
         "Article",
         "Evidence",
+        "Dyad",
     ]
 )
 IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")

@@ -16,6 +16,8 @@ from ontology.dates import DateError, DateSpan, PartialDate, parse_partial, pars
 from ontology.identifiers import (
     actor_iri,
     article_iri,
+    dyad_code,
+    dyad_iri,
     event_iri,
     evidence_iri,
     org_iri,
@@ -144,8 +146,21 @@ def _add_event(g: Graph, ctx: _Context, index: int, record: EventRecord) -> None
         for actor in actors[1:]:
             if actor != actors[0]:
                 g.add((node, GEO.recipient, actor))
+    _add_dyads(g, ctx, node, record.participants)
     _add_event_date(g, node, span)
     _add_provenance(g, ctx, node, record)
+
+
+def _add_dyads(g: Graph, ctx: _Context, node: URIRef, participants: list[str]) -> None:
+    """A geo:dyad link per unordered pair of distinct participant codes, so the events
+    between two actors are found from one key instead of two growing lists."""
+    codes = sorted({code.strip().upper() for code in participants})
+    for i, a in enumerate(codes):
+        for b in codes[i + 1 :]:
+            dyad = dyad_iri(ctx.base, a, b)
+            g.add((node, GEO.dyad, dyad))
+            g.add((dyad, RDF.type, GEO.Dyad))
+            g.add((dyad, GEO.code, Literal(dyad_code(a, b))))
 
 
 def _add_relation(g: Graph, ctx: _Context, index: int, record: RelationRecord) -> None:

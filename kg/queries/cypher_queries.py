@@ -10,19 +10,17 @@ from typing import Any
 
 from kg.queries import cypher_texts as ct
 from kg.queries.base import GraphQueries
+from kg.queries.cypher_events import event_query_args, events_from_page, source_row, sources_of
 from kg.queries.cypher_rows import (
-    NO_LIMIT,
     Row,
     at_bounds,
     code_param,
-    event_type_param,
     expand,
     first,
     is_code,
     is_iri,
     obligation_param,
     priority,
-    source_order,
     texts,
     types_of,
 )
@@ -42,11 +40,9 @@ from kg.queries.sparql_rows import (
     alliance_rows,
     co_membership,
     entity_from_rows,
-    event_models,
     leader_terms,
     overlaps,
     relation_models,
-    sources_by_fact,
     state_model,
 )
 from ontology.dates import PartialDate
@@ -165,7 +161,7 @@ class CypherQueries(GraphQueries):
             ally.via.sort()
         return [allies[c] for c in sorted(allies)]
 
-    def _event_keys(
+    def _events(
         self,
         codes: Sequence[str] = (),
         event_type: str | None = None,
@@ -174,49 +170,14 @@ class CypherQueries(GraphQueries):
         limit: int | None = None,
         offset: int = 0,
         newest_first: bool = False,
-    ) -> list[Row]:
-        if offset < 0 or (limit is not None and limit < 0):
-            raise ValueError("limit and offset must not be negative")
-        params = {
-            "codes": [code_param(c) for c in codes],
-            "type": event_type_param(event_type),
-            "start": start.earliest if start else None,
-            "end": end.latest if end else None,
-            "skip": offset,
-            "limit": NO_LIMIT if limit is None else limit,
-        }
-        keys: list[Row] = []
-        for r in self._read(ct.event_keys(newest_first, len(codes)), **params):
-            base = {"e": r["e"], "earliest": str(r["earliest"]), "latest": str(r["latest"])}
-            keys += expand(
-                base,
-                type=first(r["type"]),
-                date=first(r["date"]),
-                start=first(r["start"]),
-                end=first(r["end"]),
-            )
-        return keys
-
-    def _events(self, keys: list[Row]) -> list[EventPublic]:
-        iris = list(dict.fromkeys(r["e"] for r in keys))
-        if not iris:
-            return []
-        people = [
-            {"e": r["e"], "role": r["role"], "code": c}
-            for r in self._read(ct.PARTICIPANTS, iris=iris)
-            for c in texts(r["code"])
-        ]
-        return event_models(keys, people, self._sources(iris))
+    ) -> list[EventPublic]:
+        """One page of events with their participants and sources, in one round trip."""
+        pair, params = event_query_args(codes, event_type, start, end, limit, offset)
+        cypher = ct.event_page(newest_first, len(params["codes"]), pair)
+        return events_from_page(self._read(cypher, **params))
 
     def _sources(self, iris: Iterable[str]) -> dict[str, list[Any]]:
-        rows: list[Row] = []
-        for r in self._read(ct.SOURCES, iris=list(iris)):
-            fields = ("url", "title", "published", "sentence", "charStart", "charEnd", "confidence")
-            row = {"e": r["e"], "article": r["article"]}
-            row.update({k: v for k in fields if (v := first(r[k])) is not None})
-            rows.append(row)
-        rows.sort(key=source_order)
-        return sources_by_fact(rows)
+        return sources_of(source_row(r["e"], r) for r in self._read(ct.SOURCES, iris=list(iris)))
 
     def timeline(
         self,
@@ -226,7 +187,7 @@ class CypherQueries(GraphQueries):
         end: PartialDate | None = None,
         event_type: str | None = None,
     ) -> list[EventPublic]:
-        return self._events(self._event_keys((a, b), event_type, start, end))
+        return self._events((a, b), event_type, start, end)
 
     def events(
         self,
@@ -238,16 +199,17 @@ class CypherQueries(GraphQueries):
         offset: int = 0,
     ) -> list[EventPublic]:
         who = (state,) if state else ()
-        return self._events(self._event_keys(who, event_type, start, end, limit, offset))
+        return self._events(who, event_type, start, end, limit, offset)
 
     def relation_summary(self, a: str, b: str) -> RelationSummary:
         a, b = a.strip().upper(), b.strip().upper()
         relations = self._relations(code_param(a), code_param(b))
         counts: dict[str, int] = {}
-        for r in self._read(ct.PAIR_EVENTS, a=a, b=b):
+        pair, params = event_query_args((a, b))
+        for r in self._read(ct.pair_events(len(params["codes"]), pair), **params):
             for kind in set(texts(r["type"])):
                 counts[kind] = counts.get(kind, 0) + 1
-        latest = self._events(self._event_keys((a, b), limit=LATEST_EVENTS, newest_first=True))
+        latest = self._events((a, b), limit=LATEST_EVENTS, newest_first=True)
         return RelationSummary(
             a=a,
             b=b,
@@ -273,7 +235,7 @@ class CypherQueries(GraphQueries):
         for rel in relations:
             if rel.type == "diplomatic_relations" and rel.since:
                 return rel.since
-        first = self._events(self._event_keys((a, b), "diplomatic_relations_established", limit=1))
+        first = self._events((a, b), "diplomatic_relations_established", limit=1)
         return first[0].date if first else None
 
     def entity(self, key: str) -> EntityPublic | None:

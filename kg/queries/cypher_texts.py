@@ -78,49 +78,67 @@ RETURN DISTINCT other.code AS code, other.name AS name, al.uri AS al
 )
 
 
-def _events_with(participants: int) -> str:
-    """MATCH clauses binding `e` to the nodes with a participant of code $codes[i] for each
-    i < participants, found from the codes' index and hash-joined on e (each participant
-    has many events; an event has few participants). Every target of a projected
-    relationship is a :Resource, so this is `(e)-[:participant]->(p) WHERE p.code = c`."""
-    if participants == 0:
+def _events_with(participants: int, pair: bool = False) -> str:
+    """MATCH clauses binding `e`: with `pair`, the events linked to the dyad of code $dyad
+    (one key for two codes: no intersecting of two states' growing event lists); then the
+    nodes with a participant of code $codes[i] for each i < participants, found from the
+    code index and hash-joined on e. Every target of a projected relationship is a
+    :Resource, so this is `(e)-[:participant]->(p) WHERE p.code = c`."""
+    clauses = ["MATCH (:Resource {code: $dyad})<-[:dyad]-(e)"] if pair else []
+    for i in range(participants):
+        join = "\nUSING JOIN ON e" if clauses else ""
+        clauses.append(f"MATCH (e)-[:participant]->(:Resource {{code: $codes[{i}]}}){join}")
+    if not clauses:
         return "MATCH (e:Event)"
-    clauses = [
-        f"MATCH (e)-[:participant]->(:Resource {{code: $codes[{i}]}})"
-        + ("\nUSING JOIN ON e" if i else "")
-        for i in range(participants)
-    ]
     return "\n".join(clauses) + "\nWITH DISTINCT e"
 
 
-def event_keys(newest_first: bool = False, participants: int = 0) -> str:
-    """Events with every code of $codes as a participant, of type $type (null: any),
-    overlapping [$start, $end], in the contract order; paged by $skip and $limit.
-    `participants`: how many of $codes to start from (their events are found through the
-    code index); the rest, if any, are checked on each event."""
+def _order(newest_first: bool, iri: str) -> str:
     direction = " DESC" if newest_first else ""
-    order = ", ".join(
-        f"{key}{direction}" for key in ("earliest", "latest", "coalesce(type, '')", "e")
-    )
+    keys = ("earliest", "latest", "coalesce(type, '')", iri)
+    return ", ".join(f"{key}{direction}" for key in keys)
+
+
+# What an event page shows of each event: its participants and its sources with evidence,
+# in the same query (one round trip).
+_EVENT_DETAILS = """[(e)-[r:participant|initiator]->(p) WHERE p.code IS NOT NULL
+         | {role: type(r), code: p.code}] AS people,
+       COLLECT {
+         MATCH (e)-[:source]->(a)
+         OPTIONAL MATCH (e)-[:evidence]->(ev)-[:article]->(a) WHERE ev.sentence IS NOT NULL
+         RETURN {article: a.uri, url: a.url, title: a.title, published: a.published,
+                 sentence: ev.sentence, charStart: ev.charStart, charEnd: ev.charEnd,
+                 confidence: ev.confidence}
+       } AS sources"""
+
+
+def event_page(newest_first: bool = False, participants: int = 0, pair: bool = False) -> str:
+    """Events linked to the dyad $dyad (with `pair`) and with each of the first
+    `participants` codes of $codes as a participant, of type $type (null: any), overlapping
+    [$start, $end], in the contract order, paged by $skip and $limit; each with its
+    participants and sources."""
     return f"""
-{_events_with(participants)}
+{_events_with(participants, pair)}
 WHERE e:Event AND e.earliest IS NOT NULL AND e.latest IS NOT NULL
   AND ($type IS NULL OR e.code = $type) AND {overlap("e")}
-  AND all(c IN $codes[{participants}..]
-          WHERE EXISTS {{ MATCH (e)-[:participant]->(p) WHERE p.code = c }})
-RETURN e.uri AS e, e.code AS type, e.earliest AS earliest, e.latest AS latest,
-       e.date AS date, e.startDate AS start, e.endDate AS end
-ORDER BY {order}
+WITH e, e.uri AS uri, e.code AS type, e.earliest AS earliest, e.latest AS latest
+ORDER BY {_order(newest_first, "uri")}
 SKIP $skip LIMIT $limit
+RETURN uri AS e, type, earliest, latest, e.date AS date, e.startDate AS start,
+       e.endDate AS end,
+       {_EVENT_DETAILS}
+ORDER BY {_order(newest_first, "e")}
 """
 
 
-PARTICIPANTS = """
-UNWIND $iris AS iri
-MATCH (e:Resource {uri: iri})-[r:participant|initiator]->(p)
-WHERE p.code IS NOT NULL
-RETURN e.uri AS e, type(r) AS role, p.code AS code
+def pair_events(participants: int = 0, pair: bool = False) -> str:
+    """Events (with a type code) found as in event_page, unpaged: for counts by type."""
+    return f"""
+{_events_with(participants, pair)}
+WHERE e:Event AND e.code IS NOT NULL
+RETURN e.uri AS e, e.code AS type
 """
+
 
 SOURCES = """
 UNWIND $iris AS iri
@@ -129,13 +147,6 @@ OPTIONAL MATCH (e)-[:evidence]->(ev)-[:article]->(a) WHERE ev.sentence IS NOT NU
 RETURN e.uri AS e, a.uri AS article, a.url AS url, a.title AS title,
        a.published AS published, ev.sentence AS sentence, ev.charStart AS charStart,
        ev.charEnd AS charEnd, ev.confidence AS confidence
-"""
-
-# Events (with a type code) that have both $a and $b as participants.
-PAIR_EVENTS = """
-MATCH (e:Event)-[:participant]->(pa) WHERE pa.code = $a AND e.code IS NOT NULL
-MATCH (e)-[:participant]->(pb) WHERE pb.code = $b
-RETURN DISTINCT e.uri AS e, e.code AS type
 """
 
 RELATIONS = """

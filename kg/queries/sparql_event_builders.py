@@ -15,6 +15,7 @@ from kg.queries.sparql_builders import (
     values,
 )
 from ontology.dates import PartialDate
+from ontology.identifiers import dyad_code
 
 ENTITY_TYPES = ("State", "Organization", "Alliance", "Person")
 
@@ -43,14 +44,25 @@ _EVENT_STEPS = (
 
 
 def _events_with(participants: Sequence[str]) -> str:
-    """Distinct ?e: events with every one of `participants` (every event when none)."""
-    if not participants:
+    """Distinct ?e: events with every one of `participants` (every event when none). Two
+    distinct codes are one key: the dyad every event links to for each pair of its
+    participants (so a timeline never intersects two states' growing event lists)."""
+    codes = list(dict.fromkeys(c.strip().upper() for c in participants))
+    if not codes:
         return "{ SELECT DISTINCT ?e WHERE { ?e a geo:Event } }"
-    return "\n  ".join(
+    selects = []
+    if len(codes) >= 2:
+        for code in codes[:2]:
+            code_literal(code)  # a plain code, or ValueError
+        pair = string_literal(dyad_code(codes[0], codes[1]))
+        selects.append(f"{{ SELECT DISTINCT ?e WHERE {{ ?d geo:code {pair} . ?e geo:dyad ?d }} }}")
+        codes = codes[2:]
+    selects += [
         f"{{ SELECT DISTINCT ?e WHERE {{ ?p{i} geo:code {code_literal(c)} . "
         f"?e geo:participant ?p{i} }} }}"
-        for i, c in enumerate(participants)
-    )
+        for i, c in enumerate(codes)
+    ]
+    return "\n  ".join(selects)
 
 
 def event_keys_query(
@@ -120,12 +132,12 @@ def sources_query(facts: Iterable[str]) -> str:
 
 
 def event_counts_query(a: str, b: str) -> str:
-    """How many events of each type have both states as participants."""
+    """How many events of each type have both states as participants (through their dyad)."""
     return (
         PREFIXES
         + f"""SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {{
-  ?e a geo:Event ; geo:code ?type ; geo:participant ?pa, ?pb .
-  ?pa geo:code {code_literal(a)} . ?pb geo:code {code_literal(b)} .
+  {_events_with((a, b))}
+  ?e a geo:Event ; geo:code ?type .
 }} GROUP BY ?type ORDER BY ?type"""
     )
 

@@ -4,6 +4,7 @@ each with its source and evidence sentence, SHACL-validated before anyone can st
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -146,18 +147,18 @@ def _add_event(g: Graph, ctx: _Context, index: int, record: EventRecord) -> None
         for actor in actors[1:]:
             if actor != actors[0]:
                 g.add((node, GEO.recipient, actor))
-    _add_dyads(g, ctx, node, record.participants)
+    add_dyads(g, ctx.base, node, record.participants)
     _add_event_date(g, node, span)
     _add_provenance(g, ctx, node, record)
 
 
-def _add_dyads(g: Graph, ctx: _Context, node: URIRef, participants: list[str]) -> None:
+def add_dyads(g: Graph, base: str, node: URIRef, participants: Iterable[str]) -> None:
     """A geo:dyad link per unordered pair of distinct participant codes, so the events
     between two actors are found from one key instead of two growing lists."""
     codes = sorted({code.strip().upper() for code in participants})
     for i, a in enumerate(codes):
         for b in codes[i + 1 :]:
-            dyad = dyad_iri(ctx.base, a, b)
+            dyad = dyad_iri(base, a, b)
             g.add((node, GEO.dyad, dyad))
             g.add((dyad, RDF.type, GEO.Dyad))
             g.add((dyad, GEO.code, Literal(dyad_code(a, b))))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
+from loaders.rdf.article_graph import add_dyads
 from ontology import identifiers as ids
 from ontology.dates import parse_span
 from ontology.namespace import EVENT_TYPE, GEO, OBLIGATION
@@ -157,6 +158,7 @@ def _event(g: Graph, art: URIRef, etype: str, parts: list[str], date: str, sente
     g.add((e, GEO.code, Literal(etype)))
     for code in parts:
         g.add((e, GEO.participant, ids.actor_iri(B, code)))
+    add_dyads(g, B, e, parts)
     if span.end is None:
         g.add((e, GEO.date, span.start.literal()))
     else:

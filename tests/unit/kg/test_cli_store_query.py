@@ -98,7 +98,8 @@ def test_bad_date_type_and_backend(store_dir: Path) -> None:
 
 
 def test_sparql_formats(store_dir: Path, tmp_path: Path) -> None:
-    q = "SELECT ?code WHERE { ?s <https://geokg.example.org/ontology#code> ?code } ORDER BY ?code LIMIT 2"
+    geo = "https://geokg.example.org/ontology#"
+    q = f"SELECT ?code WHERE {{ ?s a <{geo}State> ; <{geo}code> ?code }} ORDER BY ?code LIMIT 2"
     data = json.loads(kg(store_dir, "sparql", q).stdout)
     assert data["head"]["vars"] == ["code"] and len(data["results"]["bindings"]) == 2
     assert kg(store_dir, "sparql", q, "--format", "csv").stdout.split() == ["code", "CHN", "FIN"]

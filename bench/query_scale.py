@@ -64,11 +64,12 @@ from ontology.dates import PartialDate, parse_partial
 from ontology.identifiers import DEFAULT_BASE_IRI
 from ontology.reference_data import load_reference as reference_data
 
-DATA_VERSION = 1  # bump when the generator changes: cached stores of other versions are ignored
+DATA_VERSION = 2  # bump when the generator changes: cached stores of other versions are ignored
 PASSWORD = "geokg-bench-pw"
 BACKENDS = ("oxigraph", "neo4j")
 Queries = SparqlQueries | CypherQueries
 Call = Callable[[Queries], Any]
+PAGE = 20  # events on the first page of a timeline, as a UI shows them
 
 
 # --- building the stores ----------------------------------------------------------------------
@@ -246,6 +247,10 @@ def cases(pool: list[EventSpec]) -> list[Case]:
         _, a, b = _pair(rng, pool)
         return lambda q: q.timeline(a, b)
 
+    def timeline_page(rng: random.Random) -> Call:
+        _, a, b = _pair(rng, pool)
+        return lambda q: q.timeline(a, b, limit=PAGE)
+
     def timeline_range(rng: random.Random) -> Call:
         event, a, b = _pair(rng, pool)
         start, end = parse_partial(str(_year(event) - 4)), parse_partial(str(_year(event) + 5))
@@ -263,6 +268,7 @@ def cases(pool: list[EventSpec]) -> list[Case]:
 
     return [
         Case("timeline(a, b)", timeline),
+        Case(f"timeline(a, b) first {PAGE}", timeline_page),
         Case("timeline(a, b, 10 years)", timeline_range),
         Case("timeline(a, b, type)", timeline_type),
         Case("alliances(state, day)", alliances),

@@ -29,6 +29,8 @@ from ontology.identifiers import (
     actor_iri,
     article_id,
     article_iri,
+    dyad_code,
+    dyad_iri,
     event_iri,
     evidence_iri,
     state_iri,
@@ -190,6 +192,18 @@ def _date_triples(text: str) -> tuple[tuple[URIRef, Literal], ...]:
 
 
 @lru_cache(maxsize=100_000)
+def _dyad_triples(base: str, node: URIRef, participants: list[str]) -> list[Triple]:
+    """As article_graph.add_dyads: a dyad per unordered pair of distinct participants."""
+    codes = sorted(set(participants))
+    out: list[Triple] = []
+    for i, a in enumerate(codes):
+        for b in codes[i + 1 :]:
+            dyad = dyad_iri(base, a, b)
+            out += [(node, GEO.dyad, dyad), (dyad, RDF.type, GEO.Dyad)]
+            out.append((dyad, GEO.code, Literal(dyad_code(a, b))))
+    return out
+
+
 def _span_text(text: str) -> str:
     return parse_span(text).text
 
@@ -241,6 +255,7 @@ def article_triples(
         if r.type in DIRECTED_EVENT_TYPES:
             out.append((node, GEO.initiator, actors[0]))
             out += [(node, GEO.recipient, a) for a in actors[1:] if a != actors[0]]
+        out += _dyad_triples(base, node, r.participants)
         out += [(node, p, o) for p, o in _date_triples(r.date)]
         out += [(node, GEO.source, art), (node, GEO.evidence, ev)]
     return str(art), out

@@ -19,7 +19,7 @@ from api.deps import (
 )
 from api.errors import ApiError
 from api.openapi import problems
-from api.schemas import Page, paginate
+from api.schemas import Page
 from kg.queries.models import EventPublic, RelationSummary
 from ontology.namespace import EVENT_TYPES
 
@@ -59,7 +59,8 @@ def relation_summary(
     "/timeline/{a}/{b}",
     summary="Every event between two states, in date order, with sources and evidence",
     description="Events overlapping [from, to] (dates at any precision), optionally of one "
-    "type; each event lists every article reporting it with the sentence it gives.",
+    "type; each event lists every article reporting it with the sentence it gives. `total` "
+    "is null (the pair's events are not counted); follow `next_offset` until it is null.",
     responses=problems(400, 404),
 )
 def timeline(
@@ -73,14 +74,16 @@ def timeline(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[EventPublic]:
-    events = queries.timeline(
+    found = queries.timeline(
         states.known(a),
         states.known(b),
         parse_date_param(from_, "from"),
         parse_date_param(to, "to"),
         _event_type(event_type),
+        limit=limit + 1,
+        offset=offset,
     )
-    return paginate(events, limit, offset)
+    return _page(found, limit, offset)
 
 
 @router.get(
@@ -111,11 +114,15 @@ def search_events(
         limit=limit + 1,
         offset=offset,
     )
-    more = len(found) > limit
+    return _page(found, limit, offset)
+
+
+def _page(found: list[EventPublic], limit: int, offset: int) -> Page[EventPublic]:
+    """A page from up to limit + 1 events: one more than the page means there is a next."""
     return Page[EventPublic](
         items=found[:limit],
         limit=limit,
         offset=offset,
         total=None,
-        next_offset=offset + limit if more else None,
+        next_offset=offset + limit if len(found) > limit else None,
     )

@@ -49,7 +49,11 @@ class GraphQueries(ABC):
         start: PartialDate | None = None,
         end: PartialDate | None = None,
         event_type: str | None = None,
-    ) -> list[EventPublic]: ...
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[EventPublic]:
+        """Events with both `a` and `b` as participants (found from their dyad), optionally
+        of one type and overlapping [start, end]; `limit` events from `offset` (None: all)."""
 
     @abstractmethod
     def relation_summary(self, a: str, b: str) -> RelationSummary: ...

@@ -186,8 +186,10 @@ class CypherQueries(GraphQueries):
         start: PartialDate | None = None,
         end: PartialDate | None = None,
         event_type: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[EventPublic]:
-        return self._events((a, b), event_type, start, end)
+        return self._events((a, b), event_type, start, end, limit, offset)
 
     def events(
         self,

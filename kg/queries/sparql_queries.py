@@ -120,8 +120,10 @@ class SparqlQueries(GraphQueries):
         start: PartialDate | None = None,
         end: PartialDate | None = None,
         event_type: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[EventPublic]:
-        return self._events(qe.event_keys_query((a, b), event_type, start, end))
+        return self._events(qe.event_keys_query((a, b), event_type, start, end, limit, offset))
 
     def events(
         self,

@@ -191,7 +191,6 @@ def _date_triples(text: str) -> tuple[tuple[URIRef, Literal], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=100_000)
 def _dyad_triples(base: str, node: URIRef, participants: list[str]) -> list[Triple]:
     """As article_graph.add_dyads: a dyad per unordered pair of distinct participants."""
     codes = sorted(set(participants))
@@ -204,6 +203,7 @@ def _dyad_triples(base: str, node: URIRef, participants: list[str]) -> list[Trip
     return out
 
 
+@lru_cache(maxsize=100_000)
 def _span_text(text: str) -> str:
     return parse_span(text).text
 

@@ -86,6 +86,18 @@ def test_timeline_has_events_with_evidence(api: httpx.Client) -> None:
     assert dates == sorted(dates)
 
 
+def test_timeline_pages_follow_next_offset(api: httpx.Client) -> None:
+    every = api.get("/timeline/CHN/PRK").json()["items"]
+    assert len(every) >= 3
+    seen, offset = [], 0
+    while offset is not None:
+        page = api.get("/timeline/PRK/CHN", params={"limit": 2, "offset": offset}).json()
+        assert len(page["items"]) <= 2 and page["total"] is None
+        seen += page["items"]
+        offset = page["next_offset"]
+    assert seen == every
+
+
 def test_timeline_filters(api: httpx.Client) -> None:
     every = api.get("/timeline/CHN/PRK").json()["items"]
     later = api.get("/timeline/CHN/PRK", params={"from": "2000"}).json()["items"]

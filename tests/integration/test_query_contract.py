@@ -143,6 +143,7 @@ def _at(text: str | None) -> Any:
 
 def _pairs(c: Contract) -> list[tuple[str, str]]:
     found = {("CHN", "PRK"), ("USA", "JPN"), ("FIN", "SWE"), ("XXX", "CHN"), ("chn", " prk ")}
+    found |= {("CHN", "CHN"), ("PRK", "prk")}  # one state twice: its own events
     for e in c.sparql.events(limit=10_000):
         found.update((a, b) for a in e.participants for b in e.participants if a < b)
     return sorted(found)
@@ -186,7 +187,25 @@ def test_timeline_and_relation_summary(contract: Contract) -> None:
             contract.same("timeline", a, b, _at(start), _at(end))
         for kind in ("war", "statement", "summit_meeting", "party"):
             contract.same("timeline", b, a, event_type=kind)
+        for limit, offset in ((1, 0), (2, 1), (0, 0), (5, 100), (-1, 0), (1, -1)):
+            contract.same("timeline", a, b, limit=limit, offset=offset)
     contract.assert_clean()
+
+
+def test_timeline_is_every_event_with_both_participants(contract: Contract) -> None:
+    """The dyad key finds exactly the events whose participants include both states, in
+    order, and paging cuts that same list."""
+    checked = 0
+    for a, b in _pairs(contract):
+        if a.strip().upper() == b.strip().upper() or "XXX" in (a, b):
+            continue
+        a, b = a.strip().upper(), b.strip().upper()
+        expected = [e for e in contract.sparql.events(a, limit=100_000) if b in e.participants]
+        for queries in (contract.sparql, contract.cypher):
+            assert queries.timeline(a, b) == expected, (a, b)
+            assert queries.timeline(b, a, limit=2, offset=1) == expected[1:3], (a, b)
+        checked += len(expected)
+    assert checked >= 10  # the datasets have real pairs with events
 
 
 def test_events(contract: Contract) -> None:

@@ -88,6 +88,18 @@ def test_timeline_orders_mixed_precision(q: SparqlQueries) -> None:
     assert war.participants == ["CHN", "KOR", "PRK", "USA"]
 
 
+def test_timeline_of_any_two_participants_and_pages(q: SparqlQueries) -> None:
+    """The Korean War has four participants: every pair of them finds it; a page is a slice
+    of the full, ordered timeline; one state twice means its own events."""
+    for a, b in (("USA", "KOR"), ("KOR", "CHN"), ("usa", " prk ")):
+        assert "war" in [e.type for e in q.timeline(a, b)]
+    full = q.timeline("CHN", "PRK")
+    assert q.timeline("CHN", "PRK", limit=2, offset=1) == full[1:3]
+    assert q.timeline("CHN", "PRK", limit=0) == []
+    assert q.timeline("CHN", "PRK", offset=len(full)) == []
+    assert q.timeline("PRK", "PRK") == q.events("PRK")
+
+
 def test_timeline_filters(q: SparqlQueries) -> None:
     dates = [e.date for e in q.timeline("CHN", "PRK", start=at("1952"), end=at("2019-06-30"))]
     assert dates == ["1950/1953", "2019-06"]

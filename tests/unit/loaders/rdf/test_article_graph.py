@@ -193,3 +193,28 @@ def test_facts_from_one_sentence_share_its_evidence_with_the_highest_confidence(
 
 def test_the_same_extraction_gives_the_same_triples() -> None:
     assert set(article_graph(extraction(), B)) == set(article_graph(extraction(), B))
+
+
+def test_every_pair_of_participants_is_a_dyad() -> None:
+    """An event links to the dyad of each unordered pair of its distinct participants (sorted
+    codes joined by '|'), so a timeline between any two of them finds it from one key."""
+    summit = EventRecord(
+        type="summit_meeting",
+        participants=["RUS", "PRK", "CHN", "prk"],
+        date="2024-06",
+        **sentence(VISIT),
+    )
+    g = build_article_graph(extraction(events=[summit]), B)
+    [event] = g.subjects(RDF.type, GEO.Event)
+    codes = sorted(str(g.value(d, GEO.code)) for d in g.objects(event, GEO.dyad))
+    assert codes == ["CHN|PRK", "CHN|RUS", "PRK|RUS"]
+    for dyad in g.objects(event, GEO.dyad):
+        assert (dyad, RDF.type, GEO.Dyad) in g
+    assert URIRef(f"{B}dyad/CHN/PRK") in set(g.objects(event, GEO.dyad))
+    ensure_valid(g)
+
+
+def test_an_event_of_one_participant_has_no_dyad() -> None:
+    alone = EventRecord(type="statement", participants=["CHN"], date="2024", **sentence(VISIT))
+    g = build_article_graph(extraction(events=[alone]), B)
+    assert not list(g.objects(None, GEO.dyad))

@@ -8,10 +8,11 @@ GEO class names, spliced; relationship types are plain identifiers, spliced in b
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from kg.projection.rows import GEO_CLASSES, IDENTIFIER, BatchRows
+from kg.projection.batch import WritePlan, link_rows
+from kg.projection.rows import GEO_CLASSES, IDENTIFIER
 
 RESOURCE = "Resource"
 GRAPH_LABEL = "ProjectedGraph"
@@ -37,10 +38,22 @@ def rel_type_clause(name: str) -> str:
     return f"`{name}`"
 
 
+# Per node row n: one claim per graph in row.claims ({graph, labels, literals}).
+_CLAIMS = (
+    "WITH n, row\n"
+    "CALL (n, row) {\n"
+    "  UNWIND row.claims AS c\n"
+    f"  MATCH (g:{GRAPH_LABEL} {{iri: c.graph}})\n"
+    f"  CREATE (g)-[:{CLAIM} {{labels: c.labels, literals: c.literals}}]->(n)\n"
+    "}\n"
+)
+
+
 def write_nodes_cypher(labels: Sequence[str]) -> str:
-    """MERGE each node with its labels and add `row.graphs` to its sources. A new node (or a
-    placeholder) takes the row's properties; every row comes back with the node's number of
-    sources: a node with more than one is shared, and is recomputed from all its claims."""
+    """MERGE each node with its labels and claims, adding `row.graphs` to its sources. A new
+    node (or a placeholder) takes the row's properties; every row comes back with the node's
+    number of sources: a node with more than one is shared, and is recomputed from all its
+    claims."""
     set_labels = f"SET n{label_clause(labels)}\n" if labels else ""
     return (
         "UNWIND $rows AS row\n"
@@ -49,16 +62,32 @@ def write_nodes_cypher(labels: Sequence[str]) -> str:
         "ON MATCH SET n += CASE WHEN size(coalesce(n.sources, [])) = 0 THEN row.props ELSE {} END,\n"
         "  n.sources = [x IN coalesce(n.sources, []) WHERE NOT x IN row.graphs] + row.graphs\n"
         f"{set_labels}"
+        f"{_CLAIMS}"
         "RETURN row.uri AS uri, size(n.sources) AS sources"
     )
 
 
-CLAIMS_WRITE_CYPHER = (
+def create_nodes_cypher(labels: Sequence[str]) -> str:
+    """CREATE nodes the database does not hold (no MERGE: nothing to match), with their
+    claims; each comes back with its element id, by which the links from it are created."""
+    return (
+        "UNWIND $rows AS row\n"
+        f"CREATE (n:{RESOURCE}{label_clause(labels)} {{uri: row.uri}})\n"
+        "SET n += row.props, n.sources = row.graphs\n"
+        f"{_CLAIMS}"
+        "RETURN row.uri AS uri, elementId(n) AS id"
+    )
+
+
+CREATE_PLACEHOLDERS_CYPHER = (
     "UNWIND $rows AS row\n"
-    f"MATCH (g:{GRAPH_LABEL} {{iri: row.graph}})\n"
-    f"MATCH (n:{RESOURCE} {{uri: row.uri}})\n"
-    f"CREATE (g)-[:{CLAIM} {{labels: row.labels, literals: row.literals}}]->(n)"
+    f"CREATE (n:{RESOURCE} {{uri: row.uri, sources: []}})\n"
+    "RETURN row.uri AS uri, elementId(n) AS id"
 )
+EXISTING_CYPHER = (
+    f"UNWIND $uris AS uri MATCH (n:{RESOURCE} {{uri: uri}}) RETURN uri, elementId(n) AS id"
+)
+SEEN_GRAPHS_CYPHER = f"UNWIND $graphs AS graph MATCH (:{GRAPH_LABEL} {{iri: graph}}) RETURN graph"
 
 
 def write_rels_cypher(rel_type: str) -> str:
@@ -72,6 +101,16 @@ def write_rels_cypher(rel_type: str) -> str:
         f"MERGE (s)-[r:{rel_type_clause(rel_type)}]->(o)\n"
         "ON CREATE SET r.sources = row.graphs\n"
         "ON MATCH SET r.sources = [x IN r.sources WHERE NOT x IN row.graphs] + row.graphs"
+    )
+
+
+def create_rels_cypher(rel_type: str) -> str:
+    """CREATE links from new nodes, both ends found by element id (`row.s`, `row.o`)."""
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (s) WHERE elementId(s) = row.s\n"
+        "MATCH (o) WHERE elementId(o) = row.o\n"
+        f"CREATE (s)-[:{rel_type_clause(rel_type)} {{sources: row.graphs}}]->(o)"
     )
 
 
@@ -176,15 +215,24 @@ COUNTS_CYPHER = (
 )
 
 
-def write_statements(graphs: Sequence[str], rows: BatchRows) -> list[Statement]:
-    """The graph records, nodes (by label set), claims, then links (by type): in the order
-    they must run."""
-    nodes = [(write_nodes_cypher(labels), group) for labels, group in rows.nodes.items()]
+def node_statements(graphs: Sequence[str], plan: WritePlan) -> list[Statement]:
+    """The graph records, new nodes, known nodes (both with their claims), placeholders and
+    the links from known nodes: in the order they must run. New nodes and placeholders
+    return their element ids, known nodes their number of sources."""
     return [
         (OPEN_GRAPHS_CYPHER, [{"graph": graph} for graph in graphs]),
-        *nodes,
-        (CLAIMS_WRITE_CYPHER, rows.claims),
-        *((write_rels_cypher(name), group) for name, group in rows.rels.items()),
+        *((create_nodes_cypher(labels), rows) for labels, rows in plan.fresh.items()),
+        *((write_nodes_cypher(labels), rows) for labels, rows in plan.merged.items()),
+        (CREATE_PLACEHOLDERS_CYPHER, plan.placeholders),
+        *((write_rels_cypher(name), rows) for name, rows in plan.merged_links.items()),
+    ]
+
+
+def link_statements(plan: WritePlan, ids: Mapping[str, str]) -> list[Statement]:
+    """The links from new nodes, by the element ids of their ends (uri -> id: `ids`)."""
+    return [
+        (create_rels_cypher(name), link_rows(links, ids))
+        for name, links in plan.fresh_links.items()
     ]
 
 

@@ -11,10 +11,12 @@ from typing import Any, TypeVar
 from neo4j import Driver, ManagedTransaction
 
 from kg.projection import cypher_builders as cb
-from kg.projection.rows import combine, graph_rows, merge_claims
+from kg.projection.batch import combine, plan_write
+from kg.projection.rows import graph_rows, merge_claims
 
 T = TypeVar("T")
 DEFAULT_BATCH_SIZE = 5000
+READ_BATCH = 20_000  # uris looked up per statement
 
 
 @dataclass(frozen=True)
@@ -75,17 +77,19 @@ class Neo4jProjection:
         hashes: Mapping[str, str | None] | None = None,
     ) -> ProjectionStats:
         """Replace several graphs at once (far fewer round trips than one by one): drop what
-        they asserted, write their rows combined, in batches of `batch_size` rows, one
-        transaction per batch. Hashes are stored last, so an interrupted write is seen as
-        out of date by `sync`."""
+        they asserted (only graphs projected before have anything to drop), then write their
+        rows combined, in transactions of `batch_size` rows: nodes the database does not
+        hold are created with the links from them, the others merged (WritePlan). Hashes
+        are stored last, so an interrupted write is seen as out of date by `sync`."""
         per_graph = {g: graph_rows((t[0], t[1], t[2]) for t in ts) for g, ts in graphs.items()}
         names = list(per_graph)
         rows = combine(per_graph)
-        self._withdraw(names)
-        planned = cb.batches(cb.write_statements(names, rows), self.batch_size)
-        stale: set[str] = set()
-        for tx_statements in planned:
-            stale.update(self._write(_statements_work(tx_statements)))
+        self._withdraw(self._seen(names))
+        existing = self._existing(sorted(rows.uris()))
+        plan = plan_write(rows, existing)
+        ids, stale, transactions = self._write_batches(cb.node_statements(names, plan))
+        ids.update(existing)
+        transactions += self._write_batches(cb.link_statements(plan, ids))[2]
         self._recompute(stale)
         closing = [
             {"graph": g, "hash": (hashes or {}).get(g), "triples": r.triples}
@@ -95,11 +99,43 @@ class Neo4jProjection:
         return ProjectionStats(
             graphs=names,
             triples=rows.triples,
-            nodes=sum(len(group) for group in rows.nodes.values()),
-            relationships=sum(len(group) for group in rows.rels.values()),
+            nodes=len(rows.nodes),
+            relationships=sum(len(links) for links in rows.rels.values()),
             skipped=rows.skipped,
-            transactions=len(planned),
+            transactions=transactions,
         )
+
+    def _seen(self, names: list[str]) -> list[str]:
+        """Those of the graphs that have a graph record (were projected, or begun)."""
+        seen = {row["graph"] for row in self._read(cb.SEEN_GRAPHS_CYPHER, graphs=names)}
+        return [name for name in names if name in seen]
+
+    def _existing(self, uris: list[str]) -> dict[str, str]:
+        """uri -> element id of those of `uris` the database holds, in one read."""
+
+        def work(tx: ManagedTransaction) -> dict[str, str]:
+            found: dict[str, str] = {}
+            for start in range(0, len(uris), READ_BATCH):
+                chunk = uris[start : start + READ_BATCH]
+                found.update((r["uri"], r["id"]) for r in tx.run(cb.EXISTING_CYPHER, uris=chunk))
+            return found
+
+        with self.driver.session(database=self.database) as session:
+            return session.execute_read(work)
+
+    def _write_batches(
+        self, statements: list[cb.Statement]
+    ) -> tuple[dict[str, str], set[str], int]:
+        """Run statements in transactions of `batch_size` rows; returns the element ids of
+        the nodes they created, the shared nodes to recompute, and how many transactions."""
+        ids: dict[str, str] = {}
+        stale: set[str] = set()
+        planned = cb.batches(statements, self.batch_size)
+        for tx_statements in planned:
+            new_ids, new_stale = self._write(_statements_work(tx_statements))
+            ids.update(new_ids)
+            stale.update(new_stale)
+        return ids, stale, len(planned)
 
     def drop_graph(self, graph_iri: str) -> int:
         """Withdraw everything `graph_iri` asserted; returns how many node claims it had."""
@@ -156,15 +192,22 @@ class Neo4jProjection:
         return sorted(self.graph_hashes())
 
 
-def _statements_work(statements: list[cb.Statement]) -> Callable[[ManagedTransaction], set[str]]:
-    """A transaction function running the statements of one batch; returns stale node IRIs."""
+def _statements_work(
+    statements: list[cb.Statement],
+) -> Callable[[ManagedTransaction], tuple[dict[str, str], set[str]]]:
+    """A transaction function running the statements of one batch; returns the element ids
+    of the nodes created (records with `id`) and the shared nodes (with `sources` > 1)."""
 
-    def work(tx: ManagedTransaction) -> set[str]:
+    def work(tx: ManagedTransaction) -> tuple[dict[str, str], set[str]]:
+        ids: dict[str, str] = {}
         stale: set[str] = set()
         for cypher, rows in statements:
-            result = tx.run(cypher, rows=rows)
-            stale.update(r["uri"] for r in result if r.get("sources", 0) > 1)
-        return stale
+            for record in tx.run(cypher, rows=rows):
+                if record.get("id") is not None:
+                    ids[record["uri"]] = record["id"]
+                elif record.get("sources", 0) > 1:
+                    stale.add(record["uri"])
+        return ids, stale
 
     return work
 

@@ -8,16 +8,20 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
+from kg.projection.batch import combine, plan_write
 from kg.projection.cypher_builders import (
     batches,
+    create_nodes_cypher,
+    create_rels_cypher,
     drop_batch_cypher,
     label_clause,
+    link_statements,
+    node_statements,
     rel_type_clause,
     write_nodes_cypher,
     write_rels_cypher,
-    write_statements,
 )
-from kg.projection.rows import GEO_CLASSES, combine, graph_rows, local_name, merge_claims
+from kg.projection.rows import GEO_CLASSES, graph_rows, local_name, merge_claims
 from ontology.namespace import EVENT_TYPE, GEO
 
 B = "https://geokg.example.org/"
@@ -62,10 +66,7 @@ def test_nodes_are_grouped_by_label_set() -> None:
 def test_iri_objects_become_relationships_by_local_name() -> None:
     rels = graph_rows(_event_triples()).rels
     assert set(rels) == {"eventType", "participant", "initiator", "source"}
-    assert rels["participant"] == [
-        {"s": str(EVENT), "o": str(CHN)},
-        {"s": str(EVENT), "o": str(PRK)},
-    ]
+    assert rels["participant"] == [(str(EVENT), str(CHN)), (str(EVENT), str(PRK))]
 
 
 def test_a_node_with_several_classes_gets_one_group_of_all_labels() -> None:
@@ -136,6 +137,10 @@ def test_cypher_is_parameterised_with_unwind_rows() -> None:
         assert "row.graphs" in text and "CHN" not in text
     assert "MERGE (n:Resource {uri: row.uri})" in nodes and "SET n:`State`" in nodes
     assert "MERGE (s)-[r:`participant`]->(o)" in rels
+    created = create_nodes_cypher(("State",))
+    assert created.startswith("UNWIND $rows AS row") and "CREATE (n:Resource:`State`" in created
+    assert "UNWIND row.claims AS c" in created and "UNWIND row.claims AS c" in nodes
+    assert "elementId(s) = row.s" in create_rels_cypher("participant")
     assert "SET n:" not in write_nodes_cypher(())
     assert "$limit" in drop_batch_cypher() and "$graphs" in drop_batch_cypher()
 
@@ -152,34 +157,64 @@ def test_batches_pack_small_statements_and_split_big_ones() -> None:
         batches([], 0)
 
 
-def test_write_statements_run_graphs_nodes_claims_then_links() -> None:
-    statements = write_statements(["urn:g"], combine({"urn:g": graph_rows(_event_triples())}))
+def test_node_statements_run_graphs_new_nodes_known_nodes_placeholders_then_links() -> None:
+    batch = combine({"urn:g": graph_rows(_event_triples())})
+    plan = plan_write(batch, {str(CHN): "4:x:1"})
+    statements = node_statements(["urn:g"], plan)
     kinds = [
         0
         if "MERGE (g:ProjectedGraph" in cypher
         else 1
-        if "MERGE (n:" in cypher
+        if "CREATE (n:Resource:" in cypher
         else 2
-        if "ASSERTS" in cypher
+        if "MERGE (n:" in cypher
         else 3
+        if "sources: []" in cypher
+        else 4
         for cypher, _ in statements
     ]
-    assert kinds == sorted(kinds) and set(kinds) == {0, 1, 2, 3}
+    assert kinds == sorted(kinds) and set(kinds) == {0, 1, 2, 3}  # no link from CHN
+    assert [r["uri"] for r in plan.merged[("State",)]] == [str(CHN)]
+    assert sorted(r["uri"] for r in plan.placeholders) == sorted(
+        [str(PRK), str(EVENT_TYPE.state_visit)]
+    )
+    ids = {str(EVENT): "e", str(CHN): "c", str(PRK): "p", str(ARTICLE): "a"}
+    ids[str(EVENT_TYPE.state_visit)] = "t"
+    links = dict((c, r) for c, r in link_statements(plan, ids))
+    assert links[create_rels_cypher("participant")] == [
+        {"s": "e", "o": "c", "graphs": ["urn:g"]},
+        {"s": "e", "o": "p", "graphs": ["urn:g"]},
+    ]
+
+
+def test_links_from_known_nodes_are_merged_by_uri() -> None:
+    batch = combine({"urn:g": graph_rows([(CHN, GEO.participant, PRK)])})
+    plan = plan_write(batch, {str(CHN): "c", str(PRK): "p"})
+    assert plan.merged_links == {
+        "participant": [{"s": str(CHN), "o": str(PRK), "graphs": ["urn:g"]}]
+    }
+    assert not plan.fresh and not plan.fresh_links and not plan.placeholders
+
+
+def test_a_new_node_several_graphs_describe_gets_the_union_of_their_claims() -> None:
+    a = graph_rows([(CHN, RDF.type, GEO.State), (CHN, GEO.alias, Literal("PRC"))])
+    b = graph_rows([(CHN, GEO.alias, Literal("Red China")), (CHN, GEO.name, Literal("China"))])
+    plan = plan_write(combine({"urn:a": a, "urn:b": b}), {})
+    (row,) = plan.fresh[("State",)]
+    assert row["graphs"] == ["urn:a", "urn:b"] and len(row["claims"]) == 2
+    assert row["props"] == {"alias": ["PRC", "Red China"], "name": "China"}
 
 
 def test_combine_merges_what_several_graphs_assert() -> None:
     a = graph_rows([(CHN, RDF.type, GEO.State), (EVENT, GEO.participant, CHN)])
     b = graph_rows([(CHN, GEO.alias, Literal("PRC")), (EVENT, GEO.participant, CHN)])
     batch = combine({"urn:a": a, "urn:b": b})
-    (row,) = [r for group in batch.nodes.values() for r in group if r["uri"] == str(CHN)]
+    row = batch.nodes[str(CHN)]
     assert row["graphs"] == ["urn:a", "urn:b"] and row["labels"] == ["State"]
-    assert set(batch.nodes) == {("State",), ()}
-    assert sorted((c["graph"], c["uri"]) for c in batch.claims) == [
-        ("urn:a", str(EVENT)),
-        ("urn:a", str(CHN)),
-        ("urn:b", str(EVENT)),
-        ("urn:b", str(CHN)),
+    assert [(c["graph"], c["labels"]) for c in row["claims"]] == [
+        ("urn:a", ["State"]),
+        ("urn:b", []),
     ]
-    assert batch.rels == {
-        "participant": [{"s": str(EVENT), "o": str(CHN), "graphs": ["urn:a", "urn:b"]}]
-    }
+    assert batch.nodes[str(EVENT)]["graphs"] == ["urn:a", "urn:b"]
+    assert batch.rels == {"participant": {(str(EVENT), str(CHN)): ["urn:a", "urn:b"]}}
+    assert batch.uris() == {str(EVENT), str(CHN)}

@@ -1,0 +1,116 @@
+"""Rows of several graphs combined into one write, and the plan of that write (pure).
+
+A node or relationship that two graphs of one batch assert is ONE row listing both graphs, so
+no Cypher statement ever reads and then writes the same node twice (a later row would not see
+an earlier row's write).
+
+The plan splits the batch by what the database already holds (one read, done by the caller):
+a node it does not hold is CREATEd with its claims, and so are the links from it (nothing can
+exist from a node that did not), by element id, which is cheaper than MERGE by `uri`; a node
+it holds goes the MERGE way, which adds to its `sources` and has it recomputed when shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.projection.rows import GraphRows, merge_claims
+
+Row = dict[str, Any]
+Link = tuple[str, str]
+
+
+@dataclass
+class BatchRows:
+    """Rows of several graphs, combined: one node row per uri (`graphs` lists who asserts it,
+    `labels` is their union, `claims` what each graph says, `props` the first claim's), and
+    per relationship type the graphs behind each (subject uri, object uri)."""
+
+    nodes: dict[str, Row] = field(default_factory=dict)
+    rels: dict[str, dict[Link, list[str]]] = field(default_factory=dict)
+    triples: int = 0
+    skipped: int = 0
+
+    def uris(self) -> set[str]:
+        """Every uri the batch names: its nodes and the targets of its links."""
+        targets = {o for links in self.rels.values() for _, o in links}
+        return targets | self.nodes.keys()
+
+
+def combine(per_graph: Mapping[str, GraphRows]) -> BatchRows:
+    """Combine the rows of several graphs (see BatchRows)."""
+    batch = BatchRows()
+    for graph, rows in per_graph.items():
+        batch.triples += rows.triples
+        batch.skipped += rows.skipped
+        for group in rows.nodes.values():
+            for row in group:
+                _add_node(batch.nodes, graph, row)
+        for name, links in rows.rels.items():
+            known = batch.rels.setdefault(name, {})
+            for link in links:
+                graphs = known.get(link)
+                if graphs is None:
+                    known[link] = [graph]
+                else:
+                    graphs.append(graph)
+    return batch
+
+
+def _add_node(nodes: dict[str, Row], graph: str, row: Row) -> None:
+    claim = {"graph": graph, "labels": row["labels"], "literals": row["literals"]}
+    known = nodes.get(row["uri"])
+    if known is None:
+        nodes[row["uri"]] = {**row, "graphs": [graph], "claims": [claim]}
+        return
+    known["graphs"].append(graph)
+    known["claims"].append(claim)
+    known["labels"] = sorted({*known["labels"], *row["labels"]})
+
+
+@dataclass
+class WritePlan:
+    """One batch's write: nodes to CREATE and to MERGE (by label set), placeholders to
+    CREATE, links to CREATE by element id (from new nodes) and to MERGE by uri."""
+
+    fresh: dict[tuple[str, ...], list[Row]] = field(default_factory=dict)
+    merged: dict[tuple[str, ...], list[Row]] = field(default_factory=dict)
+    placeholders: list[Row] = field(default_factory=list)
+    fresh_links: dict[str, dict[Link, list[str]]] = field(default_factory=dict)
+    merged_links: dict[str, list[Row]] = field(default_factory=dict)
+
+
+def plan_write(batch: BatchRows, existing: Collection[str]) -> WritePlan:
+    """Split `batch` by the uris the database already holds (`existing`)."""
+    plan = WritePlan()
+    for uri, row in batch.nodes.items():
+        if uri in existing:
+            plan.merged.setdefault(tuple(row["labels"]), []).append(row)
+        else:
+            fresh = row if len(row["claims"]) == 1 else _merged(row)
+            plan.fresh.setdefault(tuple(fresh["labels"]), []).append(fresh)
+    targets = {o for links in batch.rels.values() for _, o in links}
+    plan.placeholders = [{"uri": o} for o in targets.difference(existing, batch.nodes)]
+    for name, links in batch.rels.items():
+        for (s, o), graphs in links.items():
+            if s in existing:
+                row = {"s": s, "o": o, "graphs": graphs}
+                plan.merged_links.setdefault(name, []).append(row)
+            else:
+                plan.fresh_links.setdefault(name, {})[(s, o)] = graphs
+    return plan
+
+
+def _merged(row: Row) -> Row:
+    """A new node several graphs of the batch describe: labels and properties from the union
+    of their claims, as Neo4jProjection's recompute would make them."""
+    claims = row["claims"]
+    union = merge_claims(row["uri"], [c["labels"] for c in claims], [c["literals"] for c in claims])
+    return {**row, "labels": union["labels"], "props": union["props"]}
+
+
+def link_rows(links: Mapping[Link, list[str]], ids: Mapping[str, str]) -> list[Row]:
+    """Rows creating links by the element ids of their ends."""
+    return [{"s": ids[s], "o": ids[o], "graphs": graphs} for (s, o), graphs in links.items()]

@@ -1,0 +1,62 @@
+"""The two write paths of Neo4jProjection give the same Neo4j content: nodes the database does
+not hold are CREATEd (with the links from them, by element id), the others MERGEd by uri."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from kg.stores.neo4j_store import Neo4jProjection
+from kg.sync import graph_hash
+from ontology.namespace import GEO
+from tests.integration.test_neo4j_projection import ARTICLE_A, WAR, article_a, snapshot
+from tests.unit.kg.sample_graphs import all_graphs
+
+pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture
+def projection(neo4j_driver: Any) -> Iterator[Neo4jProjection]:
+    p = Neo4jProjection(neo4j_driver, batch_size=7)
+    p.clear()
+    p.ensure_schema()
+    yield p
+    p.clear()
+
+
+def merge_only(p: Neo4jProjection, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the projection believe every uri exists: everything goes the MERGE way."""
+    monkeypatch.setattr(p, "_existing", lambda uris: dict.fromkeys(uris, "none"))
+
+
+def write_together(p: Neo4jProjection, graphs: dict[str, Graph]) -> dict[str, Any]:
+    p.clear()
+    p.replace_graphs(graphs, {name: graph_hash(g) for name, g in graphs.items()})
+    return snapshot(p)
+
+
+def test_create_path_and_merge_path_write_the_same(
+    projection: Neo4jProjection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    created = write_together(projection, all_graphs())
+    merge_only(projection, monkeypatch)
+    merged = write_together(projection, all_graphs())
+    assert created == merged and created["nodes"] and created["rels"]
+
+
+def test_replacing_after_a_created_write_is_exact(
+    projection: Neo4jProjection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    graphs = all_graphs()
+    write_together(projection, graphs)
+    changed = article_a()
+    changed.remove((URIRef(WAR), None, None))
+    changed.add((URIRef(WAR), GEO.code, Literal("war")))  # now only this one claim
+    graphs[str(ARTICLE_A)] = changed
+    projection.replace_graphs({str(ARTICLE_A): changed})
+    after = snapshot(projection)
+    merge_only(projection, monkeypatch)
+    assert after == write_together(projection, graphs)

@@ -63,11 +63,12 @@ class CypherQueries(GraphQueries):
             self.driver.close()
 
     def _read(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
-        def work(tx: Any) -> list[dict[str, Any]]:
-            return list(tx.run(cypher, params).data())
-
-        with self.driver.session(database=self.database) as session:
-            return list(session.execute_read(work))
+        """One read transaction through the driver's execute_query (the cheapest path: one
+        query, no session kept), routed to readers."""
+        records, _, _ = self.driver.execute_query(
+            cypher, params, database_=self.database, routing_="r"
+        )
+        return [record.data() for record in records]
 
     def states(self) -> list[StatePublic]:
         return [state_model(r) for r in self._state_rows(None)]

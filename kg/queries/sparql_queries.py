@@ -4,6 +4,7 @@ query text comes from pure builders, the rows become the shared pydantic models 
 from __future__ import annotations
 
 from kg.queries import sparql_builders as qb
+from kg.queries import sparql_details as sd
 from kg.queries import sparql_event_builders as qe
 from kg.queries.base import GraphQueries
 from kg.queries.models import (
@@ -106,12 +107,15 @@ class SparqlQueries(GraphQueries):
 
     def _events(self, sparql: str) -> list[EventPublic]:
         keys = self.store.select(sparql)
-        iris = [r["e"] for r in keys]
+        iris = list(dict.fromkeys(r["e"] for r in keys))
         if not iris:
             return []
-        people = self.store.select(qe.participants_query(iris))
-        sources = sources_by_fact(self.store.select(qe.sources_query(iris)))
-        return event_models(keys, people, sources)
+        links = sd.by_subject(self.store.select(sd.props_query(iris, sd.LINKS)))
+        nodes = sd.by_subject(
+            self.store.select(sd.props_query(sd.linked_nodes(links), sd.NODE_PROPS))
+        )
+        people = sd.people_rows(iris, links, nodes)
+        return event_models(keys, people, sources_by_fact(sd.source_rows(iris, links, nodes)))
 
     def timeline(
         self,

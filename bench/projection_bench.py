@@ -17,7 +17,7 @@ import os
 import random
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from neo4j import Driver, GraphDatabase
@@ -111,16 +111,23 @@ def wipe(driver: Driver) -> None:
 
 
 def run_geokg_together(driver: Driver, graphs: dict[str, Triples], batch_size: int) -> None:
-    """As `kg sync` projects: changed graphs together, about CHUNK_TRIPLES triples a call."""
+    """As `kg sync` projects: changed graphs in batches of about CHUNK_TRIPLES triples, the
+    next batch prepared while the current one is written (Neo4jProjection.replace_batches)."""
     projection = Neo4jProjection(driver, batch_size=batch_size)
+    for _ in projection.replace_batches((chunk, {}) for chunk in chunks(graphs)):
+        pass
+
+
+def chunks(graphs: dict[str, Triples]) -> Iterator[dict[str, Triples]]:
+    """The graphs in groups of about CHUNK_TRIPLES triples, as kg.sync batches them."""
     chunk: dict[str, Triples] = {}
     for name, triples in graphs.items():
         chunk[name] = triples
         if sum(len(t) for t in chunk.values()) >= CHUNK_TRIPLES:
-            projection.replace_graphs(chunk)
+            yield chunk
             chunk = {}
     if chunk:
-        projection.replace_graphs(chunk)
+        yield chunk
 
 
 def run_geokg_one_by_one(driver: Driver, graphs: dict[str, Triples], batch_size: int) -> None:

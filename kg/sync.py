@@ -14,7 +14,8 @@ from rdflib import Graph
 
 from kg.stores.base import RecordStore
 
-CHUNK_TRIPLES = 100_000  # triples projected per replace_graphs call (bounds memory)
+CHUNK_TRIPLES = 100_000  # triples projected per batch (bounds memory)
+Hashes = Mapping[str, str | None]
 
 
 class Projection(Protocol):
@@ -27,6 +28,11 @@ class Projection(Protocol):
         graphs: Mapping[str, Iterable[tuple[Any, ...]]],
         hashes: Mapping[str, str | None] | None = None,
     ) -> Any: ...
+
+    def replace_batches(
+        self,
+        batches: Iterable[tuple[Mapping[str, Iterable[tuple[Any, ...]]], Hashes]],
+    ) -> Iterator[Any]: ...  # each batch's stats (`graphs`, `triples`), once written
 
     def drop_graphs(self, graph_iris: Iterable[str]) -> int: ...
 
@@ -62,8 +68,9 @@ def sync(
     chunk_triples: int = CHUNK_TRIPLES,
 ) -> SyncReport:
     """Project what changed in the record since the last sync; `progress(action, graph)` is
-    called for each graph projected ("project") or dropped ("drop"). Changed graphs are
-    projected together, about `chunk_triples` triples per call."""
+    called for each graph dropped ("drop") or projected ("project", once written). Changed
+    graphs are projected together, about `chunk_triples` triples per batch; the record is read
+    and the next batch's rows built while the current batch is written."""
     report = SyncReport()
     if rebuild:
         projection.clear()
@@ -77,12 +84,13 @@ def sync(
                 progress("drop", name)
         projection.drop_graphs(gone)
         report.dropped.extend(gone)
-    pending: dict[str, Graph] = {}
-    for name, graph in _changed(record_store, names, projected, report):
-        pending[name] = graph
-        if sum(len(g) for g in pending.values()) >= chunk_triples:
-            _project(projection, pending, report, progress)
-    _project(projection, pending, report, progress)
+    changed = _changed(record_store, names, projected, report)
+    for stats in projection.replace_batches(_batches(changed, chunk_triples)):
+        for name in stats.graphs:
+            if progress:
+                progress("project", name)
+        report.projected.extend(stats.graphs)
+        report.triples += stats.triples
     return report
 
 
@@ -91,7 +99,7 @@ def _changed(
     names: list[str],
     projected: dict[str, str | None],
     report: SyncReport,
-) -> Iterator[tuple[str, Graph]]:
+) -> Iterator[tuple[str, Graph, str]]:
     """The record's graphs whose hash differs from the projected one (noting the others as
     unchanged, and the new hashes in the report)."""
     for name in names:
@@ -101,22 +109,21 @@ def _changed(
             report.unchanged.append(name)
             continue
         report.hashes[name] = digest
-        yield name, graph
+        yield name, graph, digest
 
 
-def _project(
-    projection: Projection,
-    pending: dict[str, Graph],
-    report: SyncReport,
-    progress: Callable[[str, str], None] | None,
-) -> None:
-    """Project the pending graphs in one replace_graphs call, then forget them."""
-    if not pending:
-        return
-    for name in pending:
-        if progress:
-            progress("project", name)
-    projection.replace_graphs(pending, {name: report.hashes[name] for name in pending})
-    report.projected.extend(pending)
-    report.triples += sum(len(g) for g in pending.values())
-    pending.clear()
+def _batches(
+    changed: Iterable[tuple[str, Graph, str]], chunk_triples: int
+) -> Iterator[tuple[dict[str, Graph], Hashes]]:
+    """The changed graphs in batches of about `chunk_triples` triples, with their hashes."""
+    graphs: dict[str, Graph] = {}
+    hashes: dict[str, str] = {}
+    size = 0
+    for name, graph, digest in changed:
+        graphs[name], hashes[name] = graph, digest
+        size += len(graph)
+        if size >= chunk_triples:
+            yield graphs, hashes
+            graphs, hashes, size = {}, {}, 0
+    if graphs:
+        yield graphs, hashes

@@ -12,11 +12,14 @@ it holds goes the MERGE way, which adds to its `sources` and has it recomputed w
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import gc
+import threading
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.projection.rows import GraphRows, merge_claims
+from kg.projection.rows import GraphRows, graph_rows, merge_claims
 
 Row = dict[str, Any]
 Link = tuple[str, str]
@@ -114,3 +117,52 @@ def _merged(row: Row) -> Row:
 def link_rows(links: Mapping[Link, list[str]], ids: Mapping[str, str]) -> list[Row]:
     """Rows creating links by the element ids of their ends."""
     return [{"s": ids[s], "o": ids[o], "graphs": graphs} for (s, o), graphs in links.items()]
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = [0, False]  # how many paused_gc blocks are open, and whether gc was enabled
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Hold the cyclic garbage collector off while rows are built: they are acyclic, and its
+    full passes over hundreds of thousands of new dicts cost more than building them. The
+    collector is process-wide, so overlapping blocks (threads) are counted: the last one out
+    turns it back on, if it was on."""
+    with _gc_lock:
+        if _gc_pauses[0] == 0:
+            _gc_pauses[1] = gc.isenabled()
+            gc.disable()
+        _gc_pauses[0] += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses[0] -= 1
+            if _gc_pauses[0] == 0 and _gc_pauses[1]:
+                gc.enable()
+
+
+@dataclass
+class PreparedBatch:
+    """Graphs ready to be written: their combined rows, and their graph records' closing
+    values ({graph, hash, triples}), stored after everything else."""
+
+    names: list[str]
+    rows: BatchRows
+    closing: list[Row]
+
+
+def prepare(
+    graphs: Mapping[str, Iterable[tuple[Any, ...]]],
+    hashes: Mapping[str, str | None] | None = None,
+) -> PreparedBatch:
+    """The rows of several graphs, combined (pure Python: no driver, safe in a thread)."""
+    with paused_gc():
+        per_graph = {g: graph_rows((t[0], t[1], t[2]) for t in ts) for g, ts in graphs.items()}
+        rows = combine(per_graph)
+    closing = [
+        {"graph": g, "hash": (hashes or {}).get(g), "triples": r.triples}
+        for g, r in per_graph.items()
+    ]
+    return PreparedBatch(list(per_graph), rows, closing)

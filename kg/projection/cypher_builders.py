@@ -51,9 +51,8 @@ _CLAIMS = (
 
 def write_nodes_cypher(labels: Sequence[str]) -> str:
     """MERGE each node with its labels and claims, adding `row.graphs` to its sources. A new
-    node (or a placeholder) takes the row's properties; every row comes back with the node's
-    number of sources: a node with more than one is shared, and is recomputed from all its
-    claims."""
+    node (or a placeholder) takes the row's properties; the uris of the nodes left with more
+    than one source come back (`shared`: they are recomputed from all their claims)."""
     set_labels = f"SET n{label_clause(labels)}\n" if labels else ""
     return (
         "UNWIND $rows AS row\n"
@@ -63,29 +62,32 @@ def write_nodes_cypher(labels: Sequence[str]) -> str:
         "  n.sources = [x IN coalesce(n.sources, []) WHERE NOT x IN row.graphs] + row.graphs\n"
         f"{set_labels}"
         f"{_CLAIMS}"
-        "RETURN row.uri AS uri, size(n.sources) AS sources"
+        "WITH row, n WHERE size(n.sources) > 1\n"
+        "RETURN collect(row.uri) AS shared"
     )
 
 
 def create_nodes_cypher(labels: Sequence[str]) -> str:
     """CREATE nodes the database does not hold (no MERGE: nothing to match), with their
-    claims; each comes back with its element id, by which the links from it are created."""
+    claims; their element ids come back (`ids`: [uri, id] pairs), by which the links from
+    them are created. One record per statement: a record per row costs the client more."""
     return (
         "UNWIND $rows AS row\n"
         f"CREATE (n:{RESOURCE}{label_clause(labels)} {{uri: row.uri}})\n"
         "SET n += row.props, n.sources = row.graphs\n"
         f"{_CLAIMS}"
-        "RETURN row.uri AS uri, elementId(n) AS id"
+        "RETURN collect([row.uri, elementId(n)]) AS ids"
     )
 
 
 CREATE_PLACEHOLDERS_CYPHER = (
     "UNWIND $rows AS row\n"
     f"CREATE (n:{RESOURCE} {{uri: row.uri, sources: []}})\n"
-    "RETURN row.uri AS uri, elementId(n) AS id"
+    "RETURN collect([row.uri, elementId(n)]) AS ids"
 )
 EXISTING_CYPHER = (
-    f"UNWIND $uris AS uri MATCH (n:{RESOURCE} {{uri: uri}}) RETURN uri, elementId(n) AS id"
+    f"UNWIND $uris AS uri MATCH (n:{RESOURCE} {{uri: uri}})\n"
+    "RETURN collect([uri, elementId(n)]) AS ids"
 )
 SEEN_GRAPHS_CYPHER = f"UNWIND $graphs AS graph MATCH (:{GRAPH_LABEL} {{iri: graph}}) RETURN graph"
 
@@ -218,7 +220,7 @@ COUNTS_CYPHER = (
 def node_statements(graphs: Sequence[str], plan: WritePlan) -> list[Statement]:
     """The graph records, new nodes, known nodes (both with their claims), placeholders and
     the links from known nodes: in the order they must run. New nodes and placeholders
-    return their element ids, known nodes their number of sources."""
+    return their element ids (`ids`), known nodes the shared ones (`shared`)."""
     return [
         (OPEN_GRAPHS_CYPHER, [{"graph": graph} for graph in graphs]),
         *((create_nodes_cypher(labels), rows) for labels, rows in plan.fresh.items()),

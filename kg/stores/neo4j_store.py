@@ -4,19 +4,22 @@ transaction per batch. The driver is passed in; this module never creates or clo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from neo4j import Driver, ManagedTransaction
 
 from kg.projection import cypher_builders as cb
-from kg.projection.batch import combine, plan_write
-from kg.projection.rows import graph_rows, merge_claims
+from kg.projection.batch import PreparedBatch, paused_gc, plan_write, prepare
+from kg.projection.rows import merge_claims
 
 T = TypeVar("T")
 DEFAULT_BATCH_SIZE = 5000
 READ_BATCH = 20_000  # uris looked up per statement
+Hashes = Mapping[str, str | None] | None
+_END = object()
 
 
 @dataclass(frozen=True)
@@ -77,27 +80,36 @@ class Neo4jProjection:
         hashes: Mapping[str, str | None] | None = None,
     ) -> ProjectionStats:
         """Replace several graphs at once (far fewer round trips than one by one): drop what
-        they asserted (only graphs projected before have anything to drop), then write their
-        rows combined, in transactions of `batch_size` rows: nodes the database does not
-        hold are created with the links from them, the others merged (WritePlan). Hashes
-        are stored last, so an interrupted write is seen as out of date by `sync`."""
-        per_graph = {g: graph_rows((t[0], t[1], t[2]) for t in ts) for g, ts in graphs.items()}
-        names = list(per_graph)
-        rows = combine(per_graph)
-        self._withdraw(self._seen(names))
-        existing = self._existing(sorted(rows.uris()))
-        plan = plan_write(rows, existing)
-        ids, stale, transactions = self._write_batches(cb.node_statements(names, plan))
-        ids.update(existing)
-        transactions += self._write_batches(cb.link_statements(plan, ids))[2]
+        they asserted, then write their rows combined (see `write`)."""
+        return self.write(prepare(graphs, hashes))
+
+    def replace_batches(
+        self, batches: Iterable[tuple[Mapping[str, Iterable[tuple[Any, ...]]], Hashes]]
+    ) -> Iterator[ProjectionStats]:
+        """replace_graphs(graphs, hashes) for each batch in turn; the next batch is read and
+        its rows built in a worker thread while this one is written, so Python and Neo4j
+        work at the same time. Yields each batch's stats once it is written."""
+        for prepared in prefetch(prepare(graphs, hashes) for graphs, hashes in batches):
+            yield self.write(prepared)
+
+    def write(self, batch: PreparedBatch) -> ProjectionStats:
+        """Drop what the batch's graphs asserted (only graphs projected before have anything
+        to drop), then write its rows in transactions of `batch_size` rows: nodes the
+        database does not hold are created with the links from them, the others merged
+        (WritePlan). Hashes are stored last, so an interrupted write is seen as out of date
+        by `sync`."""
+        rows = batch.rows
+        self._withdraw(self._seen(batch.names))
+        with paused_gc():
+            existing = self._existing(sorted(rows.uris()))
+            plan = plan_write(rows, existing)
+            ids, stale, transactions = self._write_batches(cb.node_statements(batch.names, plan))
+            ids.update(existing)
+            transactions += self._write_batches(cb.link_statements(plan, ids))[2]
         self._recompute(stale)
-        closing = [
-            {"graph": g, "hash": (hashes or {}).get(g), "triples": r.triples}
-            for g, r in per_graph.items()
-        ]
-        self._run(cb.CLOSE_GRAPHS_CYPHER, rows=closing)
+        self._run(cb.CLOSE_GRAPHS_CYPHER, rows=batch.closing)
         return ProjectionStats(
-            graphs=names,
+            graphs=batch.names,
             triples=rows.triples,
             nodes=len(rows.nodes),
             relationships=sum(len(links) for links in rows.rels.values()),
@@ -116,8 +128,8 @@ class Neo4jProjection:
         def work(tx: ManagedTransaction) -> dict[str, str]:
             found: dict[str, str] = {}
             for start in range(0, len(uris), READ_BATCH):
-                chunk = uris[start : start + READ_BATCH]
-                found.update((r["uri"], r["id"]) for r in tx.run(cb.EXISTING_CYPHER, uris=chunk))
+                chunk = Rows(uris[start : start + READ_BATCH])
+                found.update(tx.run(cb.EXISTING_CYPHER, uris=chunk).single(strict=True)["ids"])
             return found
 
         with self.driver.session(database=self.database) as session:
@@ -192,22 +204,28 @@ class Neo4jProjection:
         return sorted(self.graph_hashes())
 
 
+class Rows(list[Any]):
+    """Statement rows, with a short repr: the driver formats every RUN's parameters for its
+    debug log even when that is off, and a full repr of thousands of rows is slow."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
+
+
 def _statements_work(
     statements: list[cb.Statement],
 ) -> Callable[[ManagedTransaction], tuple[dict[str, str], set[str]]]:
     """A transaction function running the statements of one batch; returns the element ids
-    of the nodes created (records with `id`) and the shared nodes (with `sources` > 1)."""
+    of the nodes created (`ids`) and the shared nodes to recompute (`shared`)."""
 
     def work(tx: ManagedTransaction) -> tuple[dict[str, str], set[str]]:
         ids: dict[str, str] = {}
-        stale: set[str] = set()
+        shared: set[str] = set()
         for cypher, rows in statements:
-            for record in tx.run(cypher, rows=rows):
-                if record.get("id") is not None:
-                    ids[record["uri"]] = record["id"]
-                elif record.get("sources", 0) > 1:
-                    stale.add(record["uri"])
-        return ids, stale
+            for record in tx.run(cypher, rows=Rows(rows)):
+                ids.update(record.get("ids") or ())
+                shared.update(record.get("shared") or ())
+        return ids, shared
 
     return work
 
@@ -220,3 +238,14 @@ def _recompute_work(uris: list[str]) -> Callable[[ManagedTransaction], None]:
             tx.run(cypher, rows=rows).consume()
 
     return work
+
+
+def prefetch(items: Iterable[T]) -> Iterator[T]:
+    """The items of `items`, each produced in a worker thread while the caller works on the
+    one before (one item ahead; the iterable is only ever advanced by that thread)."""
+    iterator = iter(items)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="projection-prefetch") as pool:
+        future = pool.submit(next, iterator, _END)
+        while (item := future.result()) is not _END:
+            future = pool.submit(next, iterator, _END)
+            yield item  # type: ignore[misc]

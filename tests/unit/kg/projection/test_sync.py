@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -30,6 +31,15 @@ class FakeProjection:
     ) -> None:
         self.calls.append(("replace", sorted(graphs)))
         self.hashes.update(hashes or {})
+
+    def replace_batches(
+        self,
+        batches: Iterable[tuple[Mapping[str, Iterable[tuple[Any, ...]]], Mapping[str, str | None]]],
+    ) -> Iterator[Any]:
+        for graphs, hashes in batches:
+            self.replace_graphs(graphs, hashes)
+            triples = sum(len(list(t)) for t in graphs.values())
+            yield SimpleNamespace(graphs=list(graphs), triples=triples)
 
     def drop_graphs(self, graph_iris: Iterable[str]) -> int:
         names = list(graph_iris)

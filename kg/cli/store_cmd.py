@@ -1,5 +1,5 @@
 """Commands on the store of record: `kg load-reference`, `kg validate`, `kg export`,
-`kg import` and `kg sparql`."""
+`kg import`, `kg sparql` and `kg upgrade`."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import typer
 from kg.backends import BackendError, open_store
 from kg.cli.common import CliError, console, print_table, settings_of
 from kg.stores.base import RDF_FORMATS, QueryResult, RecordStore, StoreError, StoreFormatError
+from kg.upgrade import upgrade
 
 SHOWN_VIOLATIONS = 10
 
@@ -177,9 +178,24 @@ def sparql_cmd(
     sys.stdout.flush()
 
 
+def upgrade_cmd(ctx: typer.Context) -> None:
+    """Add what this version derives at ingest to graphs an older geokg wrote (today: the
+    dyads timelines start from); run `kg sync` afterwards when Neo4j is used."""
+    with opened_store(ctx) as store, cli_errors():
+        report = upgrade(store)
+    if not report.graphs:
+        console.print("The store is up to date: nothing to upgrade.")
+        return
+    console.print(
+        f"Upgraded {len(report.graphs)} graphs: {report.events} events got their dyads. "
+        "Run `kg sync` to bring Neo4j along."
+    )
+
+
 def register(app: typer.Typer) -> None:
     app.command("load-reference")(load_reference_cmd)
     app.command("validate")(validate_cmd)
     app.command("export")(export_cmd)
     app.command("import")(import_cmd)
     app.command("sparql")(sparql_cmd)
+    app.command("upgrade")(upgrade_cmd)

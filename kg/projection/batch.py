@@ -81,7 +81,7 @@ class WritePlan:
     fresh: dict[tuple[str, ...], list[Row]] = field(default_factory=dict)
     merged: dict[tuple[str, ...], list[Row]] = field(default_factory=dict)
     placeholders: list[Row] = field(default_factory=list)
-    fresh_links: dict[str, dict[Link, list[str]]] = field(default_factory=dict)
+    fresh_links: dict[str, list[tuple[Link, list[str]]]] = field(default_factory=dict)
     merged_links: dict[str, list[Row]] = field(default_factory=dict)
 
 
@@ -97,12 +97,17 @@ def plan_write(batch: BatchRows, existing: Collection[str]) -> WritePlan:
     targets = {o for links in batch.rels.values() for _, o in links}
     plan.placeholders = [{"uri": o} for o in targets.difference(existing, batch.nodes)]
     for name, links in batch.rels.items():
-        for (s, o), graphs in links.items():
-            if s in existing:
-                row = {"s": s, "o": o, "graphs": graphs}
-                plan.merged_links.setdefault(name, []).append(row)
+        new: list[tuple[Link, list[str]]] = []
+        known: list[Row] = []
+        for link, graphs in links.items():
+            if link[0] in existing:
+                known.append({"s": link[0], "o": link[1], "graphs": graphs})
             else:
-                plan.fresh_links.setdefault(name, {})[(s, o)] = graphs
+                new.append((link, graphs))
+        if new:
+            plan.fresh_links[name] = new
+        if known:
+            plan.merged_links[name] = known
     return plan
 
 
@@ -114,9 +119,9 @@ def _merged(row: Row) -> Row:
     return {**row, "labels": union["labels"], "props": union["props"]}
 
 
-def link_rows(links: Mapping[Link, list[str]], ids: Mapping[str, str]) -> list[Row]:
+def link_rows(links: Iterable[tuple[Link, list[str]]], ids: Mapping[str, str]) -> list[Row]:
     """Rows creating links by the element ids of their ends."""
-    return [{"s": ids[s], "o": ids[o], "graphs": graphs} for (s, o), graphs in links.items()]
+    return [{"s": ids[s], "o": ids[o], "graphs": graphs} for (s, o), graphs in links]
 
 
 _gc_lock = threading.Lock()

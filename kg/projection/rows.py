@@ -21,7 +21,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.projection.values import decode, encode, literal_props, property_key
+from kg.projection.values import decode, encode, encoded_props, property_key
 from ontology.namespace import GEO, GEO_IRI
 
 GEO_CLASSES: tuple[str, ...] = tuple(
@@ -138,7 +138,7 @@ def node_row(uri: str, labels: Iterable[str], pairs: Iterable[tuple[str, Node]])
         "uri": uri,
         "labels": sorted(labels),
         "literals": texts,
-        "props": literal_props(encoded[text] for text in texts),
+        "props": encoded_props((*encoded[text], text) for text in texts),
     }
 
 

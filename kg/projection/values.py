@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from rdflib import Literal, URIRef
@@ -134,13 +135,33 @@ def _sorted(items: list[Any]) -> list[Any]:
 
 def literal_props(pairs: Iterable[tuple[str, Node]]) -> dict[str, Any]:
     """(local name, literal) pairs of one node -> its Neo4j properties."""
+    return encoded_props((key, term, encode(key, term)) for key, term in pairs)
+
+
+def encoded_props(items: Iterable[tuple[str, Node, str]]) -> dict[str, Any]:
+    """literal_props of (local name, literal, its `encode`d string) triples: the encoding
+    keys a cache of conversions, since most literals (dates, codes) recur."""
     by_key: dict[str, list[Value]] = defaultdict(list)
-    for key, term in pairs:
-        by_key[property_key(key)].append(convert(term))
+    for key, term, text in items:
+        by_key[property_key(key)].append(_cached_convert(text, term))
     props: dict[str, Any] = {}
     for key in sorted(by_key):
         props.update(key_props(key, by_key[key]))
     return props
+
+
+_CONVERTED: dict[str, Value] = {}  # a literal's kind and lexical form -> its Value
+_CONVERTED_MAX = 100_000
+
+
+def _cached_convert(text: str, term: Node) -> Value:
+    form = text[text.index("\t") + 1 :]  # the encoding without the key
+    value = _CONVERTED.get(form)
+    if value is None:
+        if len(_CONVERTED) >= _CONVERTED_MAX:
+            _CONVERTED.clear()
+        value = _CONVERTED[form] = convert(term)
+    return value
 
 
 def property_key(local: str) -> str:
@@ -159,7 +180,10 @@ def encode(key: str, term: Node) -> str:
     return f"{key}\t<\t{term}"
 
 
+@lru_cache(maxsize=65536)
 def decode(text: str) -> tuple[str, Node]:
+    """The (key, term) an `encode`d string stands for (cached: terms are immutable, and the
+    same dates and codes come back in claim after claim)."""
     key, kind, lexical = text.split("\t", 2)
     if kind == "<":
         return key, URIRef(lexical)

@@ -5,7 +5,9 @@ writing the same triples to the same Neo4j server in the same run, and their rat
 
 The triples are the bundled reference graphs plus synthetic article graphs (built by the real
 article-graph builder from random extractions). Each run starts from an empty database; the
-database must be empty to begin with (or pass --force: everything in it is deleted).
+database must be empty to begin with (or pass --force: everything in it is deleted). With
+--server-pid (a local server) the server's CPU seconds are reported next to the client's: on
+a shared machine they vary less than the wall time.
 rdflib-neo4j is a bench-only dependency: `.venv/bin/pip install rdflib-neo4j`."""
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ import random
 import statistics
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from neo4j import Driver, GraphDatabase
 from rdflib import Graph
@@ -151,12 +155,32 @@ def run_rdflib_neo4j(driver: Driver, graphs: dict[str, Triples], batch_size: int
         graph.close(True)
 
 
-def timed(driver: Driver, run: Callable[[], None]) -> float:
+@dataclass(frozen=True)
+class Run:
+    """One run: wall seconds, and CPU seconds of this process and (if known) of the server."""
+
+    wall: float
+    client_cpu: float
+    server_cpu: float | None
+
+
+def server_cpu(pid: int | None) -> float | None:
+    """CPU seconds the server process has used so far (Linux /proc; None without a pid)."""
+    if pid is None:
+        return None
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed(driver: Driver, run: Callable[[], None], pid: int | None = None) -> Run:
     wipe(driver)
     Neo4jProjection(driver).ensure_schema()  # the same constraint and indexes for both
-    started = time.perf_counter()
+    cpu, server, started = time.process_time(), server_cpu(pid), time.perf_counter()
     run()
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = server_cpu(pid)
+    used = None if after is None or server is None else after - server
+    return Run(wall, time.process_time() - cpu, used)
 
 
 def arguments() -> argparse.Namespace:
@@ -170,23 +194,26 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=2, help="runs of each; the best counts")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--force", action="store_true", help="delete what the database holds")
+    parser.add_argument(
+        "--server-pid", type=int, help="the Neo4j process (local): report its CPU seconds too"
+    )
     return parser.parse_args()
 
 
 def measure(
     driver: Driver, graphs: dict[str, Triples], args: argparse.Namespace
-) -> dict[str, list[float]]:
-    """Seconds of each run of each tool, the tools taking turns."""
+) -> dict[str, list[Run]]:
+    """Each run of each tool, the tools taking turns."""
     size = args.batch_size
     tools: dict[str, Callable[[], None]] = {
         GEOKG: lambda: run_geokg_together(driver, graphs, size),
         "geokg, one graph at a time": lambda: run_geokg_one_by_one(driver, graphs, size),
         RDFLIB: lambda: run_rdflib_neo4j(driver, graphs, size),
     }
-    runs: dict[str, list[float]] = {name: [] for name in tools}
+    runs: dict[str, list[Run]] = {name: [] for name in tools}
     for _ in range(args.repeat):
         for name, run in tools.items():
-            runs[name].append(timed(driver, run))
+            runs[name].append(timed(driver, run, args.server_pid))
     wipe(driver)
     return runs
 
@@ -201,11 +228,17 @@ def main() -> None:
         if busy and not args.force:
             raise SystemExit("The database is not empty; pass --force to let the bench wipe it.")
         runs = measure(driver, graphs, args)
-    best = {name: min(seconds) for name, seconds in runs.items()}
-    for name, seconds in runs.items():
-        median = statistics.median(seconds)
+    best = {name: min(r.wall for r in rs) for name, rs in runs.items()}
+    for name, rs in runs.items():
+        median = statistics.median(r.wall for r in rs)
         rate = triples / best[name]
-        print(f"{name:28s} best {best[name]:7.2f} s  median {median:7.2f} s  {rate:9.0f} triples/s")
+        cpu = statistics.median(r.client_cpu for r in rs)
+        served = [r.server_cpu for r in rs if r.server_cpu is not None]
+        server = f"  server CPU {statistics.median(served):6.2f} s" if served else ""
+        print(
+            f"{name:28s} best {best[name]:7.2f} s  median {median:7.2f} s  {rate:9.0f} triples/s"
+            f"  client CPU {cpu:6.2f} s{server}"
+        )
     print(f"ratio (geokg / rdflib-neo4j throughput): {best[RDFLIB] / best[GEOKG]:.1f}x")
 
 

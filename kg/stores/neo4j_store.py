@@ -98,10 +98,12 @@ class Neo4jProjection:
         database does not hold are created with the links from them, the others merged
         (WritePlan). Hashes are stored last, so an interrupted write is seen as out of date
         by `sync`."""
-        rows = batch.rows
-        self._withdraw(self._seen(batch.names))
+        rows, uris = batch.rows, sorted(batch.rows.uris())
+        seen, existing = self._lookup(batch.names, uris)
+        if seen:  # withdrawing may delete nodes: look again
+            self._withdraw(seen)
+            existing = self._lookup([], uris)[1]
         with paused_gc():
-            existing = self._existing(sorted(rows.uris()))
             plan = plan_write(rows, existing)
             ids, stale, transactions = self._write_batches(cb.node_statements(batch.names, plan))
             ids.update(existing)
@@ -117,20 +119,19 @@ class Neo4jProjection:
             transactions=transactions,
         )
 
-    def _seen(self, names: list[str]) -> list[str]:
-        """Those of the graphs that have a graph record (were projected, or begun)."""
-        seen = {row["graph"] for row in self._read(cb.SEEN_GRAPHS_CYPHER, graphs=names)}
-        return [name for name in names if name in seen]
+    def _lookup(self, names: list[str], uris: list[str]) -> tuple[list[str], dict[str, str]]:
+        """In one read: which of the graphs have a graph record (were projected, or begun),
+        and uri -> element id of those of `uris` the database holds."""
 
-    def _existing(self, uris: list[str]) -> dict[str, str]:
-        """uri -> element id of those of `uris` the database holds, in one read."""
-
-        def work(tx: ManagedTransaction) -> dict[str, str]:
+        def work(tx: ManagedTransaction) -> tuple[list[str], dict[str, str]]:
+            seen: set[str] = set()
+            if names:
+                seen.update(r["graph"] for r in tx.run(cb.SEEN_GRAPHS_CYPHER, graphs=names))
             found: dict[str, str] = {}
             for start in range(0, len(uris), READ_BATCH):
                 chunk = Rows(uris[start : start + READ_BATCH])
                 found.update(tx.run(cb.EXISTING_CYPHER, uris=chunk).single(strict=True)["ids"])
-            return found
+            return [name for name in names if name in seen], found
 
         with self.driver.session(database=self.database) as session:
             return session.execute_read(work)

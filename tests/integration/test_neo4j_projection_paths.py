@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from rdflib import Graph, Literal, URIRef
 
+from kg.projection.batch import BatchRows, WritePlan
+from kg.stores import neo4j_store
 from kg.stores.neo4j_store import Neo4jProjection
 from kg.sync import graph_hash
 from ontology.namespace import GEO
@@ -28,8 +30,15 @@ def projection(neo4j_driver: Any) -> Iterator[Neo4jProjection]:
 
 
 def merge_only(p: Neo4jProjection, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make the projection believe every uri exists: everything goes the MERGE way."""
-    monkeypatch.setattr(p, "_existing", lambda uris: dict.fromkeys(uris, "none"))
+    """Plan as if every uri existed: everything goes the MERGE way."""
+    real = neo4j_store.plan_write
+
+    def plan(rows: BatchRows, existing: dict[str, str]) -> WritePlan:
+        planned = real(rows, dict.fromkeys(rows.uris(), "none"))
+        assert not planned.fresh and not planned.fresh_links
+        return planned
+
+    monkeypatch.setattr(neo4j_store, "plan_write", plan)
 
 
 def write_together(p: Neo4jProjection, graphs: dict[str, Graph]) -> dict[str, Any]:

@@ -84,6 +84,9 @@ class WritePlan:
     fresh_links: dict[str, list[tuple[Link, list[str]]]] = field(default_factory=dict)
     merged_links: dict[str, list[Row]] = field(default_factory=dict)
 
+    def fresh_link_count(self) -> int:
+        return sum(len(links) for links in self.fresh_links.values())
+
 
 def plan_write(batch: BatchRows, existing: Collection[str]) -> WritePlan:
     """Split `batch` by the uris the database already holds (`existing`)."""

@@ -246,6 +246,10 @@ def recompute_statements(rows: Iterable[Row]) -> list[Statement]:
     return [(recompute_nodes_cypher(labels), group) for labels, group in groups.items()]
 
 
+def row_count(statements: Iterable[Statement]) -> int:
+    return sum(len(rows) for _, rows in statements)
+
+
 def batches(statements: Iterable[Statement], size: int) -> list[list[Statement]]:
     """Split statements into transactions of at most `size` rows each, keeping their order;
     small statements share a transaction."""

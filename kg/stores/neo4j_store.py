@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from neo4j import Driver, ManagedTransaction
 
 from kg.projection import cypher_builders as cb
-from kg.projection.batch import PreparedBatch, paused_gc, plan_write, prepare
+from kg.projection.batch import PreparedBatch, WritePlan, paused_gc, plan_write, prepare
 from kg.projection.rows import merge_claims
 
 T = TypeVar("T")
@@ -105,9 +105,7 @@ class Neo4jProjection:
             existing = self._lookup([], uris)[1]
         with paused_gc():
             plan = plan_write(rows, existing)
-            ids, stale, transactions = self._write_batches(cb.node_statements(batch.names, plan))
-            ids.update(existing)
-            transactions += self._write_batches(cb.link_statements(plan, ids))[2]
+            stale, transactions = self._write_plan(batch.names, plan, existing)
         self._recompute(stale)
         self._run(cb.CLOSE_GRAPHS_CYPHER, rows=batch.closing)
         return ProjectionStats(
@@ -135,6 +133,19 @@ class Neo4jProjection:
 
         with self.driver.session(database=self.database) as session:
             return session.execute_read(work)
+
+    def _write_plan(
+        self, names: list[str], plan: WritePlan, existing: dict[str, str]
+    ) -> tuple[set[str], int]:
+        """Nodes, then the links from new nodes (by the ids the nodes got): in one
+        transaction when they fit in `batch_size` rows (an article), else in batches.
+        Returns the shared nodes to recompute, and how many transactions it took."""
+        nodes = cb.node_statements(names, plan)
+        if cb.row_count(nodes) + plan.fresh_link_count() <= self.batch_size:
+            return self._write(_small_work(nodes, plan, existing)), 1
+        ids, stale, transactions = self._write_batches(nodes)
+        ids.update(existing)
+        return stale, transactions + self._write_batches(cb.link_statements(plan, ids))[2]
 
     def _write_batches(
         self, statements: list[cb.Statement]
@@ -213,20 +224,37 @@ class Rows(list[Any]):
         return f"<{len(self)} rows>"
 
 
+def _run_statements(
+    tx: ManagedTransaction, statements: list[cb.Statement]
+) -> tuple[dict[str, str], set[str]]:
+    """Run statements in `tx`; returns the element ids of the nodes created (`ids`) and the
+    shared nodes to recompute (`shared`)."""
+    ids: dict[str, str] = {}
+    shared: set[str] = set()
+    for cypher, rows in statements:
+        for record in tx.run(cypher, rows=Rows(rows)):
+            ids.update(record.get("ids") or ())
+            shared.update(record.get("shared") or ())
+    return ids, shared
+
+
 def _statements_work(
     statements: list[cb.Statement],
 ) -> Callable[[ManagedTransaction], tuple[dict[str, str], set[str]]]:
-    """A transaction function running the statements of one batch; returns the element ids
-    of the nodes created (`ids`) and the shared nodes to recompute (`shared`)."""
+    """A transaction function running the statements of one batch (see _run_statements)."""
+    return lambda tx: _run_statements(tx, statements)
 
-    def work(tx: ManagedTransaction) -> tuple[dict[str, str], set[str]]:
-        ids: dict[str, str] = {}
-        shared: set[str] = set()
-        for cypher, rows in statements:
-            for record in tx.run(cypher, rows=Rows(rows)):
-                ids.update(record.get("ids") or ())
-                shared.update(record.get("shared") or ())
-        return ids, shared
+
+def _small_work(
+    nodes: list[cb.Statement], plan: WritePlan, existing: dict[str, str]
+) -> Callable[[ManagedTransaction], set[str]]:
+    """A transaction function writing a whole small plan: nodes, then the links from new
+    nodes by the ids just created; returns the shared nodes to recompute."""
+
+    def work(tx: ManagedTransaction) -> set[str]:
+        ids, shared = _run_statements(tx, nodes)
+        links = cb.link_statements(plan, {**existing, **ids})
+        return shared | _run_statements(tx, links)[1]
 
     return work
 

@@ -69,3 +69,18 @@ def test_replacing_after_a_created_write_is_exact(
     after = snapshot(projection)
     merge_only(projection, monkeypatch)
     assert after == write_together(projection, graphs)
+
+
+def test_one_transaction_writes_what_batches_write(projection: Neo4jProjection) -> None:
+    """A write that fits in `batch_size` rows is one transaction (nodes, then the links from
+    new nodes by the ids just created); it writes what many small transactions write."""
+    graphs = all_graphs()
+    project_each = lambda p: [p.replace_graph(n, g, graph_hash(g)) for n, g in graphs.items()]  # noqa: E731
+    project_each(projection)
+    batched = snapshot(projection)
+    whole = Neo4jProjection(projection.driver, batch_size=5000)
+    whole.clear()
+    project_each(whole)
+    assert snapshot(whole) == batched
+    stats = whole.replace_graph(str(ARTICLE_A), graphs[str(ARTICLE_A)])
+    assert stats.transactions == 1 and snapshot(whole) == batched

@@ -3,8 +3,8 @@
 method of GraphQueries, over many arguments, including the inputs both must refuse.
 
 Two datasets: the small hand-made graphs of the unit tests, and the bundled reference data
-with article graphs built from the devset articles (the extractor's output, and the gold
-annotations as second articles)."""
+with article graphs built from the demo articles of kg/demo and, when ../shared is there, the
+devset articles (the extractor's output, and the gold annotations as second articles)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ from tests.unit.kg.sample_graphs import all_graphs
 pytestmark = pytest.mark.neo4j
 
 DEVSET = Path(__file__).resolve().parents[3] / "shared" / "devset"
+DEMO = Path(__file__).resolve().parents[2] / "kg" / "demo"
 DATES = (None, "1950", "1961-07", "1991-12-26", "2003", "2013-03-14", "2022-02-24", "2024")
 
 
@@ -78,9 +79,15 @@ def devset_extractions() -> list[Extraction]:
     return [extract(read_text_file(p)) for p in files] + [gold_extraction(p) for p in files]
 
 
+def demo_extractions() -> list[Extraction]:
+    """The extractor's output for the demo articles of the repository (there without
+    ../shared, as on a fresh clone)."""
+    return [extract(read_text_file(p)) for p in sorted(DEMO.glob("*.txt"))]
+
+
 def reference_dataset() -> dict[str, Graph]:
     graphs = {str(k): g for k, g in reference_graphs(load_reference(), DEFAULT_BASE_IRI).items()}
-    for extraction in devset_extractions():
+    for extraction in devset_extractions() + demo_extractions():
         graph = article_graph(extraction, DEFAULT_BASE_IRI)
         graphs[str(graph.identifier)] = graph
     return graphs

@@ -85,7 +85,10 @@ def event_keys_query(
         "type": f"FILTER(?type = {event_type_literal(event_type)})" if event_type else "",
     }
     body, names = _events_with(participants), ["?e"]
-    for name, pattern in _EVENT_STEPS:
+    # A type filter is the most selective step: run it first, so the others read only the
+    # events of that type (a pair's events of one type, not all of them).
+    steps = sorted(_EVENT_STEPS, key=lambda step: not (event_type and step[0] == "type"))
+    for name, pattern in steps:
         names.append(f"?{name}")
         step = " ".join(filter(None, [f"OPTIONAL {{ {pattern} }}", filters.get(name)]))
         body = f"{{ SELECT DISTINCT {' '.join(names)} WHERE {{\n  {body}\n  {step}\n}} }}"

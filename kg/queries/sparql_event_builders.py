@@ -84,22 +84,35 @@ def event_keys_query(
         ),
         "type": f"FILTER(?type = {event_type_literal(event_type)})" if event_type else "",
     }
-    body, names = _events_with(participants), ["?e"]
     # A type filter is the most selective step: run it first, so the others read only the
     # events of that type (a pair's events of one type, not all of them).
     steps = sorted(_EVENT_STEPS, key=lambda step: not (event_type and step[0] == "type"))
-    for name, pattern in steps:
-        names.append(f"?{name}")
-        step = " ".join(filter(None, [f"OPTIONAL {{ {pattern} }}", filters.get(name)]))
-        body = f"{{ SELECT DISTINCT {' '.join(names)} WHERE {{\n  {body}\n  {step}\n}} }}"
     keys = ["?earliest", "?latest", "?type", "?e"]
     order = " ".join(f"DESC({k})" for k in keys) if newest_first else " ".join(keys)
+    body, names = _nest(_events_with(participants), ["?e"], steps[:4], filters)
+    if limit is not None or offset:  # page on the sort keys: the dates are read for the page
+        page = f"ORDER BY {order} {_page(limit, offset)}"
+        body = f"{{ SELECT {' '.join(names)} WHERE {{\n  {body}\n}} {page} }}"
+    body, names = _nest(body, names, steps[4:], filters)
     return (
         PREFIXES
         + f"""SELECT DISTINCT ?e ?type ?earliest ?latest ?date ?start ?end WHERE {{
   {body}
-}} ORDER BY {order} {_page(limit, offset)}"""
+}} ORDER BY {order}"""
     )
+
+
+def _nest(
+    body: str, names: list[str], steps: Sequence[tuple[str, str]], filters: dict[str, str]
+) -> tuple[str, list[str]]:
+    """Wrap `body` in one DISTINCT sub-select per step, each adding its OPTIONAL property
+    (and its filter): only the rows of the previous step exist at a time."""
+    names = list(names)
+    for name, pattern in steps:
+        names.append(f"?{name}")
+        step = " ".join(filter(None, [f"OPTIONAL {{ {pattern} }}", filters.get(name)]))
+        body = f"{{ SELECT DISTINCT {' '.join(names)} WHERE {{\n  {body}\n  {step}\n}} }}"
+    return body, names
 
 
 def participants_query(events: Iterable[str]) -> str:

@@ -165,15 +165,17 @@ def timeline(
     start: str | None = typer.Option(None, "--from", help="Earliest date, any precision."),
     end: str | None = typer.Option(None, "--to", help="Latest date, any precision."),
     event_type: str | None = typer.Option(None, "--type", help="An event type."),
+    limit: int | None = typer.Option(None, "--limit", min=0, help="Most events (default: all)."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Events to skip."),
     backend: Backend = BACKEND,
     fmt: OutputFormat = FORMAT,
 ) -> None:
-    """Events between two states, in date order, with their sources."""
+    """Events between two states, in date order, with their sources (all, or a page)."""
     first, last = parse_date(start, "--from"), parse_date(end, "--to")
     check_choice(event_type, list(EVENT_TYPES), "event type")
     with opened_queries(ctx, backend) as q:
         ca, cb = resolve_state(q, a, True), resolve_state(q, b, True)
-        events = q.timeline(ca, cb, first, last, event_type)
+        events = q.timeline(ca, cb, first, last, event_type, limit, offset)
     if not emit(fmt, events):
         print_table(f"Timeline {ca}-{cb}", EVENT_COLUMNS, event_rows(events))
 

@@ -71,6 +71,9 @@ def test_alliances_fin_not_swe(store_dir: Path) -> None:
 def test_timeline_relations_events_allies(store_dir: Path) -> None:
     events = json.loads(kg(store_dir, "timeline", "CHN", "PRK", "--format", "json").stdout)
     assert [e["date"] for e in events][:3] == ["1949-10-06", "1950", "1950/1953"]
+    paged = kg(store_dir, "timeline", "PRK", "CHN", "--limit", "2", "--offset", "1", "--format", "json")  # fmt: skip
+    assert json.loads(paged.stdout) == events[1:3]
+    assert kg(store_dir, "timeline", "CHN", "PRK", "--limit", "-1").exit_code == 2  # usage
     summary = json.loads(kg(store_dir, "relations", "PRK", "CHN", "--format", "json").stdout)
     assert summary["diplomatic_relations_since"] == "1949-10-06"
     page = json.loads(

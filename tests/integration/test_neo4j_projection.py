@@ -3,7 +3,6 @@ re-projection, replace and drop that change exactly one graph's facts, and sync.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -26,16 +25,6 @@ CHN = str(ids.state_iri(B, "CHN"))
 STATEMENT = str(ids.event_iri(B, "statement", ["CHN", "PRK"], "2024-10-06"))
 WAR = str(ids.event_iri(B, "war", ["CHN", "PRK", "KOR", "USA"], "1950/1953"))
 ALLY = str(ids.relation_iri(B, "ally", "CHN", "PRK"))
-
-
-@pytest.fixture
-def projection(neo4j_driver: Any) -> Iterator[Neo4jProjection]:
-    """An empty projection with a small batch size, so every write spans several batches."""
-    p = Neo4jProjection(neo4j_driver, batch_size=7)
-    p.clear()
-    p.ensure_schema()
-    yield p
-    p.clear()
 
 
 def project(p: Neo4jProjection, graphs: dict[str, Graph]) -> None:

@@ -3,7 +3,6 @@ not hold are CREATEd (with the links from them, by element id), the others MERGE
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,15 +17,6 @@ from tests.integration.test_neo4j_projection import ARTICLE_A, WAR, article_a, s
 from tests.unit.kg.sample_graphs import all_graphs
 
 pytestmark = pytest.mark.neo4j
-
-
-@pytest.fixture
-def projection(neo4j_driver: Any) -> Iterator[Neo4jProjection]:
-    p = Neo4jProjection(neo4j_driver, batch_size=7)
-    p.clear()
-    p.ensure_schema()
-    yield p
-    p.clear()
 
 
 def merge_only(p: Neo4jProjection, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -28,7 +28,8 @@ from neo4j import Driver, GraphDatabase
 from rdflib import Graph
 
 from kg.stores.neo4j_store import Neo4jProjection
-from kg.sync import CHUNK_TRIPLES
+from kg.stores.oxigraph_store import OxigraphStore
+from kg.sync import CHUNK_TRIPLES, sync
 from loaders.article import Article
 from loaders.extraction.model import EventRecord, Extraction, RelationRecord
 from loaders.rdf.article_graph import build_article_graph
@@ -39,6 +40,9 @@ from ontology.reference_data import load_reference
 
 Triples = list[tuple]
 GEOKG = "geokg Neo4jProjection"
+SYNC = "geokg sync from the record"
+CYPHER = "geokg, Cypher path"
+ONE = "geokg, one graph at a time"
 RDFLIB = "rdflib-neo4j Neo4jStore"
 
 
@@ -114,12 +118,33 @@ def wipe(driver: Driver) -> None:
         pass
 
 
-def run_geokg_together(driver: Driver, graphs: dict[str, Triples], batch_size: int) -> None:
-    """As `kg sync` projects: changed graphs in batches of about CHUNK_TRIPLES triples, the
-    next batch prepared while the current one is written (Neo4jProjection.replace_batches)."""
-    projection = Neo4jProjection(driver, batch_size=batch_size)
+def run_geokg_together(
+    driver: Driver, graphs: dict[str, Triples], batch_size: int, server_loader: bool
+) -> None:
+    """Graphs given as rdflib triples, in batches of about CHUNK_TRIPLES triples, the next
+    batch prepared while the current one is written (Neo4jProjection.replace_batches)."""
+    projection = Neo4jProjection(driver, batch_size=batch_size, server_loader=server_loader)
     for _ in projection.replace_batches((chunk, {}) for chunk in chunks(graphs)):
         pass
+
+
+def record_store(graphs: dict[str, Triples]) -> OxigraphStore:
+    """An in-memory store of record holding the graphs (built before the clock starts)."""
+    store = OxigraphStore()
+    named: dict[str, Graph] = {}
+    for name, triples in graphs.items():
+        named[name] = Graph()
+        for triple in triples:
+            named[name].add(triple)
+    store.replace_graphs(named)
+    return store
+
+
+def run_geokg_sync(driver: Driver, store: OxigraphStore, batch_size: int) -> None:
+    """`kg sync` itself: each record graph exported and hashed, then projected (the loader
+    when the server has it)."""
+    report = sync(store, Neo4jProjection(driver, batch_size=batch_size))
+    assert not report.unchanged
 
 
 def chunks(graphs: dict[str, Triples]) -> Iterator[dict[str, Triples]]:
@@ -195,6 +220,9 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--force", action="store_true", help="delete what the database holds")
     parser.add_argument(
+        "--one-by-one", action="store_true", help="also project one graph per call (slow)"
+    )
+    parser.add_argument(
         "--server-pid", type=int, help="the Neo4j process (local): report its CPU seconds too"
     )
     return parser.parse_args()
@@ -205,11 +233,17 @@ def measure(
 ) -> dict[str, list[Run]]:
     """Each run of each tool, the tools taking turns."""
     size = args.batch_size
+    store = record_store(graphs)
+    loader = Neo4jProjection(driver).server_loader
+    print(f"server-side loader geokg.project: {'yes' if loader else 'no (Cypher only)'}")
     tools: dict[str, Callable[[], None]] = {
-        GEOKG: lambda: run_geokg_together(driver, graphs, size),
-        "geokg, one graph at a time": lambda: run_geokg_one_by_one(driver, graphs, size),
+        GEOKG: lambda: run_geokg_together(driver, graphs, size, loader),
+        SYNC: lambda: run_geokg_sync(driver, store, size),
+        CYPHER: lambda: run_geokg_together(driver, graphs, size, False),
         RDFLIB: lambda: run_rdflib_neo4j(driver, graphs, size),
     }
+    if args.one_by_one:
+        tools[ONE] = lambda: run_geokg_one_by_one(driver, graphs, size)
     runs: dict[str, list[Run]] = {name: [] for name in tools}
     for _ in range(args.repeat):
         for name, run in tools.items():
@@ -239,7 +273,8 @@ def main() -> None:
             f"{name:28s} best {best[name]:7.2f} s  median {median:7.2f} s  {rate:9.0f} triples/s"
             f"  client CPU {cpu:6.2f} s{server}"
         )
-    print(f"ratio (geokg / rdflib-neo4j throughput): {best[RDFLIB] / best[GEOKG]:.1f}x")
+    for name in (GEOKG, SYNC, CYPHER):
+        print(f"ratio ({name} / rdflib-neo4j throughput): {best[RDFLIB] / best[name]:.1f}x")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ project the named graphs that are new or changed (by a content hash kept on each
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -13,9 +12,13 @@ from typing import Any, Protocol
 from rdflib import Graph
 
 from kg.stores.base import RecordStore
+from kg.stores.oxigraph_terms import ntriples_hash, ntriples_text
 
 CHUNK_TRIPLES = 100_000  # triples projected per batch (bounds memory)
 Hashes = Mapping[str, str | None]
+# A graph's content for a projection: rdflib-style triples, or its N-Triples text (as the
+# record exports it; a projection with the server-side loader sends that text as it is).
+GraphContent = Iterable[tuple[Any, ...]] | str
 
 
 class Projection(Protocol):
@@ -25,13 +28,13 @@ class Projection(Protocol):
 
     def replace_graphs(
         self,
-        graphs: Mapping[str, Iterable[tuple[Any, ...]]],
+        graphs: Mapping[str, GraphContent],
         hashes: Mapping[str, str | None] | None = None,
     ) -> Any: ...
 
     def replace_batches(
         self,
-        batches: Iterable[tuple[Mapping[str, Iterable[tuple[Any, ...]]], Hashes]],
+        batches: Iterable[tuple[Mapping[str, GraphContent], Hashes]],
     ) -> Iterator[Any]: ...  # each batch's stats (`graphs`, `triples`), once written
 
     def drop_graphs(self, graph_iris: Iterable[str]) -> int: ...
@@ -51,13 +54,10 @@ class SyncReport:
 
 
 def graph_hash(graph: Graph) -> str:
-    """A content hash of one graph: SHA-256 of its sorted N-Triples lines (blank nodes are
-    hashed by label, so a graph full of blank nodes may look changed when it is not)."""
-    lines = sorted(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in graph)
-    digest = hashlib.sha256()
-    for line in lines:
-        digest.update(line.encode("utf-8"))
-    return digest.hexdigest()
+    """A content hash of one graph: SHA-256 of its sorted N-Triples lines, as the record store
+    writes them (so the hash of a graph read back from the record is the same). Blank nodes
+    are hashed by label, so a graph full of them may look changed when it is not."""
+    return ntriples_hash(ntriples_text(graph))
 
 
 def sync(
@@ -99,29 +99,29 @@ def _changed(
     names: list[str],
     projected: dict[str, str | None],
     report: SyncReport,
-) -> Iterator[tuple[str, Graph, str]]:
-    """The record's graphs whose hash differs from the projected one (noting the others as
-    unchanged, and the new hashes in the report)."""
+) -> Iterator[tuple[str, str, str]]:
+    """The record's graphs whose hash differs from the projected one, as N-Triples text
+    (noting the others as unchanged, and the new hashes in the report)."""
     for name in names:
-        graph = record_store.to_graph(name)
-        digest = graph_hash(graph)
+        text = record_store.export("nt", name).decode("utf-8")
+        digest = ntriples_hash(text)
         if projected.get(name) == digest:
             report.unchanged.append(name)
             continue
         report.hashes[name] = digest
-        yield name, graph, digest
+        yield name, text, digest
 
 
 def _batches(
-    changed: Iterable[tuple[str, Graph, str]], chunk_triples: int
-) -> Iterator[tuple[dict[str, Graph], Hashes]]:
+    changed: Iterable[tuple[str, str, str]], chunk_triples: int
+) -> Iterator[tuple[dict[str, GraphContent], Hashes]]:
     """The changed graphs in batches of about `chunk_triples` triples, with their hashes."""
-    graphs: dict[str, Graph] = {}
+    graphs: dict[str, GraphContent] = {}
     hashes: dict[str, str] = {}
     size = 0
-    for name, graph, digest in changed:
-        graphs[name], hashes[name] = graph, digest
-        size += len(graph)
+    for name, text, digest in changed:
+        graphs[name], hashes[name] = text, digest
+        size += text.count("\n")
         if size >= chunk_triples:
             yield graphs, hashes
             graphs, hashes, size = {}, {}, 0

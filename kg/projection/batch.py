@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from rdflib import Graph
+
 from kg.projection.rows import GraphRows, graph_rows, merge_claims
 
 Row = dict[str, Any]
@@ -127,6 +129,12 @@ def link_rows(links: Iterable[tuple[Link, list[str]]], ids: Mapping[str, str]) -
     return [{"s": ids[s], "o": ids[o], "graphs": graphs} for (s, o), graphs in links]
 
 
+def _triples(content: Iterable[tuple[Any, ...]] | str) -> Iterator[tuple[Any, Any, Any]]:
+    if isinstance(content, str):
+        return iter(Graph().parse(data=content, format="nt"))
+    return ((t[0], t[1], t[2]) for t in content)
+
+
 _gc_lock = threading.Lock()
 _gc_pauses = [0, False]  # how many paused_gc blocks are open, and whether gc was enabled
 
@@ -162,12 +170,13 @@ class PreparedBatch:
 
 
 def prepare(
-    graphs: Mapping[str, Iterable[tuple[Any, ...]]],
+    graphs: Mapping[str, Iterable[tuple[Any, ...]] | str],
     hashes: Mapping[str, str | None] | None = None,
 ) -> PreparedBatch:
-    """The rows of several graphs, combined (pure Python: no driver, safe in a thread)."""
+    """The rows of several graphs (triples, or N-Triples text), combined (pure Python: no
+    driver, safe in a thread)."""
     with paused_gc():
-        per_graph = {g: graph_rows((t[0], t[1], t[2]) for t in ts) for g, ts in graphs.items()}
+        per_graph = {g: graph_rows(_triples(content)) for g, content in graphs.items()}
         rows = combine(per_graph)
     closing = [
         {"graph": g, "hash": (hashes or {}).get(g), "triples": r.triples}

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from neo4j import Driver, ManagedTransaction
 
 from kg.projection import cypher_builders as cb
+from kg.projection import loader
 from kg.projection.batch import PreparedBatch, WritePlan, paused_gc, plan_write, prepare
 from kg.projection.rows import merge_claims
 
@@ -19,6 +20,7 @@ T = TypeVar("T")
 DEFAULT_BATCH_SIZE = 5000
 READ_BATCH = 20_000  # uris looked up per statement
 Hashes = Mapping[str, str | None] | None
+Content = Iterable[tuple[Any, ...]] | str  # triples, or a graph's N-Triples text
 _END = object()
 
 
@@ -35,16 +37,35 @@ class ProjectionStats:
 
 
 class Neo4jProjection:
-    """Named graphs of RDF projected into one Neo4j database (`database=None`: the default)."""
+    """Named graphs of RDF projected into one Neo4j database (`database=None`: the default).
+
+    Writes go through the server-side loader `geokg.project` when the server has it (the
+    project's launcher registers it; `server_loader=None` asks the server once), else through
+    parameterised Cypher; both write the same graph, and withdrawing is Cypher either way."""
 
     def __init__(
-        self, driver: Driver, database: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE
+        self,
+        driver: Driver,
+        database: str | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        server_loader: bool | None = None,
     ) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.driver = driver
         self.database = database
         self.batch_size = batch_size
+        self._server_loader = server_loader
+
+    @property
+    def server_loader(self) -> bool:
+        """Whether writes go through `geokg.project` (asked of the server on first use)."""
+        if self._server_loader is None:
+            records = self.driver.execute_query(
+                loader.HAS_LOADER_CYPHER, name=loader.LOADER_PROCEDURE, database_=self.database
+            ).records
+            self._server_loader = bool(records and records[0]["found"])
+        return self._server_loader
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         with self.driver.session(database=self.database) as session:
@@ -69,28 +90,47 @@ class Neo4jProjection:
         self.driver.execute_query("CALL db.awaitIndexes(300)", database_=self.database)
 
     def replace_graph(
-        self, graph_iri: str, triples: Iterable[tuple[Any, ...]], content_hash: str | None = None
+        self, graph_iri: str, triples: Content, content_hash: str | None = None
     ) -> ProjectionStats:
         """Drop what `graph_iri` asserted, then write `triples` as its new content."""
         return self.replace_graphs({graph_iri: triples}, {graph_iri: content_hash})
 
     def replace_graphs(
-        self,
-        graphs: Mapping[str, Iterable[tuple[Any, ...]]],
-        hashes: Mapping[str, str | None] | None = None,
+        self, graphs: Mapping[str, Content], hashes: Mapping[str, str | None] | None = None
     ) -> ProjectionStats:
         """Replace several graphs at once (far fewer round trips than one by one): drop what
-        they asserted, then write their rows combined (see `write`)."""
+        they asserted, then write them (`load` with the server-side loader, else `write`)."""
+        if self.server_loader:
+            return self.load(loader.loader_calls(graphs, hashes))
         return self.write(prepare(graphs, hashes))
 
     def replace_batches(
-        self, batches: Iterable[tuple[Mapping[str, Iterable[tuple[Any, ...]]], Hashes]]
+        self, batches: Iterable[tuple[Mapping[str, Content], Hashes]]
     ) -> Iterator[ProjectionStats]:
         """replace_graphs(graphs, hashes) for each batch in turn; the next batch is read and
-        its rows built in a worker thread while this one is written, so Python and Neo4j
-        work at the same time. Yields each batch's stats once it is written."""
+        made ready (rows built, or text gathered for the loader) in a worker thread while
+        this one is written. Yields each batch's stats once it is written."""
+        if self.server_loader:
+            for calls in prefetch(loader.loader_calls(g, h) for g, h in batches):
+                yield self.load(calls)
+            return
         for prepared in prefetch(prepare(graphs, hashes) for graphs, hashes in batches):
             yield self.write(prepared)
+
+    def load(self, calls: list[list[dict[str, Any]]]) -> ProjectionStats:
+        """Withdraw what the graphs asserted before (if they were projected), then write them
+        through `geokg.project`, one transaction per call (kg.projection.loader)."""
+        names = [row["graph"] for call in calls for row in call]
+        seen = self._lookup(names, [])[0]
+        if seen:
+            self._withdraw(seen)
+        config = loader.loader_config()
+        totals = dict.fromkeys(["triples", "nodes", "relationships", "skipped"], 0)
+        for call in calls:
+            record = self._write(_load_work(call, config))
+            for key in totals:
+                totals[key] += record[key]
+        return ProjectionStats(graphs=names, transactions=len(calls), **totals)
 
     def write(self, batch: PreparedBatch) -> ProjectionStats:
         """Drop what the batch's graphs asserted (only graphs projected before have anything
@@ -257,6 +297,15 @@ def _small_work(
         return shared | _run_statements(tx, links)[1]
 
     return work
+
+
+def _load_work(
+    call: list[dict[str, Any]], config: dict[str, Any]
+) -> Callable[[ManagedTransaction], Any]:
+    """A transaction function running one `geokg.project` call; returns its one record."""
+    return lambda tx: tx.run(loader.LOADER_CYPHER, graphs=Rows(call), config=config).single(
+        strict=True
+    )
 
 
 def _recompute_work(uris: list[str]) -> Callable[[ManagedTransaction], None]:

@@ -4,6 +4,7 @@ accepts as is, so no value is ever pasted into a query unescaped."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
@@ -79,3 +80,20 @@ def replace_update(blocks: dict[str, list[str]]) -> str:
 def insert_update(name: str, lines: list[str]) -> str:
     """One SPARQL update that adds statements to a named graph."""
     return f"INSERT DATA {{ GRAPH {name} {{\n" + "\n".join(lines) + "\n} }"
+
+
+def ntriples_text(triples: Iterable[tuple[Node, Node, Node]]) -> str:
+    """rdflib triples as N-Triples text, written by Oxigraph's serializer: the same text the
+    record store exports for the same graph."""
+    converted = (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)  # type: ignore[arg-type]
+    return (ox.serialize(converted, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+
+
+def ntriples_hash(text: str) -> str:
+    """A content hash of a graph's N-Triples: SHA-256 of its sorted statement lines, so it
+    does not depend on the order the statements come in."""
+    digest = hashlib.sha256()
+    for line in sorted(line for line in text.splitlines() if line.strip()):
+        digest.update(line.encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()

@@ -1,5 +1,6 @@
-"""The two write paths of Neo4jProjection give the same Neo4j content: nodes the database does
-not hold are CREATEd (with the links from them, by element id), the others MERGEd by uri."""
+"""The two Cypher write paths of Neo4jProjection give the same Neo4j content: nodes the
+database does not hold are CREATEd (with the links from them, by element id), the others
+MERGEd by uri. (The server-side loader is compared with them in test_neo4j_loader.py.)"""
 
 from __future__ import annotations
 
@@ -17,6 +18,11 @@ from tests.integration.test_neo4j_projection import ARTICLE_A, WAR, article_a, s
 from tests.unit.kg.sample_graphs import all_graphs
 
 pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture
+def projection(cypher_projection: Neo4jProjection) -> Neo4jProjection:
+    return cypher_projection
 
 
 def merge_only(p: Neo4jProjection, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -68,7 +74,7 @@ def test_one_transaction_writes_what_batches_write(projection: Neo4jProjection) 
     project_each = lambda p: [p.replace_graph(n, g, graph_hash(g)) for n, g in graphs.items()]  # noqa: E731
     project_each(projection)
     batched = snapshot(projection)
-    whole = Neo4jProjection(projection.driver, batch_size=5000)
+    whole = Neo4jProjection(projection.driver, batch_size=5000, server_loader=False)
     whole.clear()
     project_each(whole)
     assert snapshot(whole) == batched

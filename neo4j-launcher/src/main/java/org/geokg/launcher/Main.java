@@ -16,6 +16,10 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.exceptions.KernelException;
+import org.geokg.projection.ProjectProcedure;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.logging.Level;
 import org.neo4j.logging.log4j.Log4jLogProvider;
@@ -60,6 +64,12 @@ public final class Main {
             fail("Neo4j did not start: " + e.getMessage());
             return;
         }
+        try {
+            registerProcedures(service);
+        } catch (KernelException | RuntimeException e) {
+            service.shutdown();
+            fail("the geokg procedures could not be registered: " + e.getMessage());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(service, stopped), "neo4j-stop"));
 
@@ -96,6 +106,12 @@ public final class Main {
                 // builders set it to 0. The databases are checkpointed and closed before this.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .build();
+    }
+
+    /** The server-side loader of the projection (geokg.project), for every database. */
+    static void registerProcedures(DatabaseManagementService service) throws KernelException {
+        var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        db.getDependencyResolver().resolveDependency(GlobalProcedures.class).registerProcedure(ProjectProcedure.class);
     }
 
     /** A home without a system database has never started: the initial password still applies. */

@@ -1,5 +1,8 @@
 """Projection throughput (triples/s) of Neo4jProjection against rdflib-neo4j's Neo4jStore,
-writing the same triples to the same Neo4j server in the same run, and their ratio:
+writing the same triples to the same Neo4j server in the same run, and their ratios. geokg is
+measured as `kg sync` runs it (from an in-memory record store), from rdflib triples, and
+forced onto its Cypher path; on the launcher's Neo4j the first two use the server-side loader
+`geokg.project` (docs/neo4j-projection.md):
 
     .venv/bin/python bench/projection_bench.py --uri bolt://localhost:7687 --articles 2000
 

@@ -24,7 +24,7 @@ LOADER_CYPHER = (
     "YIELD graphs, triples, nodes, relationships, skipped RETURN *"
 )
 HAS_LOADER_CYPHER = "SHOW PROCEDURES YIELD name WHERE name = $name RETURN count(*) > 0 AS found"
-LOADER_TRIPLES = 50_000  # triples per call (one transaction each): bounds the server's heap
+LOADER_TRIPLES = 10_000  # triples per call (one transaction each); see docs/neo4j-projection.md
 
 Row = dict[str, Any]
 

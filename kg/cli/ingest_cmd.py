@@ -41,7 +41,12 @@ def _sync(store: RecordStore, settings: Settings, rebuild: bool) -> SyncReport |
     with _projection(settings) as projection:
         if projection is None:
             return None
-        return sync(store, projection, rebuild=rebuild)  # type: ignore[arg-type]
+        from kg.stores.neo4j_store import PROJECTION_ERRORS, projection_error_text
+
+        try:
+            return sync(store, projection, rebuild=rebuild)  # type: ignore[arg-type]
+        except PROJECTION_ERRORS as exc:
+            raise CliError(projection_error_text(exc)) from None
 
 
 def _print_summary(summary: IngestSummary, seconds: float, synced: SyncReport | None) -> None:

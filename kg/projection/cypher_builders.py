@@ -194,6 +194,13 @@ DELETE_GRAPHS_CYPHER = (
     f"UNWIND $graphs AS graph MATCH (g:{GRAPH_LABEL} {{iri: graph}}) DETACH DELETE g"
 )
 GRAPHS_CYPHER = f"MATCH (g:{GRAPH_LABEL}) RETURN g.iri AS iri, g.hash AS hash ORDER BY iri"
+# Relationships first, then the nodes: a DETACH DELETE of $limit nodes would also delete all
+# their relationships in one transaction (thousands on an event type or a graph record), which
+# overruns a small server's transaction memory.
+CLEAR_RELS_BATCH_CYPHER = (
+    f"MATCH (n)-[r]->() WHERE n:{RESOURCE} OR n:{GRAPH_LABEL}\n"
+    "WITH r LIMIT $limit DELETE r RETURN count(*) AS deleted"
+)
 CLEAR_BATCH_CYPHER = (
     f"MATCH (n) WHERE n:{RESOURCE} OR n:{GRAPH_LABEL}\n"
     "WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from neo4j import Driver, ManagedTransaction
+from neo4j.exceptions import DriverError, Neo4jError
 
 from kg.projection import cypher_builders as cb
 from kg.projection import loader
@@ -34,6 +35,22 @@ class ProjectionStats:
     relationships: int
     skipped: int
     transactions: int
+
+
+# What a failed projection raises (server refusals, lost connections): callers turn these into
+# a sentence, since the record is untouched and every graph is projected whole or not at all.
+PROJECTION_ERRORS: tuple[type[Exception], ...] = (Neo4jError, DriverError)
+
+
+def projection_error_text(exc: Exception) -> str:
+    """One sentence for a failed projection, with Neo4j's own code and message."""
+    code = getattr(exc, "code", None)
+    message = getattr(exc, "message", None) or str(exc)
+    where = f" ({code})" if code else ""
+    return (
+        f"Neo4j refused the projection{where}: {message}. The RDF record is unchanged and "
+        "graphs already projected are whole; `kg sync` projects the rest once this is fixed."
+    )
 
 
 class Neo4jProjection:
@@ -234,10 +251,15 @@ class Neo4jProjection:
             self._write(_recompute_work(ordered[start : start + self.batch_size]))
 
     def clear(self) -> int:
-        """Delete every projected node and graph record; returns how many nodes went."""
+        """Delete every projected node and graph record, in transactions of `batch_size`
+        relationships, then nodes; returns how many nodes went."""
+        self._delete_batches(cb.CLEAR_RELS_BATCH_CYPHER)
+        return self._delete_batches(cb.CLEAR_BATCH_CYPHER)
+
+    def _delete_batches(self, cypher: str) -> int:
         deleted = 0
         while True:
-            rows = self._run(cb.CLEAR_BATCH_CYPHER, limit=self.batch_size)
+            rows = self._run(cypher, limit=self.batch_size)
             if not rows or not rows[0]["deleted"]:
                 return deleted
             deleted += rows[0]["deleted"]

@@ -203,3 +203,31 @@ def test_sync_projects_what_changed_and_drops_what_went(projection: Neo4jProject
         assert len(rebuilt.projected) == 4 and snapshot(projection) == synced
     finally:
         store.close()
+
+
+def test_clear_deletes_relationships_then_nodes_in_bounded_transactions(
+    projection: Neo4jProjection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A DETACH DELETE of a batch of nodes would take all their relationships with it in one
+    transaction (thousands on a graph record or an event type), beyond what a small server's
+    transaction memory allows; clear deletes at most batch_size relationships at a time."""
+    project(projection, all_graphs())
+    count = "MATCH (n)-[r]->() WHERE n:Resource OR n:ProjectedGraph RETURN count(r) AS c"
+    total = projection.driver.execute_query(count).records[0]["c"]
+    steps: list[tuple[str, int, int]] = []
+    real_run = projection._run
+
+    def spy(cypher: str, **params: Any) -> list[dict[str, Any]]:
+        rels_before = projection.driver.execute_query(count).records[0]["c"]
+        rows = real_run(cypher, **params)
+        steps.append((cypher, rows[0]["deleted"], rels_before))
+        return rows
+
+    monkeypatch.setattr(projection, "_run", spy)
+    nodes = projection.counts()["nodes"]
+    assert projection.clear() == nodes + 5  # and the five graph records
+    rel_steps = [deleted for cypher, deleted, _ in steps if "DELETE r" in cypher]
+    node_steps = [before for cypher, _, before in steps if "DETACH DELETE n" in cypher]
+    assert sum(rel_steps) == total > projection.batch_size >= max(rel_steps)
+    assert node_steps and set(node_steps) == {0}  # no node still had a relationship
+    assert projection.counts() == {"nodes": 0, "relationships": 0, "graphs": 0}

@@ -69,3 +69,16 @@ def test_the_config_carries_the_ontology_the_java_side_must_not_copy() -> None:
     assert config["geoIri"] == GEO_IRI and config["classes"] == list(GEO_CLASSES)
     assert config["reserved"] == ["sources", "uri"] and "alias" in config["multiValued"]
     assert config["claimType"] == "ASSERTS"
+
+
+def test_a_failed_projection_is_told_in_one_sentence() -> None:
+    """What `kg sync` and `kg ingest` print when Neo4j refuses or drops a projection."""
+    from neo4j.exceptions import ServiceUnavailable
+
+    from kg.stores.neo4j_store import PROJECTION_ERRORS, projection_error_text
+
+    exc = ServiceUnavailable("Connection to 127.0.0.1:7687 closed")
+    assert isinstance(exc, PROJECTION_ERRORS)
+    text = projection_error_text(exc)
+    assert text.startswith("Neo4j refused the projection: Connection to 127.0.0.1:7687 closed.")
+    assert "`kg sync` projects the rest" in text

@@ -6,9 +6,7 @@ from __future__ import annotations
 from kg.queries import sparql_builders as qb
 from kg.queries import sparql_details as sd
 from kg.queries import sparql_event_builders as qe
-from kg.queries import sparql_pairs as sp
 from kg.queries.base import GraphQueries
-from kg.queries.cypher_rows import Row
 from kg.queries.models import (
     AlliancePublic,
     AllyPublic,
@@ -113,7 +111,11 @@ class SparqlQueries(GraphQueries):
         if not iris:
             return []
         links = sd.by_subject(self.store.select(sd.props_query(iris, sd.LINKS)))
-        return self._detailed(keys, iris, links)
+        nodes = sd.by_subject(
+            self.store.select(sd.props_query(sd.linked_nodes(links), sd.NODE_PROPS))
+        )
+        people = sd.people_rows(iris, links, nodes)
+        return event_models(keys, people, sources_by_fact(sd.source_rows(iris, links, nodes)))
 
     def timeline(
         self,
@@ -125,35 +127,7 @@ class SparqlQueries(GraphQueries):
         limit: int | None = None,
         offset: int = 0,
     ) -> list[EventPublic]:
-        return self._pair_events(a, b, sp.PairFilter(event_type, start, end, limit, offset))
-
-    def _pair_events(self, a: str, b: str, f: sp.PairFilter) -> list[EventPublic]:
-        """Events of two distinct codes from their dyad, read by subject (sparql_pairs); one
-        code twice means its own events, which the key query finds."""
-        if a.strip().upper() == b.strip().upper():
-            return self._events(
-                qe.event_keys_query(
-                    (a, b), f.event_type, f.start, f.end, f.limit, f.offset, f.newest_first
-                )
-            )
-        sp.key_rows({}, f)  # refuse a bad page or type before reading anything
-        found = [r["e"] for r in self.store.select(sp.pair_events_query(a, b))]
-        if not found:
-            return []
-        props = sd.by_subject(self.store.select(sp.event_props_query(found)))
-        keys = sp.key_rows(props, f)
-        iris = list(dict.fromkeys(r["e"] for r in keys))
-        return self._detailed(keys, iris, {e: props[e] for e in iris})
-
-    def _detailed(self, keys: list[Row], iris: list[str], links: sd.Props) -> list[EventPublic]:
-        """Event models of the key rows, from the events' links and the linked nodes."""
-        if not iris:
-            return []
-        nodes = sd.by_subject(
-            self.store.select(sd.props_query(sd.linked_nodes(links), sd.NODE_PROPS))
-        )
-        people = sd.people_rows(iris, links, nodes)
-        return event_models(keys, people, sources_by_fact(sd.source_rows(iris, links, nodes)))
+        return self._events(qe.event_keys_query((a, b), event_type, start, end, limit, offset))
 
     def events(
         self,
@@ -171,7 +145,7 @@ class SparqlQueries(GraphQueries):
         a, b = a.strip().upper(), b.strip().upper()
         relations = self._relations(a, b)
         counts = {r["type"]: int(r["n"]) for r in self.store.select(qe.event_counts_query(a, b))}
-        latest = self._pair_events(a, b, sp.PairFilter(limit=LATEST_EVENTS, newest_first=True))
+        latest = self._events(qe.event_keys_query((a, b), limit=LATEST_EVENTS, newest_first=True))
         return RelationSummary(
             a=a,
             b=b,
@@ -193,7 +167,9 @@ class SparqlQueries(GraphQueries):
         for rel in relations:
             if rel.type == "diplomatic_relations" and rel.since:
                 return rel.since
-        first = self._pair_events(a, b, sp.PairFilter("diplomatic_relations_established", limit=1))
+        first = self._events(
+            qe.event_keys_query((a, b), "diplomatic_relations_established", limit=1)
+        )
         return first[0].date if first else None
 
     def entity(self, key: str) -> EntityPublic | None:

@@ -231,3 +231,41 @@ def test_clear_deletes_relationships_then_nodes_in_bounded_transactions(
     assert sum(rel_steps) == total > projection.batch_size >= max(rel_steps)
     assert node_steps and set(node_steps) == {0}  # no node still had a relationship
     assert projection.counts() == {"nodes": 0, "relationships": 0, "graphs": 0}
+
+
+def test_a_sync_that_dies_half_way_is_finished_by_the_next(
+    projection: Neo4jProjection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever write a sync dies in (a killed process, a lost server), the graphs it wrote
+    are whole and hashed, the next sync projects the rest, and the result is what a clean
+    rebuild gives."""
+    from tests.integration.test_neo4j_loader import full_snapshot, synthetic_graphs
+
+    store = OxigraphStore()
+    try:
+        store.replace_graphs({**all_graphs(), **synthetic_graphs(60)})
+        writes = [0]
+        real_write = Neo4jProjection._write
+
+        def counted(self: Neo4jProjection, work: Any) -> Any:
+            writes[0] += 1
+            if writes[0] == fail_at:
+                raise RuntimeError("the sync died here")
+            return real_write(self, work)
+
+        fail_at = -1
+        monkeypatch.setattr(Neo4jProjection, "_write", counted)
+        sync(store, projection, chunk_triples=500)
+        half = writes[0] // 2
+        projection.clear()
+        fail_at, writes[0] = half, 0
+        with pytest.raises(RuntimeError, match="died"):
+            sync(store, projection, chunk_triples=500)
+        monkeypatch.undo()
+        report = sync(store, projection, chunk_triples=500)
+        assert report.unchanged and report.projected and not report.dropped
+        resumed = full_snapshot(projection)
+        sync(store, projection, rebuild=True)
+        assert full_snapshot(projection) == resumed
+    finally:
+        store.close()

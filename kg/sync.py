@@ -11,14 +11,12 @@ from typing import Any, Protocol
 
 from rdflib import Graph
 
+from kg.projection.rows import GraphContent
 from kg.stores.base import RecordStore
 from kg.stores.oxigraph_terms import ntriples_hash, ntriples_text
 
 CHUNK_TRIPLES = 100_000  # triples projected per batch (bounds memory)
 Hashes = Mapping[str, str | None]
-# A graph's content for a projection: rdflib-style triples, or its N-Triples text (as the
-# record exports it; a projection with the server-side loader sends that text as it is).
-GraphContent = Iterable[tuple[Any, ...]] | str
 
 
 class Projection(Protocol):

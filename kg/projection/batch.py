@@ -21,7 +21,7 @@ from typing import Any
 
 from rdflib import Graph
 
-from kg.projection.rows import GraphRows, graph_rows, merge_claims
+from kg.projection.rows import GraphContent, GraphRows, graph_rows, merge_claims
 
 Row = dict[str, Any]
 Link = tuple[str, str]
@@ -129,7 +129,7 @@ def link_rows(links: Iterable[tuple[Link, list[str]]], ids: Mapping[str, str]) -
     return [{"s": ids[s], "o": ids[o], "graphs": graphs} for (s, o), graphs in links]
 
 
-def _triples(content: Iterable[tuple[Any, ...]] | str) -> Iterator[tuple[Any, Any, Any]]:
+def _triples(content: GraphContent) -> Iterator[tuple[Any, Any, Any]]:
     if isinstance(content, str):
         return iter(Graph().parse(data=content, format="nt"))
     return ((t[0], t[1], t[2]) for t in content)
@@ -170,7 +170,7 @@ class PreparedBatch:
 
 
 def prepare(
-    graphs: Mapping[str, Iterable[tuple[Any, ...]] | str],
+    graphs: Mapping[str, GraphContent],
     hashes: Mapping[str, str | None] | None = None,
 ) -> PreparedBatch:
     """The rows of several graphs (triples, or N-Triples text), combined (pure Python: no

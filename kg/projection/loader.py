@@ -9,11 +9,11 @@ Python projection stays the reference, and a test checks that both write the sam
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from kg.projection.cypher_builders import CLAIM
-from kg.projection.rows import GEO_CLASSES
+from kg.projection.rows import GEO_CLASSES, GraphContent
 from kg.projection.values import MULTI_VALUED, RESERVED_KEYS
 from kg.stores.oxigraph_terms import ntriples_text
 from ontology.namespace import GEO_IRI
@@ -41,7 +41,7 @@ def loader_config() -> Row:
     }
 
 
-def as_ntriples(content: Iterable[tuple[Any, ...]] | str) -> str:
+def as_ntriples(content: GraphContent) -> str:
     """A graph's content as N-Triples text (text is passed through as it is)."""
     if isinstance(content, str):
         return content
@@ -49,7 +49,7 @@ def as_ntriples(content: Iterable[tuple[Any, ...]] | str) -> str:
 
 
 def loader_calls(
-    graphs: Mapping[str, Iterable[tuple[Any, ...]] | str],
+    graphs: Mapping[str, GraphContent],
     hashes: Mapping[str, str | None] | None = None,
     max_triples: int = LOADER_TRIPLES,
 ) -> list[list[Row]]:

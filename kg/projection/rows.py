@@ -49,6 +49,9 @@ _RDF_TYPE = str(RDF.type)
 
 Triple = tuple[Node, Node, Node]
 Row = dict[str, Any]
+# A named graph's content as the projection takes it: triples, or its N-Triples text (as the
+# record exports it; the server-side loader sends that text as it is).
+GraphContent = Iterable[tuple[Any, ...]] | str
 
 
 @lru_cache(maxsize=4096)

@@ -15,13 +15,12 @@ from neo4j.exceptions import DriverError, Neo4jError
 from kg.projection import cypher_builders as cb
 from kg.projection import loader
 from kg.projection.batch import PreparedBatch, WritePlan, paused_gc, plan_write, prepare
-from kg.projection.rows import merge_claims
+from kg.projection.rows import GraphContent, merge_claims
 
 T = TypeVar("T")
 DEFAULT_BATCH_SIZE = 5000
 READ_BATCH = 20_000  # uris looked up per statement
 Hashes = Mapping[str, str | None] | None
-Content = Iterable[tuple[Any, ...]] | str  # triples, or a graph's N-Triples text
 _END = object()
 
 
@@ -107,13 +106,13 @@ class Neo4jProjection:
         self.driver.execute_query("CALL db.awaitIndexes(300)", database_=self.database)
 
     def replace_graph(
-        self, graph_iri: str, triples: Content, content_hash: str | None = None
+        self, graph_iri: str, triples: GraphContent, content_hash: str | None = None
     ) -> ProjectionStats:
         """Drop what `graph_iri` asserted, then write `triples` as its new content."""
         return self.replace_graphs({graph_iri: triples}, {graph_iri: content_hash})
 
     def replace_graphs(
-        self, graphs: Mapping[str, Content], hashes: Mapping[str, str | None] | None = None
+        self, graphs: Mapping[str, GraphContent], hashes: Mapping[str, str | None] | None = None
     ) -> ProjectionStats:
         """Replace several graphs at once (far fewer round trips than one by one): drop what
         they asserted, then write them (`load` with the server-side loader, else `write`)."""
@@ -122,7 +121,7 @@ class Neo4jProjection:
         return self.write(prepare(graphs, hashes))
 
     def replace_batches(
-        self, batches: Iterable[tuple[Mapping[str, Content], Hashes]]
+        self, batches: Iterable[tuple[Mapping[str, GraphContent], Hashes]]
     ) -> Iterator[ProjectionStats]:
         """replace_graphs(graphs, hashes) for each batch in turn; the next batch is read and
         made ready (rows built, or text gathered for the loader) in a worker thread while

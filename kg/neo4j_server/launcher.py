@@ -16,7 +16,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.neo4j_server.maven import DEFAULT_LAUNCHER_DIR, LauncherError, build
+from kg.neo4j_server.maven import (
+    DEFAULT_LAUNCHER_DIR,
+    LAUNCHER_JARS,
+    LauncherError,
+    build,
+    plugin_dir,
+)
 from kg.settings import Settings
 
 MAIN_CLASS = "org.geokg.launcher.Main"
@@ -87,8 +93,10 @@ def java_command(
     java_opts: tuple[str, ...] = (),
 ) -> list[str]:
     """The full java command line (java_opts last, so they win); the password is not in it."""
-    classpath = (
-        f"{launcher_dir / 'target' / 'classes'}{os.pathsep}{launcher_dir / 'target' / 'lib' / '*'}"
+    # The procedure is not on this classpath: Neo4j loads it from the plugin folder, as a
+    # server (Docker Compose) does, so the launcher tests the plugin jar itself.
+    classpath = os.pathsep.join(
+        str(launcher_dir / part / "*") for part in (LAUNCHER_JARS, Path("target") / "lib")
     )
     return [
         java,
@@ -108,6 +116,8 @@ def java_command(
         str(settings.neo4j_http_port),
         "--pagecache",
         settings.neo4j_pagecache,
+        "--plugins",
+        str(plugin_dir(launcher_dir)),
     ]
 
 

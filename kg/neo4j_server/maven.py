@@ -1,7 +1,8 @@
 """Build the Neo4j launcher (neo4j-launcher/, Maven) once, and know when the build is current.
 
-`mvn compile dependency:copy-dependencies` leaves classes in target/classes and every jar in
-target/lib: no shading step, so the build is quick and the jars are used as Maven fetched them.
+The build leaves the launcher's jar in target/launcher, every Neo4j jar in target/lib and the
+geokg.project procedure as a Neo4j plugin jar in target/plugins: no shading step, so the build is
+quick and the jars are used as Maven fetched them.
 """
 
 from __future__ import annotations
@@ -12,8 +13,20 @@ import subprocess
 from pathlib import Path
 
 DEFAULT_LAUNCHER_DIR = Path(__file__).resolve().parents[2] / "neo4j-launcher"
-MAVEN_GOALS = ("compile", "dependency:copy-dependencies")
+MAVEN_GOALS = (
+    "compile",
+    "jar:jar@launcher",
+    "jar:jar@projection-plugin",
+    "dependency:copy-dependencies",
+)
 BUILT_STAMP = Path("target") / ".geokg-built"
+LAUNCHER_JARS = Path("target") / "launcher"
+PLUGIN_DIR = Path("target") / "plugins"  # what `server.directories.plugins` points at
+
+
+def plugin_dir(launcher_dir: Path = DEFAULT_LAUNCHER_DIR) -> Path:
+    """The folder of Neo4j plugin jars the build makes (the server-side loader)."""
+    return launcher_dir / PLUGIN_DIR
 
 
 class LauncherError(Exception):
@@ -33,13 +46,14 @@ def is_built(launcher_dir: Path = DEFAULT_LAUNCHER_DIR) -> bool:
     """True when a successful build is newer than pom.xml and every source file."""
     stamp = launcher_dir / BUILT_STAMP
     lib = launcher_dir / "target" / "lib"
-    if not stamp.is_file() or not lib.is_dir() or not any(lib.glob("neo4j-*.jar")):
+    made = [(lib, "neo4j-*.jar"), (launcher_dir / LAUNCHER_JARS, "*.jar"), (plugin_dir(launcher_dir), "*.jar")]  # fmt: skip
+    if not stamp.is_file() or not all(d.is_dir() and any(d.glob(g)) for d, g in made):
         return False
     return stamp.stat().st_mtime >= _newest_source_mtime(launcher_dir)
 
 
 def maven_command(maven: str = "mvn", extra_args: tuple[str, ...] = ()) -> list[str]:
-    """Non-interactive, quiet Maven: compile the launcher and copy its jars to target/lib."""
+    """Non-interactive, quiet Maven: build the launcher and plugin jars, copy Neo4j's to target/lib."""
     return [maven, "-B", "-q", *extra_args, *MAVEN_GOALS]
 
 

@@ -153,7 +153,10 @@ class OxigraphStore(RecordStore):
         if not isinstance(result, ox.QuerySolutions):
             raise StoreFormatError("Expected a SELECT query.")
         names = [v.value for v in result.variables]
-        return [{n: sol[n].value for n in names if sol[n] is not None} for sol in result]
+        # Positional: looking a solution's value up by name costs about a third more.
+        return [
+            {n: v.value for n, v in zip(names, sol, strict=True) if v is not None} for sol in result
+        ]
 
     def query_serialized(self, sparql: str, fmt: str) -> bytes:
         result = self._run(sparql)

@@ -34,7 +34,8 @@ def test_java_command_has_neo4j_flags_heap_ports_and_no_password(tmp_path: Path)
         assert flag in cmd
     assert "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED" in cmd
     cp = cmd[cmd.index("-cp") + 1]
-    assert cp == "/opt/launcher/target/classes:/opt/launcher/target/lib/*"
+    # The loader is not on the classpath: Neo4j must load it from the plugin jar, as in Docker.
+    assert cp == "/opt/launcher/target/launcher/*:/opt/launcher/target/lib/*"
     args = cmd[cmd.index(launcher.MAIN_CLASS) + 1 :]
     assert args == [
         "--home",
@@ -45,6 +46,8 @@ def test_java_command_has_neo4j_flags_heap_ports_and_no_password(tmp_path: Path)
         "17002",
         "--pagecache",
         "64m",
+        "--plugins",
+        "/opt/launcher/target/plugins",
     ]
     assert not any("s3cret" in part for part in cmd), "the password must stay out of ps"
 
@@ -61,11 +64,16 @@ def test_extra_java_opts_follow_neo4j_flags_and_precede_the_main_class(tmp_path:
     assert cmd.index(launcher.NEO4J_CONF_JVM_FLAGS[-1]) < opt < cmd.index(launcher.MAIN_CLASS)
 
 
-def test_maven_runs_batch_quiet_and_copies_dependencies() -> None:
+def test_maven_runs_batch_quiet_builds_both_jars_and_copies_dependencies() -> None:
     cmd = maven.maven_command("mvn", ("-Dmaven.repo.local=/tmp/m2",))
     assert cmd[:3] == ["mvn", "-B", "-q"]
     assert "-Dmaven.repo.local=/tmp/m2" in cmd
-    assert cmd[-2:] == ["compile", "dependency:copy-dependencies"]
+    assert cmd[-4:] == [
+        "compile",
+        "jar:jar@launcher",
+        "jar:jar@projection-plugin",
+        "dependency:copy-dependencies",
+    ]
 
 
 def test_pid_file_round_trip_and_garbage(tmp_path: Path) -> None:
@@ -143,6 +151,9 @@ def fake_project(root: Path) -> Path:
     (root / "src" / "main" / "java" / "Main.java").write_text("class Main {}")
     (root / "target" / "lib").mkdir(parents=True)
     (root / "target" / "lib" / "neo4j-5.26.30.jar").write_bytes(b"")
+    for made in (maven.LAUNCHER_JARS, maven.PLUGIN_DIR):
+        (root / made).mkdir(parents=True)
+        (root / made / "x.jar").write_bytes(b"")
     return root
 
 
@@ -168,10 +179,12 @@ def test_build_is_cached_until_a_source_changes(tmp_path: Path) -> None:
     assert not maven.is_built(project), "a newer pom.xml means rebuild"
 
 
-def test_build_needs_the_jars(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jar", ["target/lib/neo4j-5.26.30.jar", "target/launcher/x.jar", "target/plugins/x.jar"])  # fmt: skip
+def test_build_needs_the_jars(tmp_path: Path, jar: str) -> None:
     project = fake_project(tmp_path)
     (project / maven.BUILT_STAMP).touch()
-    (project / "target" / "lib" / "neo4j-5.26.30.jar").unlink()
+    assert maven.is_built(project)
+    (project / jar).unlink()
     assert not maven.is_built(project)
 
 

@@ -16,10 +16,6 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
-import org.neo4j.exceptions.KernelException;
-import org.geokg.projection.ProjectProcedure;
-import org.neo4j.kernel.api.procedure.GlobalProcedures;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.logging.Level;
 import org.neo4j.logging.log4j.Log4jLogProvider;
@@ -30,7 +26,9 @@ import picocli.CommandLine;
  * when its jar is on the classpath) on 127.0.0.1, auth on, data under the given home folder.
  *
  * <p>Usage: {@code Main --home DIR [--bolt-port 7687] [--http-port 7474] [--pagecache 256m]
- * [--password PW]}; the password may also come from the {@code NEO4J_LAUNCHER_PASSWORD} env var
+ * [--plugins DIR] [--password PW]}; plugin jars (the geokg.project procedure) are loaded from
+ * {@code --plugins} as a Neo4j server loads its plugins folder. The password may also come from
+ * the {@code NEO4J_LAUNCHER_PASSWORD} env var
  * (preferred: it stays out of {@code ps}). The heap is set by the JVM flags of the caller.
  */
 public final class Main {
@@ -49,6 +47,7 @@ public final class Main {
         int boltPort = Integer.parseInt(opts.getOrDefault("bolt-port", "7687"));
         int httpPort = Integer.parseInt(opts.getOrDefault("http-port", "7474"));
         String pagecache = opts.getOrDefault("pagecache", "256m");
+        Path plugins = Path.of(opts.getOrDefault("plugins", home.resolve("plugins").toString()));
         String password = opts.getOrDefault("password", System.getenv(PASSWORD_ENV));
 
         Files.createDirectories(home);
@@ -58,17 +57,11 @@ public final class Main {
         long started = System.nanoTime();
         DatabaseManagementService service;
         try {
-            service = build(home, boltPort, httpPort, pagecache);
+            service = build(home, boltPort, httpPort, pagecache, plugins);
         } catch (RuntimeException e) {
             e.printStackTrace();
             fail("Neo4j did not start: " + e.getMessage());
             return;
-        }
-        try {
-            registerProcedures(service);
-        } catch (KernelException | RuntimeException e) {
-            service.shutdown();
-            fail("the geokg procedures could not be registered: " + e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(service, stopped), "neo4j-stop"));
@@ -87,7 +80,8 @@ public final class Main {
     }
 
     /** The embedded service, with every setting the server needs made explicit. */
-    static DatabaseManagementService build(Path home, int boltPort, int httpPort, String pagecache) {
+    static DatabaseManagementService build(
+            Path home, int boltPort, int httpPort, String pagecache, Path plugins) {
         return new DatabaseManagementServiceBuilder(home)
                 .setUserLogProvider(new Log4jLogProvider(System.out, Level.INFO))
                 .setConfig(BoltConnector.enabled, true)
@@ -99,6 +93,7 @@ public final class Main {
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pagecache))
+                .setConfig(GraphDatabaseSettings.plugin_dir, plugins.toAbsolutePath())
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.preallocate_store_files, false)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
@@ -106,12 +101,6 @@ public final class Main {
                 // builders set it to 0. The databases are checkpointed and closed before this.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .build();
-    }
-
-    /** The server-side loader of the projection (geokg.project), for every database. */
-    static void registerProcedures(DatabaseManagementService service) throws KernelException {
-        var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        db.getDependencyResolver().resolveDependency(GlobalProcedures.class).registerProcedure(ProjectProcedure.class);
     }
 
     /** A home without a system database has never started: the initial password still applies. */
@@ -147,7 +136,7 @@ public final class Main {
         Map<String, String> opts = new HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                fail("usage: --home DIR [--bolt-port N] [--http-port N] [--pagecache SIZE] [--password PW]");
+                fail("usage: --home DIR [--bolt-port N] [--http-port N] [--pagecache SIZE] [--plugins DIR] [--password PW]");
             }
             opts.put(args[i].substring(2), args[i + 1]);
         }

@@ -129,6 +129,7 @@ def create_app(
     app.state.settings = settings
     app.state.read_only = read_only
     app.state.store = app.state.queries = app.state.neo4j = app.state.state_index = None
+    app.state.projection = None
     app.state.backend = "sparql"
     install_error_handlers(app)
     install_openapi(app)

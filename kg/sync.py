@@ -92,6 +92,12 @@ def sync(
     return report
 
 
+def record_graph(record_store: RecordStore, name: str) -> tuple[str, str]:
+    """One graph of the record as N-Triples text, and the hash its projection is stored with."""
+    text = record_store.export("nt", name).decode("utf-8")
+    return text, ntriples_hash(text)
+
+
 def _changed(
     record_store: RecordStore,
     names: list[str],
@@ -101,8 +107,7 @@ def _changed(
     """The record's graphs whose hash differs from the projected one, as N-Triples text
     (noting the others as unchanged, and the new hashes in the report)."""
     for name in names:
-        text = record_store.export("nt", name).decode("utf-8")
-        digest = ntriples_hash(text)
+        text, digest = record_graph(record_store, name)
         if projected.get(name) == digest:
             report.unchanged.append(name)
             continue

@@ -54,14 +54,25 @@ POST_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _project(driver: Any, store: RecordStore, graph_iri: str) -> bool:
-    """Project the article's graph into Neo4j; False (logged) when that fails."""
-    from kg.stores.neo4j_store import Neo4jProjection
-    from kg.sync import graph_hash
+def _projection(app: Any) -> Any:
+    """The app's Neo4jProjection, made once: it asks the server once whether the
+    server-side loader is installed, not on every post."""
+    if app.state.neo4j is None:
+        return None
+    if getattr(app.state, "projection", None) is None:
+        from kg.stores.neo4j_store import Neo4jProjection
+
+        app.state.projection = Neo4jProjection(app.state.neo4j)
+    return app.state.projection
+
+
+def _project(projection: Any, store: RecordStore, graph_iri: str) -> bool:
+    """Project the article's graph, as `kg sync` would; False (logged) when that fails."""
+    from kg.sync import record_graph
 
     try:
-        graph = store.to_graph(graph_iri)
-        Neo4jProjection(driver).replace_graph(graph_iri, graph, content_hash=graph_hash(graph))
+        text, digest = record_graph(store, graph_iri)
+        projection.replace_graph(graph_iri, text, content_hash=digest)
         return True
     except Exception:
         log.exception("projecting %s into Neo4j failed; `kg sync` will catch up", graph_iri)
@@ -69,7 +80,7 @@ def _project(driver: Any, store: RecordStore, graph_iri: str) -> bool:
 
 
 def _ingest(
-    article: Article, store: RecordStore, settings: Settings, driver: Any
+    article: Article, store: RecordStore, settings: Settings, projection: Any
 ) -> tuple[ArticleReport, bool | None]:
     with _write_lock:
         try:
@@ -79,8 +90,8 @@ def _ingest(
         except StoreError as exc:
             raise ApiError(503, str(exc), "Store unavailable") from None
         projected = None
-        if driver is not None and report.status != "unchanged":
-            projected = _project(driver, store, report.article_iri)
+        if projection is not None and report.status != "unchanged":
+            projected = _project(projection, store, report.article_iri)
         return report, projected
 
 
@@ -128,8 +139,10 @@ async def post_article(
 ) -> ArticleIngested:
     raw = await read_body(request, settings.max_body_bytes)
     article = parse_article(raw, media_type(request))
-    driver = request.app.state.neo4j
-    report, projected = await anyio.to_thread.run_sync(_ingest, article, store, settings, driver)
+    projection = _projection(request.app)
+    report, projected = await anyio.to_thread.run_sync(
+        _ingest, article, store, settings, projection
+    )
     if report.status != "new":
         response.status_code = 200
     response.headers["Location"] = f"/articles/{report.article_id}"

@@ -30,7 +30,7 @@ class ProjectionStats:
 
     graphs: list[str]
     triples: int
-    nodes: int
+    nodes: int  # described nodes; the loader counts per call, so a node two calls share twice
     relationships: int
     skipped: int
     transactions: int

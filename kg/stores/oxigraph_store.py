@@ -182,10 +182,11 @@ class OxigraphStore(RecordStore):
     def export(self, fmt: str = "nq", graph: str | None = None) -> bytes:
         ox_fmt = _rdf_format(fmt)
         if graph is not None:
-            quads = self.store.quads_for_pattern(None, None, None, _node(graph))
+            # Serialized by the store itself: no Python object per quad (what sync reads).
             if fmt in DATASET_FORMATS:
+                quads = self.store.quads_for_pattern(None, None, None, _node(graph))
                 return ox.serialize(quads, format=ox_fmt) or b""
-            return ox.serialize((q.triple for q in quads), format=ox_fmt) or b""
+            return self.store.dump(format=ox_fmt, from_graph=_node(graph)) or b""
         if fmt in DATASET_FORMATS:
             return self.store.dump(format=ox_fmt) or b""
         return self.query_serialized(_DISTINCT_UNION, fmt)

@@ -92,6 +92,9 @@ def sync(
     return report
 
 
+REMEMBER_EVERY = 1000  # graphs read between two writes of their hashes to the cache
+
+
 def record_graph(record_store: RecordStore, name: str) -> tuple[str, str]:
     """One graph of the record as N-Triples text, and the hash its projection is stored with."""
     text = record_store.export("nt", name).decode("utf-8")
@@ -105,14 +108,25 @@ def _changed(
     report: SyncReport,
 ) -> Iterator[tuple[str, str, str]]:
     """The record's graphs whose hash differs from the projected one, as N-Triples text
-    (noting the others as unchanged, and the new hashes in the report)."""
+    (noting the others as unchanged, and the new hashes in the report). A graph whose cached
+    record hash equals the projected one is not read at all."""
+    known, epoch = record_store.known_hashes(names)
+    read: dict[str, str] = {}
     for name in names:
+        if projected.get(name) is not None and projected.get(name) == known.get(name):
+            report.unchanged.append(name)
+            continue
         text, digest = record_graph(record_store, name)
+        read[name] = digest
+        if len(read) >= REMEMBER_EVERY:
+            record_store.remember_hashes(read, epoch)
+            read = {}
         if projected.get(name) == digest:
             report.unchanged.append(name)
             continue
         report.hashes[name] = digest
         yield name, text, digest
+    record_store.remember_hashes(read, epoch)
 
 
 def _batches(

@@ -5,6 +5,7 @@ cross this boundary as rdflib terms, so callers never depend on the store's own 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Literal
@@ -114,6 +115,15 @@ class RecordStore(ABC):
     def import_data(self, data: bytes, fmt: str, graph: str | None = None) -> list[str]:
         """Load RDF: every named graph in the data replaces the graph of that name, all in one
         transaction; triple formats need `graph`. Returns the graph names written."""
+
+    def known_hashes(self, names: Iterable[str]) -> tuple[dict[str, str], int]:
+        """The content hashes sync last read of these graphs (those still current), and the
+        epoch to hand back to remember_hashes; a store that keeps none knows none."""
+        return {}, 0
+
+    def remember_hashes(self, hashes: Mapping[str, str], epoch: int) -> None:
+        """Keep hashes read at `epoch` (ignored when a write came since)."""
+        return None
 
     @abstractmethod
     def close(self) -> None:

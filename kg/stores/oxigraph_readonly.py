@@ -8,6 +8,7 @@ is for serving a store nothing else is writing (`kg serve --workers N`); see doc
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -35,10 +36,16 @@ class ReadOnlyOxigraphStore(OxigraphStore):
         except OSError as exc:
             raise StoreError(f"Cannot open the store at {path} read-only: {exc}.") from None
 
-    def _update(self, sparql: str) -> None:
+    def _update(self, sparql: str, graphs: Iterable[str]) -> None:
         raise ReadOnlyStoreError(
             f"The store at {self.path} is open read-only; writes need a read-write server."
         )
+
+    def known_hashes(self, names: Iterable[str]) -> tuple[dict[str, str], int]:
+        return {}, 0  # the writer owns the hash cache; a reader never syncs from it
+
+    def remember_hashes(self, hashes: Mapping[str, str], epoch: int) -> None:
+        return None
 
     def close(self) -> None:
         self._store = None

@@ -4,6 +4,7 @@ graphs as their default graph."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,6 +20,7 @@ from kg.stores.base import (
     StoreFormatError,
     StoreLockedError,
 )
+from kg.stores.graph_hashes import GraphHashes
 from kg.stores.oxigraph_terms import (
     graph_node,
     insert_update,
@@ -82,12 +84,14 @@ class OxigraphStore(RecordStore):
         self.path = path
         if path is None:
             self._store: ox.Store | None = ox.Store()
+            self._hashes = GraphHashes(None)
             return
         try:
             path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(path))
         except OSError as exc:
             raise _open_error(path, exc) from None
+        self._hashes = GraphHashes(path)  # only once the store's lock is ours
 
     @property
     def store(self) -> ox.Store:
@@ -96,7 +100,9 @@ class OxigraphStore(RecordStore):
             raise StoreError("The store is closed.")
         return self._store
 
-    def _update(self, sparql: str) -> None:
+    def _update(self, sparql: str, graphs: Iterable[str]) -> None:
+        """Apply one update that writes `graphs` (their cached hashes are forgotten first)."""
+        self._hashes.forget(graphs)
         try:
             self.store.update(sparql)
         except SyntaxError as exc:  # a bug in the update builder, not user input
@@ -104,20 +110,20 @@ class OxigraphStore(RecordStore):
 
     def add_graph(self, name: str, graph: Graph) -> int:
         lines = _lines(graph)
-        self._update(insert_update(str(_node(name)), lines))
+        self._update(insert_update(str(_node(name)), lines), [_node(name).value])
         return len(lines)
 
     def replace_graphs(self, graphs: dict[str, Graph]) -> int:
         blocks = {str(_node(name)): _lines(g) for name, g in graphs.items()}
         if blocks:
-            self._update(replace_update(blocks))
+            self._update(replace_update(blocks), [name[1:-1] for name in blocks])
         return sum(len(lines) for lines in blocks.values())
 
     def drop_graph(self, name: str) -> bool:
         node = _node(name)
         if not self.store.contains_named_graph(node):
             return False
-        self._update(f"DROP GRAPH {node}")
+        self._update(f"DROP GRAPH {node}", [node.value])
         return True
 
     def graphs(self) -> list[str]:
@@ -207,11 +213,19 @@ class OxigraphStore(RecordStore):
             target = str(_node(graph))
             blocks[target] = blocks.get(target, []) + loose
         if blocks:
-            self._update(replace_update(blocks))
+            self._update(replace_update(blocks), [name[1:-1] for name in blocks])
         return sorted(name[1:-1] for name in blocks)
+
+    def known_hashes(self, names: Iterable[str]) -> tuple[dict[str, str], int]:
+        epoch = self._hashes.epoch
+        return self._hashes.get(names), epoch
+
+    def remember_hashes(self, hashes: Mapping[str, str], epoch: int) -> None:
+        self._hashes.put(hashes, epoch)
 
     def close(self) -> None:
         if self._store is not None:
+            self._hashes.close()
             if self.path is not None:
                 self._store.flush()
             self._store = None

@@ -117,3 +117,64 @@ def test_rebuild_clears_and_projects_everything(store: OxigraphStore) -> None:
     p.calls.clear()
     report = sync(store, p, rebuild=True)
     assert p.calls[0] == ("clear", []) and len(report.projected) == 3
+
+
+def _reads(store: OxigraphStore, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The graphs sync reads from here on (every read goes through export)."""
+    read: list[str] = []
+    export = store.export
+
+    def counted(fmt: str = "nq", graph: str | None = None) -> bytes:
+        read.append(str(graph))
+        return export(fmt, graph)
+
+    monkeypatch.setattr(store, "export", counted)
+    return read
+
+
+def test_a_sync_that_finds_nothing_changed_reads_no_graph(
+    store: OxigraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    p = FakeProjection()
+    sync(store, p)
+    read = _reads(store, monkeypatch)
+    again = sync(store, p)
+    assert again.unchanged == ["urn:a", "urn:b", "urn:c"] and read == []
+
+
+WRITES = {
+    "replace_graph": lambda s: s.replace_graph("urn:b", _graph(2)),
+    "replace_graphs": lambda s: s.replace_graphs({"urn:b": _graph(6)}),
+    "add_graph": lambda s: s.add_graph("urn:b", _graph(9)),
+    "import_data": lambda s: s.import_data(b'<urn:x> <urn:p> "new" <urn:b> .\n', "nq"),
+}
+
+
+@pytest.mark.parametrize("write", sorted(WRITES))
+def test_every_write_to_a_graph_makes_sync_read_and_project_it(
+    store: OxigraphStore, monkeypatch: pytest.MonkeyPatch, write: str
+) -> None:
+    p = FakeProjection()
+    sync(store, p)
+    WRITES[write](store)
+    read = _reads(store, monkeypatch)
+    report = sync(store, p)
+    assert report.projected == ["urn:b"] and read == ["urn:b"]
+    assert p.hashes["urn:b"] == graph_hash(store.to_graph("urn:b"))
+
+
+def test_a_graph_dropped_and_written_again_is_projected(store: OxigraphStore) -> None:
+    p = FakeProjection()
+    sync(store, p)
+    store.drop_graph("urn:b")
+    store.add_graph("urn:b", _graph(1))
+    assert sync(store, p).projected == ["urn:b"]
+
+
+def test_a_projection_without_hashes_reads_everything(
+    store: OxigraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sync(store, FakeProjection())  # the record's hashes are cached now
+    read = _reads(store, monkeypatch)
+    report = sync(store, FakeProjection())  # another, empty Neo4j
+    assert report.projected == ["urn:a", "urn:b", "urn:c"] and len(read) == 3

@@ -1,0 +1,78 @@
+"""The content hash of each record graph as `kg sync` last read it, kept beside the store, so a
+sync that finds nothing changed need not read every graph again (about 1 ms a graph).
+
+It is a cache, never the record: an entry is forgotten *before* its graph is written, so a
+crash between the two leaves no entry (the graph is read again), never a stale one; and an
+entry is only set from a read that no write has overtaken (the epoch). A missing or unreadable
+file means every graph is read, as before."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+FILE_NAME = "geokg-graph-hashes.sqlite"  # inside the store's folder, so it travels with it
+_SCHEMA = "CREATE TABLE IF NOT EXISTS graph_hash (graph TEXT PRIMARY KEY, hash TEXT NOT NULL)"
+_CHUNK = 500  # names per IN (...) lookup, well under SQLite's variable limit
+
+
+def _open(path: str) -> sqlite3.Connection:
+    # The API writes from worker threads; GraphHashes' lock serialises every use.
+    db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    db.execute(_SCHEMA)
+    return db
+
+
+class GraphHashes:
+    """graph IRI -> hash of its N-Triples; in memory when `folder` is None."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self._lock = threading.Lock()
+        self._epoch = 0
+        path = ":memory:" if folder is None else str(folder / FILE_NAME)
+        try:
+            self._db = _open(path)
+        except sqlite3.DatabaseError:  # not a database: it is only a cache, start it again
+            Path(path).unlink()
+            self._db = _open(path)
+
+    @property
+    def epoch(self) -> int:
+        """Changes on every forget: a read taken at another epoch may be out of date."""
+        return self._epoch
+
+    def get(self, names: Iterable[str]) -> dict[str, str]:
+        wanted, found = list(names), dict[str, str]()
+        with self._lock:
+            for i in range(0, len(wanted), _CHUNK):
+                chunk = wanted[i : i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                query = f"SELECT graph, hash FROM graph_hash WHERE graph IN ({marks})"
+                found.update(self._db.execute(query, chunk).fetchall())
+        return found
+
+    def forget(self, names: Iterable[str]) -> None:
+        """Call before writing these graphs."""
+        rows = [(name,) for name in names]
+        with self._lock:
+            self._epoch += 1
+            self._db.executemany("DELETE FROM graph_hash WHERE graph = ?", rows)
+
+    def put(self, hashes: Mapping[str, str], epoch: int) -> bool:
+        """Remember hashes read at `epoch`; False (nothing kept) when a write came since."""
+        with self._lock:
+            if epoch != self._epoch:
+                return False
+            with self._db:  # one transaction
+                self._db.execute("BEGIN")
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO graph_hash (graph, hash) VALUES (?, ?)",
+                    list(hashes.items()),
+                )
+            return True
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

@@ -71,8 +71,10 @@ def _project(projection: Any, store: RecordStore, graph_iri: str) -> bool:
     from kg.sync import record_graph
 
     try:
+        epoch = store.known_hashes([])[1]
         text, digest = record_graph(store, graph_iri)
         projection.replace_graph(graph_iri, text, content_hash=digest)
+        store.remember_hashes({graph_iri: digest}, epoch)  # the next `kg sync` need not read it
         return True
     except Exception:
         log.exception("projecting %s into Neo4j failed; `kg sync` will catch up", graph_iri)

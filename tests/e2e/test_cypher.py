@@ -3,6 +3,7 @@ itself (READ transaction) and the database is unchanged, as the driver confirms.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
+from kg.stores.graph_hashes import FILE_NAME
 from tests.e2e.conftest import API_KEY, Server, clean_env, copy_store, kg, start_server
 
 pytestmark = pytest.mark.neo4j
@@ -143,8 +145,14 @@ def test_posted_article_reaches_neo4j(neo4j_api: Server, neo4j_driver: Any) -> N
         "MATCH (g:ProjectedGraph) WHERE g.iri = $iri RETURN g.hash AS hash",
         iri=posted.json()["iri"],
     )
-    # Stored with the hash `kg sync` compares, so the next sync leaves it alone.
+    # Stored with the hash `kg sync` compares, and the record keeps the same hash for it, so
+    # the next sync does not even read the graph.
     assert [len(r["hash"]) for r in graphs] == [64]
+    with sqlite3.connect(neo4j_api.store / FILE_NAME) as kept:
+        rows = kept.execute(
+            "SELECT hash FROM graph_hash WHERE graph = ?", (posted.json()["iri"],)
+        ).fetchall()
+    assert rows == [(graphs[0]["hash"],)]
 
 
 def test_schemathesis_with_neo4j(neo4j_api: Server) -> None:

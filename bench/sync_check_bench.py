@@ -5,7 +5,13 @@ run, so the figure can be quoted as a ratio on a shared machine:
     .venv/bin/python bench/sync_check_bench.py /tmp/geokg-query-scale/v2-seed7-100000/oxigraph
 
 Any on-disk store works (bench/query_scale.py leaves one per scale). Two passes over the same
-graphs: the first reads what the OS has not cached yet (cold), the second what it has (warm)."""
+graphs: the first reads what the OS has not cached yet (cold), the second what it has (warm).
+
+With --uri (a Neo4j whose database is deleted: --force), the store is projected there with
+`sync(rebuild=True)`, then a sync that finds nothing changed is timed without the store's kept
+hashes (kg/stores/graph_hashes.py, emptied first) and with them, against `RETURN 1`:
+
+    .venv/bin/python bench/sync_check_bench.py STORE --uri bolt://127.0.0.1:7697 --force"""
 
 from __future__ import annotations
 
@@ -17,8 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kg.stores.graph_hashes import FILE_NAME
 from kg.stores.oxigraph_store import OxigraphStore
-from kg.sync import record_graph
+from kg.sync import record_graph, sync
 
 
 def main() -> None:
@@ -26,7 +33,13 @@ def main() -> None:
     parser.add_argument("store", type=Path, help="an OxigraphStore folder")
     parser.add_argument("--graphs", type=int, default=5000, help="graphs read per pass")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--uri", help="also time no-op syncs against this Neo4j")
+    parser.add_argument("--user", default="neo4j")
+    parser.add_argument("--password", default="geokg-local-pw")
+    parser.add_argument("--force", action="store_true", help="the Neo4j may be emptied")
     args = parser.parse_args()
+    if args.uri and not args.force:
+        parser.error("--uri deletes everything in that database: pass --force")
     store = OxigraphStore(args.store)
     started = time.perf_counter()
     names = store.graphs()
@@ -44,6 +57,29 @@ def main() -> None:
             f"a no-op sync of the whole store reads for ~{whole:.0f} s"
         )
     store.close()
+    if args.uri:
+        _no_op_syncs(args)
+
+
+def _no_op_syncs(args: argparse.Namespace) -> None:
+    from kg.stores.neo4j_connection import connect
+    from kg.stores.neo4j_store import Neo4jProjection
+
+    driver = connect(args.uri, args.user, args.password)
+    projection = Neo4jProjection(driver)
+    with OxigraphStore(args.store) as store:
+        took = _timed(lambda: sync(store, projection, rebuild=True))
+    print(f"projected with sync(rebuild=True) in {took:.1f} s")
+    ping = statistics.median(_timed(lambda: driver.execute_query("RETURN 1")) for _ in range(50))
+    (args.store / FILE_NAME).unlink()  # as a store from before the kept hashes
+    store = OxigraphStore(args.store)
+    cold = _timed(lambda: sync(store, projection))
+    print(f"no-op sync without kept hashes: {cold:.2f} s ({cold / ping:,.0f}x RETURN 1)")
+    for _ in range(3):
+        warm = _timed(lambda: sync(store, projection))
+        print(f"no-op sync with kept hashes: {warm:.2f} s ({warm / ping:,.0f}x RETURN 1)")
+    store.close()
+    driver.close()
 
 
 def _timed(call: Callable[[], Any]) -> float:

@@ -46,7 +46,11 @@ def is_built(launcher_dir: Path = DEFAULT_LAUNCHER_DIR) -> bool:
     """True when a successful build is newer than pom.xml and every source file."""
     stamp = launcher_dir / BUILT_STAMP
     lib = launcher_dir / "target" / "lib"
-    made = [(lib, "neo4j-*.jar"), (launcher_dir / LAUNCHER_JARS, "*.jar"), (plugin_dir(launcher_dir), "*.jar")]  # fmt: skip
+    made = [
+        (lib, "neo4j-*.jar"),
+        (launcher_dir / LAUNCHER_JARS, "*.jar"),
+        (plugin_dir(launcher_dir), "*.jar"),
+    ]
     if not stamp.is_file() or not all(d.is_dir() and any(d.glob(g)) for d, g in made):
         return False
     return stamp.stat().st_mtime >= _newest_source_mtime(launcher_dir)

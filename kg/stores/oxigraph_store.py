@@ -109,15 +109,19 @@ class OxigraphStore(RecordStore):
             raise StoreFormatError(f"The store rejected an update: {exc}.") from exc
 
     def add_graph(self, name: str, graph: Graph) -> int:
-        lines = _lines(graph)
-        self._update(insert_update(str(_node(name)), lines), [_node(name).value])
+        lines, node = _lines(graph), _node(name)
+        self._update(insert_update(str(node), lines), [node.value])
         return len(lines)
 
     def replace_graphs(self, graphs: dict[str, Graph]) -> int:
         blocks = {str(_node(name)): _lines(g) for name, g in graphs.items()}
+        self._replace(blocks)
+        return sum(len(lines) for lines in blocks.values())
+
+    def _replace(self, blocks: dict[str, list[str]]) -> None:
+        """Replace each `<graph>` of `blocks` by its statement lines, in one update."""
         if blocks:
             self._update(replace_update(blocks), [name[1:-1] for name in blocks])
-        return sum(len(lines) for lines in blocks.values())
 
     def drop_graph(self, name: str) -> bool:
         node = _node(name)
@@ -212,8 +216,7 @@ class OxigraphStore(RecordStore):
                 )
             target = str(_node(graph))
             blocks[target] = blocks.get(target, []) + loose
-        if blocks:
-            self._update(replace_update(blocks), [name[1:-1] for name in blocks])
+        self._replace(blocks)
         return sorted(name[1:-1] for name in blocks)
 
     def known_hashes(self, names: Iterable[str]) -> tuple[dict[str, str], int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -20,7 +21,10 @@ from api.deps import (
 from api.errors import ApiError
 from api.openapi import problems
 from api.schemas import Page
+from api.state_codes import StateIndex
+from kg.queries.checks import check_pair, check_period
 from kg.queries.models import EventPublic, RelationSummary
+from ontology.dates import PartialDate
 from ontology.namespace import EVENT_TYPES
 
 router = APIRouter(tags=["relations"])
@@ -42,17 +46,37 @@ def _event_type(value: str | None) -> str | None:
     return value
 
 
+def _valid(check: Callable[..., None], *args: object) -> None:
+    """A rule of kg.queries.checks; what it rejects is a 400 with the same sentence."""
+    try:
+        check(*args)
+    except ValueError as exc:
+        raise ApiError(400, str(exc), "Invalid query") from None
+
+
+def _pair(a: str, b: str, states: StateIndex, what: str = "a timeline") -> tuple[str, str]:
+    codes = states.known(a), states.known(b)
+    _valid(check_pair, *codes, what)
+    return codes
+
+
+def _period(from_: str | None, to: str | None) -> tuple[PartialDate | None, PartialDate | None]:
+    start, end = parse_date_param(from_, "from"), parse_date_param(to, "to")
+    _valid(check_period, start, end)
+    return start, end
+
+
 @router.get(
     "/relations/{a}/{b}",
     summary="Summary of the relations between two states",
     description="Diplomatic relations, relations with their sources, shared alliances, event "
     "counts by type and the latest events.",
-    responses=problems(404),
+    responses=problems(400, 404),
 )
 def relation_summary(
     a: StateA, b: StateB, queries: QueriesDep, states: StatesDep
 ) -> RelationSummary:
-    return queries.relation_summary(states.known(a), states.known(b))
+    return queries.relation_summary(*_pair(a, b, states, "a relation summary"))
 
 
 @router.get(
@@ -75,10 +99,8 @@ def timeline(
     offset: Offset = 0,
 ) -> Page[EventPublic]:
     found = queries.timeline(
-        states.known(a),
-        states.known(b),
-        parse_date_param(from_, "from"),
-        parse_date_param(to, "to"),
+        *_pair(a, b, states),
+        *_period(from_, to),
         _event_type(event_type),
         limit=limit + 1,
         offset=offset,
@@ -109,8 +131,7 @@ def search_events(
     found = queries.events(
         code,
         _event_type(event_type),
-        parse_date_param(from_, "from"),
-        parse_date_param(to, "to"),
+        *_period(from_, to),
         limit=limit + 1,
         offset=offset,
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from kg.queries import cypher_texts as ct
 from kg.queries.base import GraphQueries
+from kg.queries.checks import check_pair, check_period, refined_date
 from kg.queries.cypher_events import event_query_args, events_from_page, source_row, sources_of
 from kg.queries.cypher_rows import (
     Row,
@@ -190,6 +191,8 @@ class CypherQueries(GraphQueries):
         limit: int | None = None,
         offset: int = 0,
     ) -> list[EventPublic]:
+        check_pair(a, b)
+        check_period(start, end)
         return self._events((a, b), event_type, start, end, limit, offset)
 
     def events(
@@ -201,10 +204,12 @@ class CypherQueries(GraphQueries):
         limit: int = 100,
         offset: int = 0,
     ) -> list[EventPublic]:
+        check_period(start, end)
         who = (state,) if state else ()
         return self._events(who, event_type, start, end, limit, offset)
 
     def relation_summary(self, a: str, b: str) -> RelationSummary:
+        check_pair(a, b, "a relation summary")
         a, b = a.strip().upper(), b.strip().upper()
         relations = self._relations(code_param(a), code_param(b))
         counts: dict[str, int] = {}
@@ -235,11 +240,13 @@ class CypherQueries(GraphQueries):
         return relation_models(rows, self._sources(iris) if iris else {})
 
     def _diplomatic_since(self, relations: list[RelationPublic], a: str, b: str) -> str | None:
-        for rel in relations:
-            if rel.type == "diplomatic_relations" and rel.since:
-                return rel.since
-        first = self._events((a, b), "diplomatic_relations_established", limit=1)
-        return first[0].date if first else None
+        """The relation's `since`, else the first 'established' event's date; as precise as
+        an 'established' event within it makes it."""
+        since = next(
+            (r.since for r in relations if r.type == "diplomatic_relations" and r.since), None
+        )
+        established = self._events((a, b), "diplomatic_relations_established")
+        return refined_date(since, [e.date for e in established if e.date])
 
     def entity(self, key: str) -> EntityPublic | None:
         key = key.strip()

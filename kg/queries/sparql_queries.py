@@ -7,6 +7,7 @@ from kg.queries import sparql_builders as qb
 from kg.queries import sparql_details as sd
 from kg.queries import sparql_event_builders as qe
 from kg.queries.base import GraphQueries
+from kg.queries.checks import check_pair, check_period, refined_date
 from kg.queries.models import (
     AlliancePublic,
     AllyPublic,
@@ -127,6 +128,8 @@ class SparqlQueries(GraphQueries):
         limit: int | None = None,
         offset: int = 0,
     ) -> list[EventPublic]:
+        check_pair(a, b)
+        check_period(start, end)
         return self._events(qe.event_keys_query((a, b), event_type, start, end, limit, offset))
 
     def events(
@@ -138,10 +141,12 @@ class SparqlQueries(GraphQueries):
         limit: int = 100,
         offset: int = 0,
     ) -> list[EventPublic]:
+        check_period(start, end)
         who = (state,) if state else ()
         return self._events(qe.event_keys_query(who, event_type, start, end, limit, offset))
 
     def relation_summary(self, a: str, b: str) -> RelationSummary:
+        check_pair(a, b, "a relation summary")
         a, b = a.strip().upper(), b.strip().upper()
         relations = self._relations(a, b)
         counts = {r["type"]: int(r["n"]) for r in self.store.select(qe.event_counts_query(a, b))}
@@ -163,14 +168,13 @@ class SparqlQueries(GraphQueries):
         return relation_models(rows, sources)
 
     def _diplomatic_since(self, relations: list[RelationPublic], a: str, b: str) -> str | None:
-        """The relation's `since`, else the date of the first 'established' event."""
-        for rel in relations:
-            if rel.type == "diplomatic_relations" and rel.since:
-                return rel.since
-        first = self._events(
-            qe.event_keys_query((a, b), "diplomatic_relations_established", limit=1)
+        """The relation's `since`, else the first 'established' event's date; as precise as
+        an 'established' event within it makes it."""
+        since = next(
+            (r.since for r in relations if r.type == "diplomatic_relations" and r.since), None
         )
-        return first[0].date if first else None
+        established = self._events(qe.event_keys_query((a, b), "diplomatic_relations_established"))
+        return refined_date(since, [e.date for e in established if e.date])
 
     def entity(self, key: str) -> EntityPublic | None:
         if not key.strip():

@@ -76,6 +76,15 @@ def test_bad_date_is_a_400_problem(api: httpx.Client) -> None:
     assert_problem(api.get("/timeline/CHN/PRK", params={"from": "last year"}), 400)
 
 
+def test_one_state_twice_or_an_empty_period_is_a_400(api: httpx.Client) -> None:
+    body = assert_problem(api.get("/timeline/CHN/chn"), 400)
+    assert "needs two different states, not CHN twice" in str(body["detail"])
+    assert_problem(api.get("/relations/PRK/PRK"), 400)
+    body = assert_problem(api.get("/timeline/CHN/PRK", params={"from": "2024", "to": "2000"}), 400)
+    assert "the period from 2024 to 2000 is empty" in str(body["detail"])
+    assert_problem(api.get("/events", params={"from": "2024-07", "to": "2024-06"}), 400)
+
+
 def test_timeline_has_events_with_evidence(api: httpx.Client) -> None:
     body = api.get("/timeline/CHN/PRK").json()
     assert body["items"], "the demo articles report CHN-PRK events"

@@ -150,7 +150,7 @@ def _at(text: str | None) -> Any:
 
 def _pairs(c: Contract) -> list[tuple[str, str]]:
     found = {("CHN", "PRK"), ("USA", "JPN"), ("FIN", "SWE"), ("XXX", "CHN"), ("chn", " prk ")}
-    found |= {("CHN", "CHN"), ("PRK", "prk")}  # one state twice: its own events
+    found |= {("CHN", "CHN"), ("PRK", "prk")}  # one state twice: both refuse
     for e in c.sparql.events(limit=10_000):
         found.update((a, b) for a in e.participants for b in e.participants if a < b)
     return sorted(found)
@@ -187,7 +187,7 @@ def test_leaders_alliances_allies(contract: Contract) -> None:
 
 
 def test_timeline_and_relation_summary(contract: Contract) -> None:
-    spans = [(None, None), ("1950", "1953"), ("2019", None), (None, "2000-06-30")]
+    spans = [(None, None), ("1950", "1953"), ("2019", None), (None, "2000-06-30"), ("2001", "2000")]
     for a, b in _pairs(contract):
         contract.same("relation_summary", a, b)
         for start, end in spans:
@@ -196,6 +196,15 @@ def test_timeline_and_relation_summary(contract: Contract) -> None:
             contract.same("timeline", b, a, event_type=kind)
         for limit, offset in ((1, 0), (2, 1), (0, 0), (5, 100), (-1, 0), (1, -1)):
             contract.same("timeline", a, b, limit=limit, offset=offset)
+    contract.assert_clean()
+
+
+def test_diplomatic_relations_since_is_as_precise_as_the_sources(contract: Contract) -> None:
+    """The reference dataset dates CHN-PRK relations to 1949 in one source (an event read from
+    '75 years of ties') and to 6 October 1949 in another, the sample only to the day: both
+    backends say the day."""
+    summary = contract.same("relation_summary", "CHN", "PRK")
+    assert summary.diplomatic_relations_since == "1949-10-06"
     contract.assert_clean()
 
 
@@ -219,7 +228,12 @@ def test_events(contract: Contract) -> None:
     for state in (None, "CHN", "USA", "NATO", "XXX"):
         for kind in (None, *EVENT_TYPES):
             contract.same("events", state, kind)
-        for start, end in (("1950", None), (None, "1990"), ("2022", "2024-06")):
+        for start, end in (
+            ("1950", None),
+            (None, "1990"),
+            ("2022", "2024-06"),
+            ("2024-07", "2024-06"),
+        ):
             contract.same("events", state, None, _at(start), _at(end))
     for limit, offset in ((1, 0), (2, 1), (3, 2), (0, 0), (100, 50), (-1, 0), (1, -1)):
         contract.same("events", limit=limit, offset=offset)

@@ -100,6 +100,14 @@ def test_bad_date_type_and_backend(store_dir: Path) -> None:
     fails(kg(store_dir, "leaders", "CHN", "--backend", "neo4j"), 1, "neo4j")
 
 
+def test_one_state_twice_or_an_empty_period_is_refused(store_dir: Path) -> None:
+    fails(kg(store_dir, "timeline", "CHN", "chn"), 2, "needs two different states, not CHN")
+    fails(kg(store_dir, "relations", "PRK", "PRK"), 2, "A relation summary needs two")
+    empty = kg(store_dir, "timeline", "CHN", "PRK", "--from", "2024", "--to", "2000")
+    fails(empty, 2, "The period from 2024 to 2000 is empty")
+    fails(kg(store_dir, "events", "--from", "2024-07", "--to", "2024-06"), 2, "is empty")
+
+
 def test_sparql_formats(store_dir: Path, tmp_path: Path) -> None:
     geo = "https://geokg.example.org/ontology#"
     q = f"SELECT ?code WHERE {{ ?s a <{geo}State> ; <{geo}code> ?code }} ORDER BY ?code LIMIT 2"

@@ -1,0 +1,51 @@
+"""Rules both backends apply the same way: which query arguments make no sense (a ValueError
+with a sentence the CLI and the API show as they are), and how precise a relation's start is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ontology.dates import DateError, DateSpan, PartialDate, parse_span
+
+
+def check_pair(a: str, b: str, what: str = "a timeline") -> None:
+    """Two different codes, or a ValueError: a state has no events 'between' itself."""
+    if a.strip().upper() == b.strip().upper():
+        code = a.strip().upper()
+        raise ValueError(
+            f"{what} needs two different states, not {code} twice; "
+            f"searching events by state lists {code}'s own"
+        )
+
+
+def check_period(start: PartialDate | None, end: PartialDate | None) -> None:
+    """A period with at least one day, or a ValueError (a reversed from/to finds nothing)."""
+    if start is not None and end is not None and start.earliest > end.latest:
+        raise ValueError(
+            f"the period from {start.text} to {end.text} is empty: its start is after its end"
+        )
+
+
+def _span(text: str) -> DateSpan | None:
+    try:
+        return parse_span(text)
+    except DateError:
+        return None
+
+
+def refined_date(base: str | None, candidates: Sequence[str]) -> str | None:
+    """`base` (else the first candidate), or the most precise candidate that falls within it:
+    one article dates the establishment of relations to 1949, another to 6 October 1949."""
+    base = base or (candidates[0] if candidates else None)
+    outer = _span(base) if base else None
+    if outer is None:
+        return base
+    inside = [s for s in _spans(candidates) if outer.earliest <= s.earliest <= s.latest <= outer.latest]  # fmt: skip
+    best = min(inside, key=lambda s: (s.latest - s.earliest, s.earliest), default=None)
+    if best is None or best.latest - best.earliest >= outer.latest - outer.earliest:
+        return base
+    return best.text
+
+
+def _spans(texts: Iterable[str]) -> list[DateSpan]:
+    return [s for s in map(_span, texts) if s is not None]

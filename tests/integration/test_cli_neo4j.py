@@ -64,6 +64,15 @@ def test_timeline_is_the_same_on_both_backends(env: dict[str, str]) -> None:
 
 
 @pytest.mark.neo4j
+def test_ingesting_again_changes_nothing_and_times_neo4j_apart(env: dict[str, str]) -> None:
+    again = json.loads(_kg(env, "ingest", str(DEMO), "--json").stdout)
+    assert again["unchanged"] == again["articles"] > 0 and again["new"] == 0
+    assert 0 <= again["neo4j_seconds"] <= again["seconds"]
+    text = " ".join(_kg(env, "ingest", str(DEMO)).stdout.split())
+    assert "Neo4j: 0 graphs projected, 0 dropped" in text and "already up to date, in" in text
+
+
+@pytest.mark.neo4j
 def test_cypher_reads_with_parameters(env: dict[str, str]) -> None:
     out = _kg(
         env, "cypher", "MATCH (s:State {code: $code}) RETURN s.name AS name",

@@ -13,7 +13,7 @@ def test_a_pair_needs_two_states() -> None:
     check_pair("CHN", "PRK")
     with pytest.raises(ValueError, match="a timeline needs two different states, not CHN twice"):
         check_pair("chn", " CHN ")
-    with pytest.raises(ValueError, match="^a relation summary needs"):
+    with pytest.raises(ValueError, match=r"^a relation summary needs"):
         check_pair("PRK", "prk", "a relation summary")
 
 

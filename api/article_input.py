@@ -26,7 +26,8 @@ def _from_json(raw: bytes) -> Article:
         data = ArticleSubmission.model_validate_json(raw)
     except ValidationError as exc:
         where = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in exc.errors()
+            f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {_message(e['type'], e['msg'])}"
+            for e in exc.errors()
         )
         raise ApiError(422, where, "Invalid article") from None
     published = parse_published(data.published) if data.published else None
@@ -44,6 +45,13 @@ def _from_json(raw: bytes) -> Article:
         url=known_value(data.url),
         title=known_value(data.title),
         published=published,
+    )
+
+
+def _message(kind: str, text: str) -> str:
+    # The only pattern is the text's \S: pydantic would quote the regular expression.
+    return (
+        "the article has no text (only white space)" if kind == "string_pattern_mismatch" else text
     )
 
 

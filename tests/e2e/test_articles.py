@@ -83,6 +83,8 @@ def test_bad_bodies(api: httpx.Client) -> None:
     )
     problem(api.post("/articles", json={"title": "no text"}, headers=KEY), 422)
     problem(api.post("/articles", content="\n\n", headers={**PLAIN, **KEY}), 422)
+    blank = api.post("/articles", json={"text": " \n "}, headers=KEY)
+    assert problem(blank, 422) == "text: the article has no text (only white space)"
     bad_json = api.post(
         "/articles", content="{", headers={"Content-Type": "application/json", **KEY}
     )

@@ -18,7 +18,7 @@ from api.deps import SettingsDep, StoreDep
 from api.errors import ApiError
 from api.negotiation import negotiate
 from api.openapi import problems
-from kg.stores.base import QueryResult, RecordStore, StoreError
+from kg.stores.base import QueryResult, RecordStore, StoreError, looks_like_update
 
 router = APIRouter(tags=["sparql"])
 
@@ -49,12 +49,10 @@ RESULTS: dict[str, Any] = {
     "description": "The results, in the negotiated format",
     "content": {media: {} for media in {**RESULT_TYPES, **GRAPH_TYPES}},
 }
-UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD")
 
 
 def _check_read_only(query: str) -> None:
-    words = {w.upper() for w in query.replace("{", " ").split()}
-    if words & set(UPDATE_WORDS) and not words & {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}:
+    if looks_like_update(query):
         raise ApiError(403, "this endpoint is read-only: SPARQL updates are refused", "Read-only")
 
 

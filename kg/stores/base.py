@@ -32,6 +32,19 @@ RESULTS_FORMATS: dict[str, str] = {
 }
 
 
+UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD")
+READ_ONLY_TEXT = (
+    "SPARQL updates are refused: queries here are read-only (SELECT, ASK, CONSTRUCT, "
+    "DESCRIBE); the record changes only by ingesting or importing"
+)
+
+
+def looks_like_update(sparql: str) -> bool:
+    """True for text with an update keyword and no query form (a guess, not a parse)."""
+    words = {w.upper() for w in sparql.replace("{", " ").split()}
+    return bool(words & set(UPDATE_WORDS)) and not words & {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}  # fmt: skip
+
+
 class StoreError(Exception):
     """A store operation that failed for a reason the user can act on; the message is one
     sentence."""

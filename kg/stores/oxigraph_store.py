@@ -13,12 +13,14 @@ from rdflib import Graph
 from kg.stores.base import (
     DATASET_FORMATS,
     RDF_FORMATS,
+    READ_ONLY_TEXT,
     RESULTS_FORMATS,
     QueryResult,
     RecordStore,
     StoreError,
     StoreFormatError,
     StoreLockedError,
+    looks_like_update,
 )
 from kg.stores.graph_hashes import GraphHashes
 from kg.stores.oxigraph_terms import (
@@ -145,6 +147,10 @@ class OxigraphStore(RecordStore):
         try:
             return self.store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as exc:
+            if looks_like_update(sparql):
+                raise StoreFormatError(
+                    f"{READ_ONLY_TEXT[:1].upper()}{READ_ONLY_TEXT[1:]}."
+                ) from None
             raise StoreFormatError(f"The query does not parse: {exc}.") from None
 
     def query(self, sparql: str) -> QueryResult:

@@ -120,6 +120,10 @@ def test_sparql_formats(store_dir: Path, tmp_path: Path) -> None:
     assert "<https://" in kg(store_dir, "sparql", f"@{query_file}", "--format", "turtle").stdout
     fails(kg(store_dir, "sparql", q, "--format", "turtle"), 2, "cannot be written")
     fails(kg(store_dir, "sparql", "SELEKT"), 2, "does not parse")
+    update = "PREFIX x: <urn:x:> INSERT DATA { x:a x:b x:c }"
+    fails(kg(store_dir, "sparql", update), 2, "SPARQL updates are refused")
+    ask = kg(store_dir, "sparql", "ASK { <urn:x:a> ?p ?o }", "--format", "json")
+    assert json.loads(ask.stdout)["boolean"] is False  # nothing was written
     fails(kg(store_dir, "sparql", "@/nonexistent.rq"), 2, "not a readable")
 
 

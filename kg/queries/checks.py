@@ -14,7 +14,7 @@ def check_pair(a: str, b: str, what: str = "a timeline") -> None:
         code = a.strip().upper()
         raise ValueError(
             f"{what} needs two different states, not {code} twice; "
-            f"searching events by state lists {code}'s own"
+            f"to list {code}'s own events, search events by state"
         )
 
 

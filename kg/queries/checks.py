@@ -1,10 +1,12 @@
 """Rules both backends apply the same way: which query arguments make no sense (a ValueError
-with a sentence the CLI and the API show as they are), and how precise a relation's start is."""
+with a sentence the CLI and the API show as they are), and how precise the date of a pair's
+diplomatic relations is."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from kg.queries.models import RelationPublic
 from ontology.dates import DateError, DateSpan, PartialDate, parse_span
 
 
@@ -45,6 +47,13 @@ def refined_date(base: str | None, candidates: Sequence[str]) -> str | None:
     if best is None or best.latest - best.earliest >= outer.latest - outer.earliest:
         return base
     return best.text
+
+
+def diplomatic_since(relations: Iterable[RelationPublic], established: Sequence[str]) -> str | None:
+    """The pair's diplomatic relation's `since`, else the first 'established' event's date
+    (`established`: those events' dates, in timeline order); refined as above."""
+    since = next((r.since for r in relations if r.type == "diplomatic_relations" and r.since), None)
+    return refined_date(since, established)
 
 
 def _spans(texts: Iterable[str]) -> list[DateSpan]:

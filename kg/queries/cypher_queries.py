@@ -10,7 +10,7 @@ from typing import Any
 
 from kg.queries import cypher_texts as ct
 from kg.queries.base import GraphQueries
-from kg.queries.checks import check_pair, check_period, refined_date
+from kg.queries.checks import check_pair, check_period, diplomatic_since
 from kg.queries.cypher_events import event_query_args, events_from_page, source_row, sources_of
 from kg.queries.cypher_rows import (
     Row,
@@ -240,13 +240,8 @@ class CypherQueries(GraphQueries):
         return relation_models(rows, self._sources(iris) if iris else {})
 
     def _diplomatic_since(self, relations: list[RelationPublic], a: str, b: str) -> str | None:
-        """The relation's `since`, else the first 'established' event's date; as precise as
-        an 'established' event within it makes it."""
-        since = next(
-            (r.since for r in relations if r.type == "diplomatic_relations" and r.since), None
-        )
         established = self._events((a, b), "diplomatic_relations_established")
-        return refined_date(since, [e.date for e in established if e.date])
+        return diplomatic_since(relations, [e.date for e in established if e.date])
 
     def entity(self, key: str) -> EntityPublic | None:
         key = key.strip()

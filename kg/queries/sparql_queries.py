@@ -7,7 +7,7 @@ from kg.queries import sparql_builders as qb
 from kg.queries import sparql_details as sd
 from kg.queries import sparql_event_builders as qe
 from kg.queries.base import GraphQueries
-from kg.queries.checks import check_pair, check_period, refined_date
+from kg.queries.checks import check_pair, check_period, diplomatic_since
 from kg.queries.models import (
     AlliancePublic,
     AllyPublic,
@@ -168,13 +168,8 @@ class SparqlQueries(GraphQueries):
         return relation_models(rows, sources)
 
     def _diplomatic_since(self, relations: list[RelationPublic], a: str, b: str) -> str | None:
-        """The relation's `since`, else the first 'established' event's date; as precise as
-        an 'established' event within it makes it."""
-        since = next(
-            (r.since for r in relations if r.type == "diplomatic_relations" and r.since), None
-        )
         established = self._events(qe.event_keys_query((a, b), "diplomatic_relations_established"))
-        return refined_date(since, [e.date for e in established if e.date])
+        return diplomatic_since(relations, [e.date for e in established if e.date])
 
     def entity(self, key: str) -> EntityPublic | None:
         if not key.strip():

@@ -35,7 +35,7 @@ RESULTS_FORMATS: dict[str, str] = {
 UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD")
 READ_ONLY_TEXT = (
     "SPARQL updates are refused: queries here are read-only (SELECT, ASK, CONSTRUCT, "
-    "DESCRIBE); the record changes only by ingesting or importing"
+    "DESCRIBE); the record changes only by ingesting or importing."
 )
 
 

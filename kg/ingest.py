@@ -8,8 +8,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from rdflib import RDF, URIRef
+from rdflib import RDF, Graph, URIRef
 
+from kg.refinement import Reports, refinements
+from kg.refinement_record import derived_graphs
 from kg.stores.base import RecordStore
 from kg.sync import graph_hash
 from loaders.article import Article
@@ -34,6 +36,7 @@ class ArticleReport:
     new_events: int
     corroborated_events: int
     extraction: Extraction
+    derived: dict[str, bool] = field(default_factory=dict)  # refinement graph -> kept (not dropped)
 
 
 @dataclass
@@ -75,6 +78,17 @@ def _reported_elsewhere(store: RecordStore, events: list[URIRef], art: URIRef) -
     return {row["e"] for row in rows}
 
 
+def refined_elsewhere(reported: dict[str, Reports], events: set[str], art: str) -> set[str]:
+    """The events of this article that are one with an event another article reports at
+    another precision (either way round): corroborated too."""
+    found = set()
+    for coarse, fine in refinements(reported).items():
+        for mine, other in ((coarse, fine), (fine, coarse)):
+            if mine in events and reported[other].sources - {art}:
+                found.add(mine)
+    return found
+
+
 def ingest_article(
     article: Article, store: RecordStore, base_iri: str, extractor: Extractor | None = None
 ) -> ArticleReport:
@@ -87,19 +101,24 @@ def ingest_article(
     graph = article_graph(extraction, base_iri)
     name = article_iri(base_iri, article.id)
     status: Status = "new"
-    known: set[str] = set()  # events this article already reported in the store
-    if str(name) in set(store.graphs()):
+    stored: Graph | None = None
+    names = store.graphs()
+    if str(name) in set(names):
         stored = store.to_graph(str(name))
         status = "unchanged" if graph_hash(stored) == graph_hash(graph) else "replaced"
-        known = {str(s) for s in stored.subjects(RDF.type, GEO.Event)}
+    known = {str(s) for s in stored.subjects(RDF.type, GEO.Event)} if stored else set()
     events = sorted(
         s
         for s in set(graph.subjects(GEO.source, name))
         if isinstance(s, URIRef) and (s, RDF.type, GEO.Event) in graph
     )
     elsewhere = _reported_elsewhere(store, events, name)
-    if status != "unchanged":
-        store.replace_graph(str(name), graph)
+    derived, reported = derived_graphs(store, str(name), graph, stored, names)
+    elsewhere |= refined_elsewhere(reported, {str(e) for e in events}, str(name))
+    if status != "unchanged":  # the article and what its events now refine, in one write
+        store.replace_graphs({str(name): graph, **derived})
+    else:
+        derived = {}
     return ArticleReport(
         article_id=article.id,
         article_iri=str(name),
@@ -108,6 +127,7 @@ def ingest_article(
         new_events=len({str(e) for e in events} - elsewhere - known),
         corroborated_events=len(elsewhere),
         extraction=extraction,
+        derived={g: len(d) > 0 for g, d in derived.items()},
     )
 
 

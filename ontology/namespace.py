@@ -76,6 +76,7 @@ class GEO(DefinedNamespace):
     recipient: URIRef
     actor: URIRef  # the two ends of a relation
     dyad: URIRef  # event -> each unordered pair of its participants
+    refinedBy: URIRef  # event -> the one event that dates it more precisely (derived)
     since: URIRef
     until: URIRef
     cameo: URIRef

@@ -66,18 +66,25 @@ def _projection(app: Any) -> Any:
     return app.state.projection
 
 
-def _project(projection: Any, store: RecordStore, graph_iri: str) -> bool:
-    """Project the article's graph, as `kg sync` would; False (logged) when that fails."""
+def _project(projection: Any, store: RecordStore, report: ArticleReport) -> bool:
+    """Project the article's graph and the refinement graphs written with it, as `kg sync`
+    would (dropping those emptied); False (logged) when that fails."""
     from kg.sync import record_graph
 
+    kept = [report.article_iri] + [g for g, keep in report.derived.items() if keep]
     try:
         epoch = store.known_hashes([])[1]
-        text, digest = record_graph(store, graph_iri)
-        projection.replace_graph(graph_iri, text, content_hash=digest)
-        store.remember_hashes({graph_iri: digest}, epoch)  # the next `kg sync` need not read it
+        graphs: dict[str, str] = {}
+        hashes: dict[str, str] = {}
+        for name in kept:
+            graphs[name], hashes[name] = record_graph(store, name)
+        projection.replace_graphs(graphs, dict(hashes))
+        if dropped := [g for g, keep in report.derived.items() if not keep]:
+            projection.drop_graphs(dropped)
+        store.remember_hashes(hashes, epoch)  # the next `kg sync` need not read them
         return True
     except Exception:
-        log.exception("projecting %s into Neo4j failed; `kg sync` will catch up", graph_iri)
+        log.exception("projecting %s into Neo4j failed; `kg sync` will catch up", kept[0])
         return False
 
 
@@ -93,7 +100,7 @@ def _ingest(
             raise ApiError(503, str(exc), "Store unavailable") from None
         projected = None
         if projection is not None and report.status != "unchanged":
-            projected = _project(projection, store, report.article_iri)
+            projected = _project(projection, store, report)
         return report, projected
 
 

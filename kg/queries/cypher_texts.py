@@ -121,6 +121,7 @@ def event_page(newest_first: bool = False, participants: int = 0, pair: bool = F
 {_events_with(participants, pair)}
 WHERE e:Event AND e.earliest IS NOT NULL AND e.latest IS NOT NULL
   AND ($type IS NULL OR e.code = $type) AND {overlap("e")}
+  AND NOT EXISTS {{ (e)-[:refinedBy]->() }}
 WITH e, e.uri AS uri, e.code AS type, e.earliest AS earliest, e.latest AS latest
 ORDER BY {_order(newest_first, "uri")}
 SKIP $skip LIMIT $limit
@@ -135,7 +136,7 @@ def pair_events(participants: int = 0, pair: bool = False) -> str:
     """Events (with a type code) found as in event_page, unpaged: for counts by type."""
     return f"""
 {_events_with(participants, pair)}
-WHERE e:Event AND e.code IS NOT NULL
+WHERE e:Event AND e.code IS NOT NULL AND NOT EXISTS {{ (e)-[:refinedBy]->() }}
 RETURN e.uri AS e, e.code AS type
 """
 

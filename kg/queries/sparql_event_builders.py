@@ -33,7 +33,8 @@ def _page(limit: int | None, offset: int) -> str:
 # (each participant's events from its code, as sub-selects the store hash-joins), then each
 # property is added by its own DISTINCT sub-select around the previous one: k rows at a time.
 _EVENT_STEPS = (
-    ("event", "?e a geo:Event BIND(true AS ?event)"),
+    # An event that a finer one refines (kg.refinement) is shown as that one.
+    ("event", "?e a geo:Event FILTER NOT EXISTS { ?e geo:refinedBy ?finer } BIND(true AS ?event)"),
     ("earliest", "?e geo:earliest ?earliest"),
     ("latest", "?e geo:latest ?latest"),
     ("type", "?e geo:code ?type"),
@@ -154,6 +155,7 @@ def event_counts_query(a: str, b: str) -> str:
         + f"""SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {{
   {_events_with((a, b))}
   ?e a geo:Event ; geo:code ?type .
+  FILTER NOT EXISTS {{ ?e geo:refinedBy ?finer }}
 }} GROUP BY ?type ORDER BY ?type"""
     )
 

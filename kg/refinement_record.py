@@ -1,0 +1,86 @@
+"""What the record says of the events that may refine each other, and the derived graphs an
+article write must carry with it (kg.refinement decides; this module reads the store)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from rdflib import RDF, Graph, URIRef
+
+from kg.queries.sparql_builders import PREFIXES, string_literal
+from kg.refinement import EventIri, Reports, refined_event, refinement_graphs
+from kg.stores.base import RecordStore
+from ontology.namespace import GEO
+
+# Events of one group are found from one of their participants and their type code, both
+# indexed, then kept when their IRI has the group's prefix.
+_GROUP_QUERY = """SELECT DISTINCT ?e ?g ?p ?o WHERE {{
+  VALUES (?x ?code ?prefix) {{ {rows} }}
+  ?e geo:participant ?x ; geo:code ?code .
+  FILTER(STRSTARTS(STR(?e), ?prefix))
+  GRAPH ?g {{ ?e ?p ?o }}
+  FILTER(?p IN (rdf:type, geo:source, geo:evidence))
+}}"""
+
+
+def group_keys(graph: Graph) -> dict[str, tuple[str, str]]:
+    """Each event of `graph` -> (a participant IRI, its type code): how its group is found."""
+    keys: dict[str, tuple[str, str]] = {}
+    for event in graph.subjects(RDF.type, GEO.Event):
+        participant, code = graph.value(event, GEO.participant), graph.value(event, GEO.code)
+        if isinstance(event, URIRef) and participant is not None and code is not None:
+            keys[str(event)] = (str(participant), str(code))
+    return keys
+
+
+def _group_rows(keys: Mapping[str, tuple[str, str]]) -> str:
+    rows = set()
+    for iri, (participant, code) in keys.items():
+        parsed = EventIri.parse(iri)
+        if parsed is not None:
+            prefix = f"{parsed.base}event/{parsed.group}/"
+            rows.add(f"(<{participant}> {string_literal(code)} {string_literal(prefix)})")
+    return " ".join(sorted(rows))
+
+
+def stored_reports(
+    store: RecordStore, keys: Mapping[str, tuple[str, str]], skip_graph: str | None = None
+) -> dict[str, Reports]:
+    """Every event of the groups of `keys`, as the article graphs of the store report it
+    (leaving out `skip_graph`, about to be replaced, and the derived graphs)."""
+    rows = _group_rows(keys)
+    if not rows:
+        return {}
+    reported: dict[str, Reports] = {}
+    events: set[str] = set()
+    for row in store.select(PREFIXES + _GROUP_QUERY.format(rows=rows)):
+        if row["g"] == skip_graph or refined_event(row["g"]) is not None:
+            continue
+        report = reported.setdefault(row["e"], Reports())
+        if row["p"] == str(GEO.source):
+            report.sources.add(row["o"])
+        elif row["p"] == str(GEO.evidence):
+            report.evidence.add(row["o"])
+        elif row["o"] == str(GEO.Event):
+            events.add(row["e"])
+    return {iri: r for iri, r in reported.items() if iri in events}
+
+
+def add_graph_reports(reported: dict[str, Reports], graph: Graph) -> None:
+    """Add what one article graph (not yet stored) reports of its events."""
+    for event in graph.subjects(RDF.type, GEO.Event):
+        report = reported.setdefault(str(event), Reports())
+        report.sources.update(str(o) for o in graph.objects(event, GEO.source))
+        report.evidence.update(str(o) for o in graph.objects(event, GEO.evidence))
+
+
+def derived_graphs(
+    store: RecordStore, name: str, new: Graph, old: Graph | None, names: Iterable[str]
+) -> tuple[dict[str, Graph], dict[str, Reports]]:
+    """The refinement graphs to write with article graph `name` (`new` replacing `old`;
+    `names`: the store's graphs), empty ones to drop; and the reports they were made from."""
+    keys = group_keys(new) | (group_keys(old) if old is not None else {})
+    reported = stored_reports(store, keys, skip_graph=name)
+    add_graph_reports(reported, new)
+    existing = [n for n in names if refined_event(n) is not None]
+    return refinement_graphs(reported, keys, existing), reported

@@ -8,7 +8,13 @@ from collections.abc import Iterable, Mapping
 from rdflib import RDF, Graph, URIRef
 
 from kg.queries.sparql_builders import PREFIXES, string_literal
-from kg.refinement import EventIri, Reports, refined_event, refinement_graphs
+from kg.refinement import (
+    REFINEMENT_SEGMENT,
+    EventIri,
+    Reports,
+    refined_event,
+    refinement_graphs,
+)
 from kg.stores.base import RecordStore
 from ontology.namespace import GEO
 
@@ -51,10 +57,16 @@ def stored_reports(
     rows = _group_rows(keys)
     if not rows:
         return {}
+    found = store.select(PREFIXES + _GROUP_QUERY.format(rows=rows))
+    return _reports(row for row in found if row["g"] != skip_graph)
+
+
+def _reports(rows: Iterable[dict[str, str]]) -> dict[str, Reports]:
+    """Rows of (?e ?g ?p ?o) -> what the article graphs say of each event they type as one."""
     reported: dict[str, Reports] = {}
     events: set[str] = set()
-    for row in store.select(PREFIXES + _GROUP_QUERY.format(rows=rows)):
-        if row["g"] == skip_graph or refined_event(row["g"]) is not None:
+    for row in rows:
+        if refined_event(row["g"]) is not None:
             continue
         report = reported.setdefault(row["e"], Reports())
         if row["p"] == str(GEO.source):
@@ -82,5 +94,30 @@ def derived_graphs(
     keys = group_keys(new) | (group_keys(old) if old is not None else {})
     reported = stored_reports(store, keys, skip_graph=name)
     add_graph_reports(reported, new)
-    existing = [n for n in names if refined_event(n) is not None]
+    existing = [n for n in names if REFINEMENT_SEGMENT in n and refined_event(n) is not None]
     return refinement_graphs(reported, keys, existing), reported
+
+
+# Every event's type, sources and evidence, per graph (the derived graphs are left out below).
+_ALL_QUERY = """SELECT DISTINCT ?e ?g ?p ?o WHERE {
+  GRAPH ?g { ?e a geo:Event . ?e ?p ?o }
+  FILTER(?p IN (rdf:type, geo:source, geo:evidence))
+}"""
+
+
+def refinement_graphs_of(graphs: Iterable[Graph]) -> dict[str, Graph]:
+    """The refinement graphs of a set of article graphs (not stored), as ingesting them
+    one by one would write them."""
+    reported: dict[str, Reports] = {}
+    for graph in graphs:
+        add_graph_reports(reported, graph)
+    return {n: g for n, g in refinement_graphs(reported, reported, []).items() if len(g)}
+
+
+def store_refinement_graphs(store: RecordStore) -> dict[str, Graph]:
+    """The refinement graphs the whole store should hold, and an empty graph for each stored
+    one that should not be there: for a store written by an older geokg, or imported."""
+    reported = _reports(store.select(PREFIXES + _ALL_QUERY))
+    existing = [n for n in store.graphs() if refined_event(n) is not None]
+    named = [e.iri for e in map(refined_event, existing) if e is not None]
+    return refinement_graphs(reported, [*reported, *named], existing)

@@ -1,6 +1,7 @@
 """Bring graphs written by an older geokg up to what this version derives at ingest, so no
 fact an older store holds goes missing from the newer queries. Today: the geo:dyad links of
-events (timelines start from the pair's dyad). Each graph is rewritten whole and atomically;
+events (timelines start from the pair's dyad), and the refinement graphs (kg.refinement) that
+ingest writes beside the articles. Each graph is rewritten whole and atomically;
 a store that is up to date is left untouched, so running it twice changes nothing."""
 
 from __future__ import annotations
@@ -8,10 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from kg.queries.sparql_builders import PREFIXES
+from kg.refinement_record import store_refinement_graphs
 from kg.stores.base import RecordStore
+from kg.sync import graph_hash
 from loaders.rdf.article_graph import add_dyads
 from ontology.namespace import GEO
 
@@ -30,6 +33,7 @@ MISSING_DYADS = (
 class UpgradeReport:
     graphs: list[str] = field(default_factory=list)  # graphs rewritten
     events: int = 0  # events given their dyads
+    refinements: list[str] = field(default_factory=list)  # refinement graphs written or dropped
 
 
 def upgrade(store: RecordStore) -> UpgradeReport:
@@ -47,7 +51,21 @@ def upgrade(store: RecordStore) -> UpgradeReport:
         store.replace_graph(name, graph)
         report.graphs.append(name)
         report.events += len(events)
+    report.refinements = _refine(store)
     return report
+
+
+def _refine(store: RecordStore) -> list[str]:
+    """Write the refinement graphs that differ from what the store should hold, at once."""
+    stale: dict[str, Graph] = {}
+    names = set(store.graphs())
+    for name, graph in store_refinement_graphs(store).items():
+        stored = store.to_graph(name) if name in names else None
+        if stored is None or graph_hash(stored) != graph_hash(graph):
+            stale[name] = graph
+    if stale:
+        store.replace_graphs(stale)
+    return sorted(stale)
 
 
 def _code(actor: object) -> str:

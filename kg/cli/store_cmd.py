@@ -179,15 +179,17 @@ def sparql_cmd(
 
 
 def upgrade_cmd(ctx: typer.Context) -> None:
-    """Add what this version derives at ingest to graphs an older geokg wrote (today: the
-    dyads timelines start from); run `kg sync` afterwards when Neo4j is used."""
+    """Add what this version derives at ingest to graphs an older geokg wrote or that were
+    imported (the dyads timelines start from, the refinement graphs); then `kg sync` for
+    Neo4j."""
     with opened_store(ctx) as store, cli_errors():
         report = upgrade(store)
-    if not report.graphs:
+    if not report.graphs and not report.refinements:
         console.print("The store is up to date: nothing to upgrade.")
         return
     console.print(
-        f"Upgraded {len(report.graphs)} graphs: {report.events} events got their dyads. "
+        f"Upgraded {len(report.graphs)} graphs: {report.events} events got their dyads; "
+        f"{len(report.refinements)} refinement graphs written or dropped. "
         "Run `kg sync` to bring Neo4j along."
     )
 

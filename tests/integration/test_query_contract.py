@@ -21,6 +21,7 @@ from rdflib import Graph
 from kg.queries.base import GraphQueries
 from kg.queries.cypher_queries import CypherQueries
 from kg.queries.sparql_queries import SparqlQueries
+from kg.refinement_record import refinement_graphs_of
 from kg.stores.neo4j_store import Neo4jProjection
 from kg.stores.oxigraph_store import OxigraphStore
 from kg.sync import sync
@@ -90,7 +91,7 @@ def reference_dataset() -> dict[str, Graph]:
     for extraction in devset_extractions() + demo_extractions():
         graph = article_graph(extraction, DEFAULT_BASE_IRI)
         graphs[str(graph.identifier)] = graph
-    return graphs
+    return graphs | refinement_graphs_of(graphs.values())  # as `kg ingest` writes them
 
 
 DATASETS: dict[str, Callable[[], dict[str, Graph]]] = {
@@ -205,6 +206,21 @@ def test_diplomatic_relations_since_is_as_precise_as_the_sources(contract: Contr
     backends say the day."""
     summary = contract.same("relation_summary", "CHN", "PRK")
     assert summary.diplomatic_relations_since == "1949-10-06"
+    contract.assert_clean()
+
+
+@pytest.mark.parametrize("contract", ["reference"], indirect=True)
+def test_an_event_dated_at_two_precisions_is_one_event_on_both_backends(
+    contract: Contract,
+) -> None:
+    """The demo dates the 2024 treaty to June 2024 in one article and to 19 June 2024 in
+    another: both backends show it once, on the day, with both articles as sources."""
+    treaties = contract.same("timeline", "PRK", "RUS", event_type="treaty_signed")
+    assert [e.date for e in treaties if e.date.startswith("2024-06")] == ["2024-06-19"]
+    june = next(e for e in treaties if e.date == "2024-06-19")
+    assert len({s.article for s in june.sources}) >= 2
+    counts = contract.same("relation_summary", "PRK", "RUS").event_counts
+    assert counts["treaty_signed"] == len(treaties)
     contract.assert_clean()
 
 

@@ -10,6 +10,7 @@ from rdflib.namespace import RDF
 from typer.testing import CliRunner
 
 from kg.cli import main
+from kg.ingest import ingest_article
 from kg.queries.sparql_queries import SparqlQueries
 from kg.stores.oxigraph_store import OxigraphStore
 from ontology.namespace import GEO
@@ -51,3 +52,28 @@ def test_upgrade_restores_timelines_and_is_idempotent(tmp_path: Path) -> None:
 
     again = kg(folder, "upgrade")
     assert again.exit_code == 0 and "up to date" in again.stdout
+
+
+def test_upgrade_writes_the_refinement_graphs_ingest_would_have(tmp_path: Path) -> None:
+    """A store whose articles were imported (or written before refinements) gets exactly the
+    refinement graphs that ingesting the same articles writes; stale ones are dropped."""
+    from tests.unit.kg.test_ingest_refinement import BASE, EXACT, ROUGH
+
+    folder = tmp_path / "store"
+    with OxigraphStore(folder) as store:
+        for article in (ROUGH, EXACT):
+            ingest_article(article, store, BASE)
+        ingested = sorted(store.export("nq").decode().splitlines())
+        derived = [g for g in store.graphs() if "/graph/refinement/" in g]
+        assert len(derived) == 1  # the visit of June 2024 (EXACT has no treaty)
+        for name in derived:
+            store.drop_graph(name)
+        stale = f"{BASE}graph/refinement/war/CHN-PRK/1950"
+        store.add_graph(stale, Graph().parse(data=f'<{stale}> <{GEO.code}> "x" .', format="nt"))
+
+    result = kg(folder, "upgrade")
+    assert result.exit_code == 0, result.output
+    assert "2 refinement graphs written or" in result.stdout
+    with OxigraphStore(folder) as store:
+        assert sorted(store.export("nq").decode().splitlines()) == ingested
+    assert "up to date" in kg(folder, "upgrade").stdout

@@ -155,6 +155,41 @@ def test_posted_article_reaches_neo4j(neo4j_api: Server, neo4j_driver: Any) -> N
     assert rows == [(graphs[0]["hash"],)]
 
 
+def _post(server: Server, url: str, published: str, text: str) -> dict[str, Any]:
+    body = f"url: {url}\npublished: {published}\n\n{text}"
+    headers = {"Content-Type": "text/plain", "X-API-Key": API_KEY}
+    posted = httpx.post(server.url + "/articles", content=body, headers=headers, timeout=30)
+    assert posted.status_code in (200, 201), posted.text
+    assert posted.json()["projected_to_neo4j"] is True
+    result: dict[str, Any] = posted.json()
+    return result
+
+
+def test_posted_reports_at_two_precisions_are_one_event_in_neo4j(
+    neo4j_api: Server, neo4j_driver: Any
+) -> None:
+    """A visit dated to a month by one post and to the day by the next is one event in
+    Neo4j's answers too, with both sources; a correction of the precise post undoes it."""
+    lula = "Brazilian President Luiz Inacio Lula da Silva"
+    rough = _post(neo4j_api, "https://news.example.org/e2e/lula-month", "2023-12-01",
+                  f"{lula} made a state visit to Indonesia in March 2023.")  # fmt: skip
+    precise = f"{lula} arrived in Jakarta on March 14, 2023, for a state visit to Indonesia."
+    exact = _post(neo4j_api, "https://news.example.org/e2e/lula-day", "2023-03-15", precise)
+
+    def visits() -> list[tuple[str, set[str]]]:
+        found = httpx.get(neo4j_api.url + "/timeline/BRA/IDN", timeout=30).json()["items"]
+        return [(e["date"], {s["article"] for s in e["sources"]}) for e in found]
+
+    assert visits() == [("2023-03-14", {rough["iri"], exact["iri"]})]
+    _post(neo4j_api, "https://news.example.org/e2e/lula-day", "2023-03-15",
+          precise.replace("March 14", "April 14"))  # fmt: skip
+    assert visits() == [("2023-03", {rough["iri"]}), ("2023-04-14", {exact["iri"]})]
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (c)-[r:refinedBy]->() WHERE c.uri CONTAINS '/BRA-IDN/' RETURN count(r) AS n"
+    )
+    assert records[0]["n"] == 0  # its refinement graph was dropped from Neo4j too
+
+
 def test_schemathesis_with_neo4j(neo4j_api: Server) -> None:
     """The whole schema again, with /cypher live and the REST routes answered by Cypher."""
     pytest.importorskip("schemathesis")

@@ -18,39 +18,45 @@ from kg.refinement import (
 from kg.stores.base import RecordStore
 from ontology.namespace import GEO
 
-# Events of one group are found from one of their participants and their type code, both
-# indexed, then kept when their IRI has the group's prefix.
+# Events of one group are found from their dyad (else their one participant) and their type
+# code, both indexed, then kept when their IRI has the group's prefix.
 _GROUP_QUERY = """SELECT DISTINCT ?e ?g ?p ?o WHERE {{
-  VALUES (?x ?code ?prefix) {{ {rows} }}
-  ?e geo:participant ?x ; geo:code ?code .
+  VALUES (?via ?x ?code ?prefix) {{ {rows} }}
+  ?e ?via ?x ; geo:code ?code .
   FILTER(STRSTARTS(STR(?e), ?prefix))
   GRAPH ?g {{ ?e ?p ?o }}
   FILTER(?p IN (rdf:type, geo:source, geo:evidence))
 }}"""
 
 
-def group_keys(graph: Graph) -> dict[str, tuple[str, str]]:
-    """Each event of `graph` -> (a participant IRI, its type code): how its group is found."""
-    keys: dict[str, tuple[str, str]] = {}
+Key = tuple[str, str, str]  # (geo:dyad or geo:participant, its object, the type code)
+
+
+def group_keys(graph: Graph) -> dict[str, Key]:
+    """Each event of `graph` -> how the events of its group are found: every one of them has
+    its participants, so its dyads (the first one serves), or its only participant."""
+    keys: dict[str, Key] = {}
     for event in graph.subjects(RDF.type, GEO.Event):
-        participant, code = graph.value(event, GEO.participant), graph.value(event, GEO.code)
-        if isinstance(event, URIRef) and participant is not None and code is not None:
-            keys[str(event)] = (str(participant), str(code))
+        code = graph.value(event, GEO.code)
+        via = GEO.dyad if graph.value(event, GEO.dyad) is not None else GEO.participant
+        anchor = min((str(o) for o in graph.objects(event, via)), default=None)
+        if isinstance(event, URIRef) and anchor is not None and code is not None:
+            keys[str(event)] = (str(via), anchor, str(code))
     return keys
 
 
-def _group_rows(keys: Mapping[str, tuple[str, str]]) -> str:
+def _group_rows(keys: Mapping[str, Key]) -> str:
     rows = set()
-    for iri, (participant, code) in keys.items():
+    for iri, (via, anchor, code) in keys.items():
         parsed = EventIri.parse(iri)
         if parsed is not None:
-            prefix = f"{parsed.base}event/{parsed.group}/"
-            rows.add(f"(<{participant}> {string_literal(code)} {string_literal(prefix)})")
+            prefix = string_literal(f"{parsed.base}event/{parsed.group}/")
+            rows.add(f"(<{via}> <{anchor}> {string_literal(code)} {prefix})")
     return " ".join(sorted(rows))
 
 
 def stored_reports(
-    store: RecordStore, keys: Mapping[str, tuple[str, str]], skip_graph: str | None = None
+    store: RecordStore, keys: Mapping[str, Key], skip_graph: str | None = None
 ) -> dict[str, Reports]:
     """Every event of the groups of `keys`, as the article graphs of the store report it
     (leaving out `skip_graph`, about to be replaced, and the derived graphs)."""

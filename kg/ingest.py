@@ -89,6 +89,16 @@ def refined_elsewhere(reported: dict[str, Reports], events: set[str], art: str) 
     return found
 
 
+def _stored_version(
+    store: RecordStore, name: str, graph: Graph, names: list[str]
+) -> tuple[Status, Graph | None]:
+    """Whether the article is new, replaced or unchanged, and its stored graph if any."""
+    if name not in set(names):
+        return "new", None
+    stored = store.to_graph(name)
+    return ("unchanged" if graph_hash(stored) == graph_hash(graph) else "replaced"), stored
+
+
 def ingest_article(
     article: Article, store: RecordStore, base_iri: str, extractor: Extractor | None = None
 ) -> ArticleReport:
@@ -100,12 +110,8 @@ def ingest_article(
     extraction = (extractor or default_extractor())(article)
     graph = article_graph(extraction, base_iri)
     name = article_iri(base_iri, article.id)
-    status: Status = "new"
-    stored: Graph | None = None
     names = store.graphs()
-    if str(name) in set(names):
-        stored = store.to_graph(str(name))
-        status = "unchanged" if graph_hash(stored) == graph_hash(graph) else "replaced"
+    status, stored = _stored_version(store, str(name), graph, names)
     known = {str(s) for s in stored.subjects(RDF.type, GEO.Event)} if stored else set()
     events = sorted(
         s

@@ -14,7 +14,7 @@ from kg.backends import open_queries
 from kg.cli.common import Backend, CliError, OutputFormat, print_json, print_table, settings_of
 from kg.cli.store_cmd import cli_errors
 from kg.queries.base import GraphQueries
-from kg.queries.models import EventPublic, RelationSummary
+from kg.queries.models import AlliancePublic, EventPublic, RelationSummary
 from kg.queries.suggest import suggest_state_codes
 from ontology.dates import DateError, PartialDate, parse_partial
 from ontology.namespace import EVENT_TYPES, OBLIGATIONS
@@ -105,6 +105,12 @@ def leaders(
         print_table(title, ["name", "role", "offices", "start", "end"], rows)
 
 
+def _membership(a: AlliancePublic) -> list[str | None]:
+    """A membership's dates for a table: a member with no dates of its own (a founder) is
+    one from the alliance's start to its end."""
+    return [a.member_since or a.start, a.member_until or a.end]
+
+
 def alliances(
     ctx: typer.Context,
     state: str = typer.Argument(..., help="State code (FIN) or name."),
@@ -120,10 +126,7 @@ def alliances(
         code = resolve_state(q, state)
         found = q.alliances(code, when, obligation)
     if not emit(fmt, found):
-        rows = [
-            [a.name, a.organization, ", ".join(a.obligations), a.member_since, a.member_until]
-            for a in found
-        ]
+        rows = [[a.name, a.organization, ", ".join(a.obligations), *_membership(a)] for a in found]
         title = f"Alliances of {code}" + (f" at {when.text}" if when else "")
         print_table(title, ["alliance", "organization", "obligations", "since", "until"], rows)
 
@@ -191,7 +194,7 @@ def _print_summary(s: RelationSummary) -> None:
     print_table(
         "Shared alliances",
         ["alliance", "both members since", "until"],
-        [[a.name, a.member_since, a.member_until] for a in s.alliances],
+        [[a.name, *_membership(a)] for a in s.alliances],
     )
     print_table("Events by type", ["type", "count"], [[t, n] for t, n in s.event_counts.items()])
     print_table("Latest events", EVENT_COLUMNS, event_rows(s.latest_events))

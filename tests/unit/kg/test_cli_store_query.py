@@ -167,3 +167,15 @@ def test_locked_store_is_one_sentence(store_dir: Path) -> None:
         assert "in use by another process" in message and "Traceback" not in message
     finally:
         holder.close()
+
+
+def test_a_founding_member_is_shown_from_the_alliance_start() -> None:
+    """A membership without dates of its own (the reference data lists founders so) is shown
+    with the alliance's dates, not as blank columns."""
+    from kg.cli.query_cmd import _membership
+    from kg.queries.models import AlliancePublic
+
+    founder = AlliancePublic(iri="x", name="Treaty", start="2024-12-04", end=None)
+    assert _membership(founder) == ["2024-12-04", None]
+    joined = founder.model_copy(update={"member_since": "2025-01", "member_until": "2026"})
+    assert _membership(joined) == ["2025-01", "2026"]

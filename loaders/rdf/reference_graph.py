@@ -108,8 +108,12 @@ def _states(g: Graph, data: ReferenceData, base: str) -> None:
         _state(g, state, base)
 
 
-def _membership(g: Graph, base: str, group: str, target: URIRef, m: Membership) -> None:
-    """One membership of `m.state` in `target`; `group` names it in the membership IRI."""
+def _membership(
+    g: Graph, base: str, group: str, target: URIRef, m: Membership, span: tuple[str | None, ...]
+) -> None:
+    """One membership of `m.state` in `target`; `group` names it in the membership IRI.
+    A member with no dates of its own (a founder) is bounded by `span`, the target's own
+    (start, end): a treaty binds nobody before it is in force, nor after it ends."""
     what = f"membership of {m.state} in {group}"
     start = _partial(m.start, what).text if m.start else None
     node = membership_iri(base, group, m.state, start)
@@ -117,6 +121,13 @@ def _membership(g: Graph, base: str, group: str, target: URIRef, m: Membership) 
     g.add((node, GEO.memberState, state_iri(base, m.state)))
     g.add((node, GEO.memberOf, target))
     _add_period(g, node, m.start, m.end, what, bounds=True)
+    first, last = span
+    if not m.start and first:
+        day = _partial(first, what).earliest
+        g.add((node, GEO.earliest, Literal(day.isoformat(), datatype=XSD.date)))
+    if not m.end and last:
+        day = _partial(last, what).latest
+        g.add((node, GEO.latest, Literal(day.isoformat(), datatype=XSD.date)))
 
 
 def _organization(g: Graph, o: OrganizationRef, base: str, is_alliance: bool) -> None:
@@ -131,7 +142,7 @@ def _organization(g: Graph, o: OrganizationRef, base: str, is_alliance: bool) ->
     _add_strings(g, node, GEO.wikidataId, [o.wikidata])
     _add_period(g, node, o.founded, o.dissolved, f"organization {o.code}")
     for member in o.members:
-        _membership(g, base, o.code, node, member)
+        _membership(g, base, o.code, node, member, (o.founded, o.dissolved))
 
 
 def _organizations(g: Graph, data: ReferenceData, base: str) -> None:
@@ -201,8 +212,8 @@ def _alliance(g: Graph, a: AllianceRef, base: str) -> None:
         g.add((node, GEO.obligation, OBLIGATION[obligation]))
     if a.organization:
         g.add((node, GEO.organization, org_iri(base, a.organization)))
-    for member in a.members:
-        _membership(g, base, f"alliance-{a.id}", node, member)
+    for member in a.members:  # in force from its start, else from its signing
+        _membership(g, base, f"alliance-{a.id}", node, member, (a.start or a.signed, a.end))
 
 
 def _alliances(g: Graph, data: ReferenceData, base: str) -> None:

@@ -37,6 +37,10 @@ def test_bundled_reference_answers_the_acceptance_questions() -> None:
     assert "NATO" in [a.organization for a in q.alliances("FIN", parse_partial("2024-01-01"))]
     assert "NATO" not in [a.organization for a in q.alliances("SWE", parse_partial("2024-01-01"))]
     assert "NATO" in [a.organization for a in q.alliances("SWE", parse_partial("2024-06"))]
+    # Founding members listed without dates are allies only while their treaty is in force.
+    assert q.allies("PRK", parse_partial("1955")) == []
+    assert [a.state for a in q.allies("PRK", parse_partial("2023-01-01"))] == ["CHN"]
+    assert [a.state for a in q.allies("PRK", parse_partial("2025"))] == ["CHN", "RUS"]
     store.close()
 
 

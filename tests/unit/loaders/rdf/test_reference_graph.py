@@ -162,6 +162,26 @@ def test_an_alliance_has_obligations_its_organization_and_memberships() -> None:
     assert g.value(member, GEO.latest) == Literal("2100-12-31", datatype=XSD.date)
 
 
+def test_a_founder_without_dates_is_bounded_by_the_alliance() -> None:
+    """A member listed without dates of its own is a member while the alliance is in force:
+    from its start (else its signing) to its end. Its own dates stay unknown."""
+    treaty = AllianceRef(
+        "soviet-north-korean-treaty", "Treaty", signed="1961-07-06", end="1996",
+        members=(Membership("PRK"),),
+    )  # fmt: skip
+    pact = AllianceRef("pact", "Pact", signed="2024-06-19", start="2024-12-04", members=(Membership("RUS"),))  # fmt: skip
+    g = reference_graphs(ReferenceData(alliances=(treaty, pact)), B)[
+        reference_graph_iri(B, "alliances")
+    ]
+    member = membership_iri(B, "alliance-soviet-north-korean-treaty", "PRK", None)
+    assert g.value(member, GEO.earliest) == Literal("1961-07-06", datatype=XSD.date)
+    assert g.value(member, GEO.latest) == Literal("1996-12-31", datatype=XSD.date)
+    assert g.value(member, GEO.startDate) is None and g.value(member, GEO.endDate) is None
+    founder = membership_iri(B, "alliance-pact", "RUS", None)
+    assert g.value(founder, GEO.earliest) == Literal("2024-12-04", datatype=XSD.date)
+    assert g.value(founder, GEO.latest) is None
+
+
 def test_the_same_data_gives_the_same_triples() -> None:
     first, second = reference_graphs(TINY, B), reference_graphs(TINY, B)
     assert all(set(first[iri]) == set(second[iri]) for iri in first)

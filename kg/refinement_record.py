@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from rdflib import RDF, Graph, URIRef
 
-from kg.queries.sparql_builders import PREFIXES, string_literal
+from kg.queries.sparql_builders import PREFIXES, iri_ref, string_literal
 from kg.refinement import (
     REFINEMENT_SEGMENT,
     EventIri,
@@ -51,7 +51,7 @@ def _group_rows(keys: Mapping[str, Key]) -> str:
         parsed = EventIri.parse(iri)
         if parsed is not None:
             prefix = string_literal(f"{parsed.base}event/{parsed.group}/")
-            rows.add(f"(<{via}> <{anchor}> {string_literal(code)} {prefix})")
+            rows.add(f"({iri_ref(via)} {iri_ref(anchor)} {string_literal(code)} {prefix})")
     return " ".join(sorted(rows))
 
 

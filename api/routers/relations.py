@@ -83,7 +83,8 @@ def relation_summary(
     "/timeline/{a}/{b}",
     summary="Every event between two states, in date order, with sources and evidence",
     description="Events overlapping [from, to] (dates at any precision), optionally of one "
-    "type; each event lists every article reporting it with the sentence it gives. `total` "
+    "type; each event lists every article reporting it with the sentence it gives (an event "
+    "dated more coarsely by one article, 'June 2024', is shown once at the finer date). `total` "
     "is null (the pair's events are not counted); follow `next_offset` until it is null.",
     responses=problems(400, 404),
 )

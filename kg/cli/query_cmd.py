@@ -1,5 +1,5 @@
 """Domain query commands: `kg leaders`, `kg alliances`, `kg allies`, `kg timeline`,
-`kg relations` and `kg events`, on either backend, as a table or as the API's JSON."""
+`kg relations`, `kg events` and `kg lookup`, on either backend, as a table or as the API's JSON."""
 
 from __future__ import annotations
 
@@ -235,6 +235,30 @@ def events(
         print_table("Events", EVENT_COLUMNS, event_rows(found))
 
 
+AMBIGUOUS_OR_NONE = (
+    "Nothing in the graph is called {key!r}, or those words begin or end the names of "
+    "several entities."
+)
+
+
+def lookup(
+    ctx: typer.Context,
+    key: str = typer.Argument(..., help="A code, an IRI, a name or alias, or part of a name."),
+    backend: Backend = BACKEND,
+    fmt: OutputFormat = FORMAT,
+) -> None:
+    """One entity by code, IRI or name ('PRK', 'DPRK', 'Putin'); exit 1 when none matches."""
+    with opened_queries(ctx, backend) as q:
+        found = q.entity(key)
+    if found is None:
+        raise CliError(AMBIGUOUS_OR_NONE.format(key=key.strip()), code=1)
+    if not emit(fmt, found):
+        rows: list[list[str | None]] = [["iri", found.iri], ["types", ", ".join(found.types)]]
+        rows += [["code", found.code]]
+        rows += [["name", found.name], ["aliases", ", ".join(found.aliases)]]
+        print_table(found.name or found.iri, ["", ""], rows)
+
+
 def register(app: typer.Typer) -> None:
-    for command in (leaders, alliances, allies, timeline, relations, events):
+    for command in (leaders, alliances, allies, timeline, relations, events, lookup):
         app.command(command.__name__)(command)

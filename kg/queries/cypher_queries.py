@@ -253,8 +253,12 @@ class CypherQueries(GraphQueries):
         if is_iri(key):
             candidates += [(0, r) for r in self._read(ct.ENTITY_BY_IRI, iri=key)]
         ranked = [(rank, priority(r), r["x"]) for rank, r in candidates if types_of(r)]
-        if not ranked:
-            return None
+        if not ranked:  # a part of a name, when it names one entity only
+            words = " ".join(key.lower().split())
+            part = self._read(ct.ENTITY_BY_NAME_PART, prefix=words + " ", suffix=" " + words)
+            ranked = [(3, priority(r), r["x"]) for r in part if types_of(r)]
+            if len({x for _, _, x in ranked}) != 1:
+                return None
         best = min(ranked)[2]
         details = self._read(ct.ENTITY_DETAILS, iri=best)[0]
         rows = [{"prop": "type", "value": t} for t in types_of(details)]

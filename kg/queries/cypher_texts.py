@@ -172,6 +172,12 @@ MATCH (x) WHERE ({_ENTITY_LABELS})
   AND any(n IN coalesce(x.name, []) + coalesce(x.alias, []) WHERE toLower(toString(n)) = $name)
 RETURN x.uri AS x, labels(x) AS labels, x.rdfType AS rdfType
 """
+ENTITY_BY_NAME_PART = f"""
+MATCH (x) WHERE ({_ENTITY_LABELS})
+  AND any(n IN coalesce(x.name, []) + coalesce(x.alias, [])
+          WHERE toLower(toString(n)) STARTS WITH $prefix OR toLower(toString(n)) ENDS WITH $suffix)
+RETURN DISTINCT x.uri AS x, labels(x) AS labels, x.rdfType AS rdfType
+"""
 ENTITY_DETAILS = """
 MATCH (x:Resource {uri: $iri})
 RETURN labels(x) AS labels, x.rdfType AS rdfType, x.code AS code, x.name AS name,

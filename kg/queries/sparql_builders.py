@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from kg.stores.oxigraph_terms import is_valid_iri
 from ontology.dates import PartialDate
 from ontology.namespace import EVENT_TYPES, GEO_IRI, OBLIGATION, OBLIGATIONS
 
@@ -44,8 +45,9 @@ def date_literal(day: date) -> str:
 
 
 def iri_ref(iri: str) -> str:
-    """An absolute IRI as <...>; characters that could end it early raise."""
-    if _IRI_BAD.search(iri) or ":" not in iri:
+    """An absolute IRI as <...>; characters that could end it early, or anything else that
+    is not an IRI (a scheme that starts with a digit, a stray code point), raise."""
+    if _IRI_BAD.search(iri) or ":" not in iri or not is_valid_iri(iri):
         raise ValueError(f"{iri!r} is not an absolute IRI")
     return f"<{iri}>"
 

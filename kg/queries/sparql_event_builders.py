@@ -209,6 +209,20 @@ def entity_candidates_query(key: str) -> str:
     )
 
 
+def entity_name_part_query(key: str) -> str:
+    """Entities with a name or alias that begins or ends with the whole words of `key`
+    ('Putin' -> Vladimir Putin, 'Xi' -> Xi Jinping): for when nothing is called `key`."""
+    words = " ".join(key.lower().split())
+    return (
+        PREFIXES
+        + f"""SELECT DISTINCT ?x ?kind WHERE {{
+  ?x geo:name|geo:alias ?n . BIND(LCASE(STR(?n)) AS ?l)
+  FILTER(STRSTARTS(?l, {string_literal(words + " ")}) || STRENDS(?l, {string_literal(" " + words)}))
+  {_typed("x")}
+}} ORDER BY ?x"""
+    )
+
+
 def entity_details_query(iri: str) -> str:
     """Types, codes, names and aliases of one entity."""
     node = iri_ref(iri)

@@ -175,8 +175,11 @@ class SparqlQueries(GraphQueries):
         if not key.strip():
             return None
         rows = self.store.select(qe.entity_candidates_query(key.strip()))
-        if not rows:
-            return None
+        if not rows:  # a part of a name, when it names one entity only
+            rows = self.store.select(qe.entity_name_part_query(key))
+            if len({r["x"] for r in rows}) != 1:
+                return None
+            rows = [{**rows[0], "rank": "3"}]
         priority = {f"{GEO_IRI}{t}": i for i, t in enumerate(qe.ENTITY_TYPES)}
         best = min(rows, key=lambda r: (int(r["rank"]), priority.get(r["kind"], 99), r["x"]))
         return entity_from_rows(best["x"], self.store.select(qe.entity_details_query(best["x"])))

@@ -18,6 +18,16 @@ _XSD_STRING = str(XSD.string)
 _LANG_STRING = str(RDF.langString)
 
 
+def is_valid_iri(text: str) -> bool:
+    """Whether Oxigraph takes `text` as an absolute IRI (RFC 3987: scheme, code points,
+    percent escapes), so a query that embeds it parses."""
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
+
+
 def to_ox(term: Node) -> OxTerm:
     """rdflib term -> pyoxigraph term; a malformed IRI raises ValueError."""
     if isinstance(term, URIRef):

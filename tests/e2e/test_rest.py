@@ -124,6 +124,16 @@ def test_relation_summary_and_event_search(api: httpx.Client) -> None:
     assert len(page["items"]) <= 2 and page["limit"] == 2
 
 
+def test_lookup_by_code_name_or_part_of_a_name(api: httpx.Client) -> None:
+    putin = api.get("/lookup", params={"q": "Putin"})
+    assert putin.status_code == 200 and putin.json()["name"] == "Vladimir Putin"
+    assert api.get("/lookup", params={"q": "dprk"}).json()["code"] == "PRK"
+    body = assert_problem(api.get("/lookup", params={"q": "Kim"}), 404)  # Il-sung, Jong Il, ...
+    assert "several entities" in str(body["detail"])
+    assert_problem(api.get("/lookup", params={"q": "  "}), 422)
+    assert_problem(api.get("/lookup"), 422)
+
+
 def test_errors_are_problem_json(api: httpx.Client) -> None:
     assert_problem(api.get("/no/such/route"), 404)
     assert_problem(api.delete("/states"), 405)

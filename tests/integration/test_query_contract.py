@@ -259,6 +259,8 @@ def test_events(contract: Contract) -> None:
 def test_entity(contract: Contract) -> None:
     keys = ["chn", "NATO", "dprk", "XI JINPING", "Atlantis", "", "  ", 'x" } UNION { ?x ?p ?o } #']
     keys += ["http://x/> ?p ?o } #", "https://geokg.example.org/state/SWE", "UN", "EU"]
+    keys += ["Putin", "xi", " jinping ", "Kim", "Kim Jong", "Korea", "North", "jin", "Biden"]
+    keys += ["0f:x", "\x940f:\U0008c99e", "x:[", "x:a%zz"]  # not IRIs, though they have a colon
     for state in contract.sparql.states()[::7]:
         keys += [state.code, state.name, state.iri, state.name.upper()]
     for key in keys:

@@ -179,3 +179,12 @@ def test_a_founding_member_is_shown_from_the_alliance_start() -> None:
     assert _membership(founder) == ["2024-12-04", None]
     joined = founder.model_copy(update={"member_since": "2025-01", "member_until": "2026"})
     assert _membership(joined) == ["2025-01", "2026"]
+
+
+def test_lookup_by_code_name_or_part_of_a_name(store_dir: Path) -> None:
+    xi = json.loads(kg(store_dir, "lookup", "xi", "--format", "json").stdout)
+    assert xi["iri"].endswith("/person/xi-jinping") and xi["types"] == ["Person"]
+    table = kg(store_dir, "lookup", "DPRK")
+    assert table.exit_code == 0 and "North Korea" in table.stdout and "/state/PRK" in table.stdout
+    fails(kg(store_dir, "lookup", "Korea"), 1, "several entities")  # North and South Korea
+    fails(kg(store_dir, "lookup", "Atlantis"), 1, "Nothing in the graph is called 'Atlantis'")

@@ -161,10 +161,28 @@ def test_entity_by_code_iri_and_alias(q: SparqlQueries) -> None:
     assert q.entity("Atlantis") is None and q.entity("") is None
 
 
+def test_entity_by_the_first_or_last_words_of_one_name_only(q: SparqlQueries) -> None:
+    """'Xi' or ' jinping ' is Xi Jinping; 'Korea' ends two names, so it names neither; a
+    word inside a name, or part of a word, does not count."""
+    for key, iri in (
+        ("Xi", "xi-jinping"),
+        (" jinping ", "xi-jinping"),
+        ("kim", "kim-il-sung"),
+        ("MAO", "mao-zedong"),
+    ):
+        found = q.entity(key)
+        assert found is not None and found.iri.endswith(f"/person/{iri}"), key
+    assert q.entity("Korea") is None  # North Korea and South Korea
+    assert q.entity("North") is None  # North Korea, and NATO's names
+    assert q.entity("jin") is None and q.entity("il") is None
+
+
 def test_hostile_input_cannot_change_a_query(q: SparqlQueries) -> None:
     assert q.leaders('CHN" } ; DROP ALL ; #') == []
     with pytest.raises(ValueError, match="not a state or organization code"):
         q.timeline('CHN" } ; DROP ALL ; #', "PRK")
     assert q.entity('x" } UNION { ?x ?p ?o } #') is None
     assert q.entity("http://x/> ?p ?o } #") is None
+    for not_an_iri in ("0f:x", "\x940f:\U0008c99e", "x:[", "x:a%zz"):  # found by schemathesis
+        assert q.entity(not_an_iri) is None
     assert len(q.states()) == 7

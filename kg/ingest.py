@@ -66,22 +66,10 @@ def default_extractor() -> Extractor:
     return extract
 
 
-def _reported_elsewhere(store: RecordStore, events: list[URIRef], art: URIRef) -> set[str]:
-    """The events of this article that another article already reports."""
-    if not events:
-        return set()
-    values = " ".join(e.n3() for e in events)
-    rows = store.select(
-        f"SELECT DISTINCT ?e WHERE {{ VALUES ?e {{ {values} }} "
-        f"?e <{GEO.source}> ?a . FILTER(?a != {art.n3()}) }}"
-    )
-    return {row["e"] for row in rows}
-
-
-def refined_elsewhere(reported: dict[str, Reports], events: set[str], art: str) -> set[str]:
-    """The events of this article that are one with an event another article reports at
-    another precision (either way round): corroborated too."""
-    found = set()
+def reported_elsewhere(reported: dict[str, Reports], events: set[str], art: str) -> set[str]:
+    """The events of this article that another article reports too, at the same date or at
+    another precision (one refining the other, either way round): corroborated."""
+    found = {e for e in events if e in reported and reported[e].sources - {art}}
     for coarse, fine in refinements(reported).items():
         for mine, other in ((coarse, fine), (fine, coarse)):
             if mine in events and reported[other].sources - {art}:
@@ -118,9 +106,8 @@ def ingest_article(
         for s in set(graph.subjects(GEO.source, name))
         if isinstance(s, URIRef) and (s, RDF.type, GEO.Event) in graph
     )
-    elsewhere = _reported_elsewhere(store, events, name)
     derived, reported = derived_graphs(store, str(name), graph, stored, names)
-    elsewhere |= refined_elsewhere(reported, {str(e) for e in events}, str(name))
+    elsewhere = reported_elsewhere(reported, {str(e) for e in events}, str(name))
     if status != "unchanged":  # the article and what its events now refine, in one write
         store.replace_graphs({str(name): graph, **derived})
     else:

@@ -123,7 +123,8 @@ def get_state_index(request: Request) -> StateIndex:
     (read-only)."""
     index = request.app.state.state_index
     if index is None:
-        index = StateIndex(get_queries(request).states())
+        queries = get_queries(request)
+        index = StateIndex(queries.states(), queries)
         request.app.state.state_index = index
     assert isinstance(index, StateIndex)
     return index
@@ -146,10 +147,9 @@ FromQuery = Annotated[
         json_schema_extra=DATE_SCHEMA,
     ),
 ]
-StateCode = Annotated[
-    str, Path(description="ISO 3166-1 alpha-3 code", examples=["PRK"], max_length=64)
-]
-StateA = Annotated[str, Path(description="ISO alpha-3 code", examples=["CHN"], max_length=64)]
-StateB = Annotated[str, Path(description="ISO alpha-3 code", examples=["PRK"], max_length=64)]
+_STATE = "ISO 3166-1 alpha-3 code, or the state's name or alias (North Korea, DPRK)"
+StateCode = Annotated[str, Path(description=_STATE, examples=["PRK"], max_length=64)]
+StateA = Annotated[str, Path(description=_STATE, examples=["CHN"], max_length=64)]
+StateB = Annotated[str, Path(description=_STATE, examples=["PRK"], max_length=64)]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Most items to return")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip")]

@@ -36,6 +36,7 @@ class ArticleReport:
     new_events: int
     corroborated_events: int
     extraction: Extraction
+    known_events: int = 0  # in the record already, from an earlier version of this article
     derived: dict[str, bool] = field(default_factory=dict)  # refinement graph -> kept (not dropped)
 
 
@@ -50,6 +51,7 @@ class IngestSummary:
     events: int = 0
     new_events: int = 0
     corroborated_events: int = 0
+    known_events: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, report: ArticleReport) -> None:
@@ -58,6 +60,7 @@ class IngestSummary:
         self.events += report.events
         self.new_events += report.new_events
         self.corroborated_events += report.corroborated_events
+        self.known_events += report.known_events
 
 
 def default_extractor() -> Extractor:
@@ -120,6 +123,7 @@ def ingest_article(
         new_events=len({str(e) for e in events} - elsewhere - known),
         corroborated_events=len(elsewhere),
         extraction=extraction,
+        known_events=len(({str(e) for e in events} & known) - elsewhere),
         derived={g: len(d) > 0 for g, d in derived.items()},
     )
 

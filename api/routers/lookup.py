@@ -10,6 +10,7 @@ from api.deps import QueriesDep
 from api.errors import ApiError
 from api.openapi import problems
 from kg.queries.models import EntityPublic
+from kg.queries.suggest import no_entity_text
 
 router = APIRouter(tags=["states"])
 
@@ -31,15 +32,11 @@ KeyQuery = Annotated[
     summary="One entity by code, IRI or name",
     description="The best match: an IRI, then a code, then a name or alias (any case), then "
     "a name's first or last words if only one entity has them. 404 when nothing matches, or "
-    "when those words fit several entities ('Kim').",
+    "when those words fit several entities ('Kim'): the message names them.",
     responses=problems(404, 422),
 )
 def lookup(q: KeyQuery, queries: QueriesDep) -> EntityPublic:
     found = queries.entity(q)
     if found is None:
-        raise ApiError(
-            404,
-            f"nothing in the graph is called {q.strip()!r}, or those words begin or end the "
-            "names of several entities",
-        )
+        raise ApiError(404, no_entity_text(q, *queries.entity_matches(q)))
     return found

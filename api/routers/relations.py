@@ -120,7 +120,12 @@ def search_events(
     queries: QueriesDep,
     states: StatesDep,
     state: Annotated[
-        str | None, Query(description="ISO alpha-3 code", examples=["PRK"], max_length=64)
+        str | None,
+        Query(
+            description="ISO alpha-3 code, or a state's name or alias",
+            examples=["PRK"],
+            max_length=64,
+        ),
     ] = None,
     event_type: TypeQuery = None,
     from_: FromQuery = None,

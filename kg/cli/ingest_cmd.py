@@ -59,7 +59,12 @@ def _print_summary(
         f"{summary.articles} articles ({summary.new} new, {summary.replaced} replaced, "
         f"{summary.unchanged} unchanged) in {seconds:.1f} s ({rate:.1f} articles/s); "
         f"{summary.events} events: {summary.new_events} new, "
-        f"{summary.corroborated_events} corroborated by another article."
+        f"{summary.corroborated_events} corroborated by another article"
+        + (
+            f", {summary.known_events} recorded before from the same article."
+            if summary.known_events
+            else "."
+        )
     )
     if synced is not None:
         console.print(

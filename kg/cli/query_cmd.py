@@ -15,7 +15,7 @@ from kg.cli.common import Backend, CliError, OutputFormat, print_json, print_tab
 from kg.cli.store_cmd import cli_errors
 from kg.queries.base import GraphQueries
 from kg.queries.models import AlliancePublic, EventPublic, RelationSummary
-from kg.queries.suggest import suggest_state_codes
+from kg.queries.suggest import no_entity_text, resolve_state_key
 from ontology.dates import DateError, PartialDate, parse_partial
 from ontology.namespace import EVENT_TYPES, OBLIGATIONS
 
@@ -55,14 +55,13 @@ def resolve_state(queries: GraphQueries, key: str, organizations: bool = False) 
     upper = key.strip().upper()
     if queries.state(upper) is not None:
         return upper
-    found = queries.entity(key)
-    kinds = {"State", "Organization"} if organizations else {"State"}
-    if found is not None and found.code and kinds & set(found.types):
-        return found.code
     states = queries.states()
     if not states:
         raise CliError(f"Unknown state {key!r}: the store has no states; run `kg load-reference`.")
-    close = suggest_state_codes(states, key)
+    kinds = frozenset({"State", "Organization"} if organizations else {"State"})
+    found, close = resolve_state_key(queries, states, key, kinds)
+    if found is not None:
+        return found
     hint = f"; did you mean {', '.join(close)}?" if close else "."
     raise CliError(f"Unknown state code {key!r}{hint}", code=2)
 
@@ -163,8 +162,12 @@ EVENT_COLUMNS = ["date", "type", "participants", "sources", "evidence"]
 
 def timeline(
     ctx: typer.Context,
-    a: str = typer.Argument(..., help="First state (or organization) code."),
-    b: str = typer.Argument(..., help="Second state (or organization) code."),
+    a: str = typer.Argument(
+        ..., help="First state: a code, name or alias (or an organization code)."
+    ),
+    b: str = typer.Argument(
+        ..., help="Second state: a code, name or alias (or an organization code)."
+    ),
     start: str | None = typer.Option(None, "--from", help="Earliest date, any precision."),
     end: str | None = typer.Option(None, "--to", help="Latest date, any precision."),
     event_type: str | None = typer.Option(None, "--type", help="An event type."),
@@ -202,8 +205,8 @@ def _print_summary(s: RelationSummary) -> None:
 
 def relations(
     ctx: typer.Context,
-    a: str = typer.Argument(..., help="First state code."),
-    b: str = typer.Argument(..., help="Second state code."),
+    a: str = typer.Argument(..., help="First state: a code, name or alias."),
+    b: str = typer.Argument(..., help="Second state: a code, name or alias."),
     backend: Backend = BACKEND,
     fmt: OutputFormat = FORMAT,
 ) -> None:
@@ -235,12 +238,6 @@ def events(
         print_table("Events", EVENT_COLUMNS, event_rows(found))
 
 
-AMBIGUOUS_OR_NONE = (
-    "Nothing in the graph is called {key!r}, or those words begin or end the names of "
-    "several entities."
-)
-
-
 def lookup(
     ctx: typer.Context,
     key: str = typer.Argument(..., help="A code, an IRI, a name or alias, or part of a name."),
@@ -250,8 +247,9 @@ def lookup(
     """One entity by code, IRI or name ('PRK', 'DPRK', 'Putin'); exit 1 when none matches."""
     with opened_queries(ctx, backend) as q:
         found = q.entity(key)
-    if found is None:
-        raise CliError(AMBIGUOUS_OR_NONE.format(key=key.strip()), code=1)
+        if found is None:
+            text = no_entity_text(key, *q.entity_matches(key))
+            raise CliError(text[0].upper() + text[1:] + ".", code=1)
     if not emit(fmt, found):
         rows: list[list[str | None]] = [["iri", found.iri], ["types", ", ".join(found.types)]]
         rows += [["code", found.code]]

@@ -179,9 +179,8 @@ def sparql_cmd(
 
 
 def upgrade_cmd(ctx: typer.Context) -> None:
-    """Add what this version derives at ingest to graphs an older geokg wrote or that were
-    imported (the dyads timelines start from, the refinement graphs); then `kg sync` for
-    Neo4j."""
+    """Add the dyads and refinement graphs ingest now derives to old or imported graphs."""
+    # `kg sync` then carries them to Neo4j (docs/data-model.md, "Dyads" and "Refinements").
     with opened_store(ctx) as store, cli_errors():
         report = upgrade(store)
     if not report.graphs and not report.refinements:

@@ -4,6 +4,7 @@ Cypher (Neo4j); one contract suite checks that both give the same answers."""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 
 from kg.queries.models import (
     AlliancePublic,
@@ -15,6 +16,9 @@ from kg.queries.models import (
     StatePublic,
 )
 from ontology.dates import PartialDate
+
+NAME_PART = 3  # the rank of a match by the first or last words of a name
+Ranked = list[tuple[int, int, str]]  # (rank, type priority, IRI)
 
 
 class GraphQueries(ABC):
@@ -69,6 +73,36 @@ class GraphQueries(ABC):
         offset: int = 0,
     ) -> list[EventPublic]: ...
 
-    @abstractmethod
     def entity(self, key: str) -> EntityPublic | None:
-        """Look up by code ('CHN', 'NATO'), full IRI, or name/alias (case-insensitive)."""
+        """The best match for `key`: its IRI, then code ('CHN', 'NATO'), then name or alias
+        (any case); else the one entity whose name begins or ends with its words ('Putin').
+        None when nothing fits, or when those words fit several entities ('Kim')."""
+        ranked = self._ranked(key)
+        if not ranked or (ranked[0][0] == NAME_PART and len(ranked) > 1):
+            return None
+        return self._entity_at(ranked[0][2])
+
+    def entity_matches(self, key: str, most: int = 10) -> tuple[list[EntityPublic], int]:
+        """The entities `key` may mean, best first as `entity` ranks them (at most `most`),
+        and how many there are: what to show someone whose words fit several."""
+        ranked = self._ranked(key)
+        return [self._entity_at(iri) for _, _, iri in ranked[:most]], len(ranked)
+
+    @abstractmethod
+    def _ranked(self, key: str) -> Ranked:
+        """(rank, type priority, IRI) of each entity `key` matches, at its best and sorted:
+        rank 0 IRI, 1 code, 2 name or alias; NAME_PART matches only when there are none."""
+
+    @abstractmethod
+    def _entity_at(self, iri: str) -> EntityPublic:
+        """Types, code, names and aliases of one entity."""
+
+
+def best_per_iri(matches: Iterable[tuple[int, int, str]]) -> Ranked:
+    """Each IRI once, with its best (lowest) rank and priority, sorted."""
+    best: dict[str, tuple[int, int, str]] = {}
+    for match in matches:
+        iri = match[2]
+        if iri not in best or match < best[iri]:
+            best[iri] = match
+    return sorted(best.values())

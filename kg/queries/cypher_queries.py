@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from kg.queries import cypher_texts as ct
-from kg.queries.base import GraphQueries
+from kg.queries.base import NAME_PART, GraphQueries, Ranked, best_per_iri
 from kg.queries.checks import check_pair, check_period, diplomatic_since
 from kg.queries.cypher_events import event_query_args, events_from_page, source_row, sources_of
 from kg.queries.cypher_rows import (
@@ -243,25 +243,24 @@ class CypherQueries(GraphQueries):
         established = self._events((a, b), "diplomatic_relations_established")
         return diplomatic_since(relations, [e.date for e in established if e.date])
 
-    def entity(self, key: str) -> EntityPublic | None:
+    def _ranked(self, key: str) -> Ranked:
         key = key.strip()
         if not key:
-            return None
+            return []
         candidates = [(2, r) for r in self._read(ct.ENTITY_BY_NAME, name=key.lower())]
         if is_code(key):
             candidates += [(1, r) for r in self._read(ct.ENTITY_BY_CODE, code=key.upper())]
         if is_iri(key):
             candidates += [(0, r) for r in self._read(ct.ENTITY_BY_IRI, iri=key)]
-        ranked = [(rank, priority(r), r["x"]) for rank, r in candidates if types_of(r)]
-        if not ranked:  # a part of a name, when it names one entity only
+        if not any(types_of(r) for _, r in candidates):  # the first or last words of a name
             words = " ".join(key.lower().split())
             part = self._read(ct.ENTITY_BY_NAME_PART, prefix=words + " ", suffix=" " + words)
-            ranked = [(3, priority(r), r["x"]) for r in part if types_of(r)]
-            if len({x for _, _, x in ranked}) != 1:
-                return None
-        best = min(ranked)[2]
-        details = self._read(ct.ENTITY_DETAILS, iri=best)[0]
+            candidates = [(NAME_PART, r) for r in part]
+        return best_per_iri((rank, priority(r), r["x"]) for rank, r in candidates if types_of(r))
+
+    def _entity_at(self, iri: str) -> EntityPublic:
+        details = self._read(ct.ENTITY_DETAILS, iri=iri)[0]
         rows = [{"prop": "type", "value": t} for t in types_of(details)]
         for prop in ("code", "name", "alias"):
             rows += [{"prop": prop, "value": v} for v in texts(details[prop])]
-        return entity_from_rows(best, rows)
+        return entity_from_rows(iri, rows)

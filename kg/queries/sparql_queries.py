@@ -6,7 +6,7 @@ from __future__ import annotations
 from kg.queries import sparql_builders as qb
 from kg.queries import sparql_details as sd
 from kg.queries import sparql_event_builders as qe
-from kg.queries.base import GraphQueries
+from kg.queries.base import NAME_PART, GraphQueries, Ranked, best_per_iri
 from kg.queries.checks import check_pair, check_period, diplomatic_since
 from kg.queries.models import (
     AlliancePublic,
@@ -171,15 +171,16 @@ class SparqlQueries(GraphQueries):
         established = self._events(qe.event_keys_query((a, b), "diplomatic_relations_established"))
         return diplomatic_since(relations, [e.date for e in established if e.date])
 
-    def entity(self, key: str) -> EntityPublic | None:
-        if not key.strip():
-            return None
-        rows = self.store.select(qe.entity_candidates_query(key.strip()))
-        if not rows:  # a part of a name, when it names one entity only
-            rows = self.store.select(qe.entity_name_part_query(key))
-            if len({r["x"] for r in rows}) != 1:
-                return None
-            rows = [{**rows[0], "rank": "3"}]
+    def _ranked(self, key: str) -> Ranked:
+        key = key.strip()
+        if not key:
+            return []
         priority = {f"{GEO_IRI}{t}": i for i, t in enumerate(qe.ENTITY_TYPES)}
-        best = min(rows, key=lambda r: (int(r["rank"]), priority.get(r["kind"], 99), r["x"]))
-        return entity_from_rows(best["x"], self.store.select(qe.entity_details_query(best["x"])))
+        rows = self.store.select(qe.entity_candidates_query(key))
+        if not rows:  # the first or last words of a name
+            parts = self.store.select(qe.entity_name_part_query(key))
+            rows = [{**r, "rank": str(NAME_PART)} for r in parts]
+        return best_per_iri((int(r["rank"]), priority.get(r["kind"], 99), r["x"]) for r in rows)
+
+    def _entity_at(self, iri: str) -> EntityPublic:
+        return entity_from_rows(iri, self.store.select(qe.entity_details_query(iri)))

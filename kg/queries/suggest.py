@@ -6,7 +6,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-from kg.queries.models import StatePublic
+from kg.queries.base import GraphQueries
+from kg.queries.models import EntityPublic, StatePublic
 
 
 def _letters(text: str) -> str:
@@ -66,3 +67,35 @@ def suggest_state_codes(states: Sequence[StatePublic], text: str, most: int = 4)
     close += [s.code for s in loosely[:2]]
     close += difflib.get_close_matches(upper, codes, n=3, cutoff=0.6)
     return list(dict.fromkeys(close))[:most]
+
+
+def no_entity_text(key: str, matches: Sequence[EntityPublic], total: int) -> str:
+    """Why a lookup found no one entity, naming the ones its words fit ('Kim' -> Kim Il-sung
+    (Person), ...), for the CLI's and the API's messages alike."""
+    if not matches:
+        return f"nothing in the graph is called {key.strip()!r}"
+    named = ", ".join(f"{m.name or m.iri} ({m.code or ', '.join(m.types)})" for m in matches)
+    more = f" and {total - len(matches)} more" if total > len(matches) else ""
+    return f"{key.strip()!r} begins or ends the names of {total} entities: {named}{more}; give more of the name, or a code"
+
+
+def resolve_state_key(
+    queries: GraphQueries,
+    states: Sequence[StatePublic],
+    key: str,
+    kinds: frozenset[str] = frozenset({"State"}),
+) -> tuple[str | None, list[str]]:
+    """The code `key` stands for: a known state code, or the code of what `queries.entity`
+    finds for it (a state's name or alias; an organization when `kinds` allows). Else None
+    and close matches, the states whose names its words begin or end ('Korea') first."""
+    upper = key.strip().upper()
+    if upper in {s.code for s in states}:
+        return upper, []
+    if not key.strip():
+        return None, []
+    found = queries.entity(key)
+    if found is not None and found.code and kinds & set(found.types):
+        return found.code, []
+    named, _ = queries.entity_matches(key, most=5)
+    close = [m.code for m in named if m.code and "State" in m.types]
+    return None, list(dict.fromkeys(close + suggest_state_codes(states, key)))[:4]

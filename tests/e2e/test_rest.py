@@ -70,6 +70,17 @@ def test_unknown_code_suggests_close_matches(api: httpx.Client) -> None:
     assert_problem(api.get("/timeline/CHN/NKR"), 404)
 
 
+def test_a_state_may_be_named_as_the_cli_names_it(api: httpx.Client) -> None:
+    """A state's name or alias, in any case, stands for its code; the answer speaks codes."""
+    by_code = api.get("/timeline/CHN/PRK").json()
+    assert by_code["items"] and api.get("/timeline/china/North%20Korea").json() == by_code
+    assert api.get("/states/dprk").json()["code"] == "PRK"
+    assert api.get("/relations/DPRK/People's%20Republic%20of%20China").status_code == 200
+    body = assert_problem(api.get("/timeline/CHN/Korea"), 404)  # North or South?
+    assert "PRK" in str(body["detail"]) and "KOR" in str(body["detail"])
+    assert_problem(api.get("/timeline/CHN/Putin"), 404)  # a person, not a state
+
+
 def test_bad_date_is_a_400_problem(api: httpx.Client) -> None:
     body = assert_problem(api.get("/states/PRK/leaders", params={"at": "1950-13-45"}), 400)
     assert "at" in str(body["detail"])
@@ -128,8 +139,11 @@ def test_lookup_by_code_name_or_part_of_a_name(api: httpx.Client) -> None:
     putin = api.get("/lookup", params={"q": "Putin"})
     assert putin.status_code == 200 and putin.json()["name"] == "Vladimir Putin"
     assert api.get("/lookup", params={"q": "dprk"}).json()["code"] == "PRK"
-    body = assert_problem(api.get("/lookup", params={"q": "Kim"}), 404)  # Il-sung, Jong Il, ...
-    assert "several entities" in str(body["detail"])
+    body = assert_problem(api.get("/lookup", params={"q": "Kim"}), 404)
+    assert "Kim Il-sung (Person)" in str(body["detail"])
+    assert "Kim Jong Un (Person)" in str(body["detail"])
+    body = assert_problem(api.get("/lookup", params={"q": "Atlantis"}), 404)
+    assert body["detail"] == "nothing in the graph is called 'Atlantis'"
     assert_problem(api.get("/lookup", params={"q": "  "}), 422)
     assert_problem(api.get("/lookup"), 422)
 

@@ -42,10 +42,11 @@ def kg(store: Path, *args: str):
     return runner.invoke(main.app, ["--store", str(store), *args])
 
 
-def fails(result, code: int, text: str) -> None:
-    """The command raised CliError (main.run prints it and exits with its code)."""
+def fails(result, code: int, text: str) -> str:
+    """The command raised CliError (main.run prints it and exits with its code); its text."""
     assert isinstance(result.exception, CliError), result.output
     assert result.exception.code == code and text in str(result.exception)
+    return str(result.exception)
 
 
 def test_leaders_json(store_dir: Path) -> None:
@@ -90,6 +91,7 @@ def test_timeline_relations_events_allies(store_dir: Path) -> None:
 def test_unknown_code_suggests_close_matches(store_dir: Path) -> None:
     fails(kg(store_dir, "leaders", "CHM"), 2, "did you mean CHN")
     fails(kg(store_dir, "timeline", "CHN", "PKR"), 2, "Unknown state code 'PKR'")
+    fails(kg(store_dir, "timeline", "CHN", "Korea"), 2, "did you mean KOR, PRK")
 
 
 def test_bad_date_type_and_backend(store_dir: Path) -> None:
@@ -186,5 +188,6 @@ def test_lookup_by_code_name_or_part_of_a_name(store_dir: Path) -> None:
     assert xi["iri"].endswith("/person/xi-jinping") and xi["types"] == ["Person"]
     table = kg(store_dir, "lookup", "DPRK")
     assert table.exit_code == 0 and "North Korea" in table.stdout and "/state/PRK" in table.stdout
-    fails(kg(store_dir, "lookup", "Korea"), 1, "several entities")  # North and South Korea
+    korea = fails(kg(store_dir, "lookup", "Korea"), 1, "the names of 2 entities")
+    assert "South Korea (KOR)" in korea and "North Korea (PRK)" in korea
     fails(kg(store_dir, "lookup", "Atlantis"), 1, "Nothing in the graph is called 'Atlantis'")

@@ -69,7 +69,8 @@ def test_ingesting_the_same_article_twice_changes_nothing(store: OxigraphStore) 
     before = store.export("nq")
     again = ingest_article(VISIT, store, BASE)
     assert again.status == "unchanged"
-    assert again.new_events == 0
+    assert again.new_events == 0 and again.corroborated_events == 0
+    assert again.known_events == again.events  # every event: recorded before by this article
     assert store.export("nq") == before
 
 
@@ -84,6 +85,8 @@ def test_a_corrected_article_replaces_exactly_its_own_facts(store: OxigraphStore
     )
     report = ingest_article(corrected, store, BASE)
     assert report.status == "replaced"
+    assert report.new_events >= 1  # the visit on the 18th
+    assert report.new_events + report.known_events + report.corroborated_events == report.events
     events = set(_sources(store))
     assert not any(e.endswith("/2024-06-19") for e in events), events
     assert any(e.endswith("/2024-06-18") for e in events), events

@@ -177,6 +177,17 @@ def test_entity_by_the_first_or_last_words_of_one_name_only(q: SparqlQueries) ->
     assert q.entity("jin") is None and q.entity("il") is None
 
 
+def test_entity_matches_lists_what_several_names_share(q: SparqlQueries) -> None:
+    """For someone whose words fit several entities: which ones, best first, and how many."""
+    koreas, total = q.entity_matches("Korea")
+    assert total == 2 and sorted(e.code or "" for e in koreas) == ["KOR", "PRK"]
+    first, total = q.entity_matches("Korea", most=1)
+    assert total == 2 and first == koreas[:1]
+    exact, total = q.entity_matches("dprk")  # an exact match hides the name-part ones
+    assert total == 1 and exact[0].code == "PRK"
+    assert q.entity_matches("Atlantis") == ([], 0) and q.entity_matches(" ") == ([], 0)
+
+
 def test_hostile_input_cannot_change_a_query(q: SparqlQueries) -> None:
     assert q.leaders('CHN" } ; DROP ALL ; #') == []
     with pytest.raises(ValueError, match="not a state or organization code"):

@@ -62,6 +62,12 @@ def test_timeline_page_shows_events_with_evidence(server: Server, tmp_path: Path
     assert "1950/1953" in text
 
 
+def test_states_may_be_given_by_name(server: Server, tmp_path: Path) -> None:
+    dom = _rendered(f"{server.url}/?a=china&b=North%20Korea", tmp_path)
+    text = re.sub(r"<[^>]+>", " ", dom)
+    assert "2024-10-06" in text and "exchanged messages" in text
+
+
 def test_unknown_state_shows_the_suggestion(server: Server, tmp_path: Path) -> None:
     dom = _rendered(f"{server.url}/?a=NKR&b=CHN", tmp_path)
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", dom))

@@ -16,10 +16,10 @@ class BackendError(Exception):
 
 def open_store(settings: Settings) -> RecordStore:
     """The embedded Oxigraph store at settings.store_path (StoreLockedError when another
-    process holds it)."""
+    process holds it), keeping pair timelines unless settings.timeline_cache is off."""
     from kg.stores.oxigraph_store import OxigraphStore
 
-    return OxigraphStore(settings.store_path)
+    return OxigraphStore(settings.store_path, timeline_cache=settings.timeline_cache)
 
 
 def open_queries(settings: Settings, backend: str = "sparql") -> GraphQueries:

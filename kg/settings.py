@@ -17,6 +17,10 @@ class Settings(BaseSettings):
     store_path: Path = Field(
         default=Path(".geokg/store"), description="Folder of the embedded RDF store of record."
     )
+    timeline_cache: bool = Field(
+        default=True,
+        description="Keep each pair's timeline, as read, beside the embedded store.",
+    )
     base_iri: str = Field(
         default="https://geokg.example.org/",
         description="Base IRI every identifier is minted under.",

@@ -31,10 +31,17 @@ from kg.queries.sparql_rows import (
     state_model,
 )
 from kg.stores.base import RecordStore
+from kg.stores.timeline_cache import CachedEvent, PageFilter
 from ontology.dates import PartialDate
+from ontology.identifiers import dyad_code
 from ontology.namespace import GEO_IRI
 
 LATEST_EVENTS = 5  # how many of the pair's most recent events relation_summary shows
+
+
+def cached_event(event: EventPublic) -> CachedEvent:
+    """An event of a pair's timeline as the store's timeline cache keeps it."""
+    return CachedEvent(event.earliest, event.latest, event.type, event.model_dump_json())
 
 
 class SparqlQueries(GraphQueries):
@@ -130,7 +137,23 @@ class SparqlQueries(GraphQueries):
     ) -> list[EventPublic]:
         check_pair(a, b)
         check_period(start, end)
-        return self._events(qe.event_keys_query((a, b), event_type, start, end, limit, offset))
+        query = qe.event_keys_query((a, b), event_type, start, end, limit, offset)  # checks all
+        dyad = dyad_code(a.strip().upper(), b.strip().upper())
+        keep = PageFilter(
+            event_type,
+            start.earliest.isoformat() if start else None,
+            end.latest.isoformat() if end else None,
+            limit,
+            offset,
+        )
+        cached, epoch = self.store.cached_timeline(dyad, keep)
+        if cached is None and epoch is not None:  # read the whole pair once, keep it
+            whole = self._events(qe.event_keys_query((a, b)))
+            self.store.cache_timeline(dyad, [cached_event(e) for e in whole], epoch)
+            cached, _ = self.store.cached_timeline(dyad, keep)
+        if cached is None:  # no cache, or a write came in between
+            return self._events(query)
+        return [EventPublic.model_validate_json(body) for body in cached]
 
     def events(
         self,

@@ -13,6 +13,8 @@ from typing import Literal
 from rdflib import Graph
 from rdflib.term import Node
 
+from kg.stores.timeline_cache import CachedEvent, PageFilter
+
 # RDF file formats the store reads and writes: short name -> (media type, extension).
 RDF_FORMATS: dict[str, tuple[str, str]] = {
     "nq": ("application/n-quads", "nq"),
@@ -136,6 +138,16 @@ class RecordStore(ABC):
 
     def remember_hashes(self, hashes: Mapping[str, str], epoch: int) -> None:
         """Keep hashes read at `epoch` (ignored when a write came since)."""
+        return None
+
+    def cached_timeline(self, dyad: str, keep: PageFilter) -> tuple[list[str] | None, int | None]:
+        """The events (as JSON) `keep` selects of the pair timeline cached for `dyad`, or None
+        when there is none, and the epoch to hand back to cache_timeline (None: this store
+        keeps no timelines)."""
+        return None, None
+
+    def cache_timeline(self, dyad: str, events: list[CachedEvent], epoch: int) -> None:
+        """Keep a pair's whole timeline read at `epoch` (ignored when a write came since)."""
         return None
 
     @abstractmethod

@@ -26,6 +26,7 @@ class ReadOnlyOxigraphStore(OxigraphStore):
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._timelines = None  # the writer's cache may be behind a snapshot: not read here
         if not (path / "CURRENT").exists():
             raise StoreError(
                 f"There is no store at {path} to open read-only; load data first "

@@ -31,6 +31,8 @@ from kg.stores.oxigraph_terms import (
     to_rdflib,
     triple_lines,
 )
+from kg.stores.timeline_cache import CachedEvent, PageFilter, TimelineCache
+from kg.stores.timeline_keys import foreign_subject_query, touched_dyads_query
 
 _OX_RDF = {
     "nq": ox.RdfFormat.N_QUADS,
@@ -80,13 +82,15 @@ def _open_error(path: Path, exc: OSError) -> StoreError:
 
 
 class OxigraphStore(RecordStore):
-    """RecordStore over a pyoxigraph Store; `path=None` keeps everything in memory (tests)."""
+    """RecordStore over a pyoxigraph Store; `path=None` keeps everything in memory (tests).
+    `timeline_cache=False` answers every timeline from the record (kg.stores.timeline_cache)."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, timeline_cache: bool = True) -> None:
         self.path = path
         if path is None:
             self._store: ox.Store | None = ox.Store()
             self._hashes = GraphHashes(None)
+            self._timelines = TimelineCache(None) if timeline_cache else None
             return
         try:
             path.mkdir(parents=True, exist_ok=True)
@@ -94,6 +98,7 @@ class OxigraphStore(RecordStore):
         except OSError as exc:
             raise _open_error(path, exc) from None
         self._hashes = GraphHashes(path)  # only once the store's lock is ours
+        self._timelines = TimelineCache(path) if timeline_cache else None
 
     @property
     def store(self) -> ox.Store:
@@ -103,12 +108,40 @@ class OxigraphStore(RecordStore):
         return self._store
 
     def _update(self, sparql: str, graphs: Iterable[str]) -> None:
-        """Apply one update that writes `graphs` (their cached hashes are forgotten first)."""
-        self._hashes.forget(graphs)
+        """Apply one update that writes `graphs`; their cached hashes are forgotten first, and
+        the pair timelines they may change before and after."""
+        names = list(graphs)
+        self._hashes.forget(names)
+        self._forget_timelines(names, durable=True)
         try:
             self.store.update(sparql)
         except SyntaxError as exc:  # a bug in the update builder, not user input
             raise StoreFormatError(f"The store rejected an update: {exc}.") from exc
+        finally:
+            self._forget_timelines(names, durable=False)
+
+    def _forget_timelines(self, names: list[str], durable: bool) -> None:
+        """Forget the cached timelines the graphs `names` may change as they stand now
+        (kg.stores.timeline_keys); nothing to read when none is cached."""
+        if self._timelines is None:
+            return
+        if self._timelines.is_empty() or not names:
+            self._timelines.forget([])  # a new epoch: a read in flight is not kept
+        elif self.store.query(foreign_subject_query(names), use_default_graph_as_union=True):
+            self._timelines.forget(None, durable)
+        else:
+            touched = self.store.query(touched_dyads_query(names), use_default_graph_as_union=True)
+            self._timelines.forget([row[0].value for row in touched], durable)  # type: ignore[union-attr]
+
+    def cached_timeline(self, dyad: str, keep: PageFilter) -> tuple[list[str] | None, int | None]:
+        if self._timelines is None:
+            return None, None
+        epoch = self._timelines.epoch
+        return self._timelines.page(dyad, keep), epoch
+
+    def cache_timeline(self, dyad: str, events: list[CachedEvent], epoch: int) -> None:
+        if self._timelines is not None:
+            self._timelines.put(dyad, events, epoch)
 
     def add_graph(self, name: str, graph: Graph) -> int:
         lines, node = _lines(graph), _node(name)
@@ -235,6 +268,8 @@ class OxigraphStore(RecordStore):
     def close(self) -> None:
         if self._store is not None:
             self._hashes.close()
+            if self._timelines is not None:
+                self._timelines.close()
             if self.path is not None:
                 self._store.flush()
             self._store = None

@@ -1,0 +1,45 @@
+"""Which cached pair timelines a write of some named graphs may change (kg.stores.timeline_cache).
+
+A pair's timeline is read from its events' own triples, their articles and evidence (all in
+the article graphs that report them), the refinement graphs that lend them sources, and the
+codes of their participants (the reference data). So a write of graphs that hold only events,
+dyads, articles, evidence and relations changes the pairs of the events they mention, before
+the write and after it; a write of anything else (states, people, the ontology, a graph of
+unknown shape) may change any pair's, and forgets them all."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ontology.namespace import GEO_IRI
+
+# Types a graph may hold and still change only the pairs of the events it mentions.
+EVENT_SIDE_TYPES = ("Event", "Dyad", "Article", "Evidence", "Relation")
+
+
+def _graphs(names: Sequence[str]) -> str:
+    return "VALUES ?g { " + " ".join(f"<{name}>" for name in names) + " }"
+
+
+def _subjects(names: Sequence[str]) -> str:
+    return f"{{ SELECT DISTINCT ?g ?s WHERE {{ {_graphs(names)} GRAPH ?g {{ ?s ?p ?o }} }} }}"
+
+
+def foreign_subject_query(names: Sequence[str]) -> str:
+    """ASK: does one of these graphs describe something other than an event or its
+    sources (a state, a person, an ontology term, an untyped node that is no event)?"""
+    kinds = " ".join(f"<{GEO_IRI}{t}>" for t in EVENT_SIDE_TYPES)
+    return f"""ASK {{
+  {_subjects(names)}
+  FILTER NOT EXISTS {{ ?s a <{GEO_IRI}Event> }}
+  FILTER NOT EXISTS {{ VALUES ?kind {{ {kinds} }} GRAPH ?g {{ ?s a ?kind }} }}
+}}"""
+
+
+def touched_dyads_query(names: Sequence[str]) -> str:
+    """SELECT ?code: the dyad codes of the events these graphs mention (as the union of all
+    graphs links them), so those pairs' timelines are forgotten."""
+    return f"""SELECT DISTINCT ?code WHERE {{
+  {_subjects(names)}
+  ?s <{GEO_IRI}dyad> ?d . ?d <{GEO_IRI}code> ?code
+}}"""

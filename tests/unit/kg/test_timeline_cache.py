@@ -1,0 +1,182 @@
+"""The pair timelines the embedded store keeps beside the record: a cached answer is the
+answer the record gives, after every kind of write; a write that overtakes a read keeps
+nothing; and a pair read before is answered without a SPARQL query."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import ingest_article
+from kg.queries.models import EventPublic
+from kg.queries.sparql_queries import SparqlQueries
+from kg.reference import load_reference
+from kg.settings import get_settings
+from kg.stores.oxigraph_store import OxigraphStore
+from kg.stores.timeline_cache import FILE_NAME, CachedEvent, PageFilter, TimelineCache
+from loaders.article import Article
+from loaders.sources import iter_articles
+from ontology.dates import parse_partial
+from ontology.identifiers import article_iri
+from ontology.namespace import GEO_IRI
+
+BASE = "https://kg.test/"
+DEMO = Path(__file__).resolve().parents[3] / "kg" / "demo"
+ROUGH = Article(
+    url="https://news.test/ratified",
+    published=date(2024, 11, 12),
+    text="The treaty was signed when Russian President Vladimir Putin visited Pyongyang in June 2024.",
+)
+EXACT = Article(
+    url="https://news.test/arrived",
+    published=date(2024, 6, 20),
+    text="Russian President Vladimir Putin arrived in Pyongyang on June 19, 2024, for a state visit.",
+)
+
+
+def _event(n: int, kind: str = "talks") -> CachedEvent:
+    day = f"2020-01-{n:02d}"
+    return CachedEvent(day, day, kind, f'{{"n": {n}}}')
+
+
+def test_a_cached_pair_is_paged_and_filtered_like_the_record() -> None:
+    cache = TimelineCache(None)
+    assert cache.page("CHN|PRK", PageFilter()) is None  # never read: not cached
+    assert cache.put("CHN|PRK", [_event(1), _event(2, "war"), _event(3)], cache.epoch)
+    assert cache.put("KOR|PRK", [], cache.epoch)  # a pair without events is an answer too
+    assert cache.page("KOR|PRK", PageFilter()) == []
+    assert cache.page("CHN|PRK", PageFilter()) == ['{"n": 1}', '{"n": 2}', '{"n": 3}']
+    assert cache.page("CHN|PRK", PageFilter(limit=1, offset=1)) == ['{"n": 2}']
+    assert cache.page("CHN|PRK", PageFilter(event_type="talks", offset=1)) == ['{"n": 3}']
+    between = PageFilter(start="2020-01-02", end="2020-01-03")
+    assert cache.page("CHN|PRK", between) == ['{"n": 2}', '{"n": 3}']
+
+
+def test_a_write_forgets_and_refuses_a_read_it_overtook() -> None:
+    cache = TimelineCache(None)
+    read_at = cache.epoch
+    cache.forget(["USA|JPN"])  # a write came while the pair was being read
+    assert not cache.put("CHN|PRK", [_event(1)], read_at)
+    assert cache.page("CHN|PRK", PageFilter()) is None
+    assert cache.put("CHN|PRK", [_event(1)], cache.epoch)
+    cache.forget(["CHN|PRK"])
+    assert cache.page("CHN|PRK", PageFilter()) is None and cache.is_empty()
+    cache.put("CHN|PRK", [_event(1)], cache.epoch)
+    cache.forget(None)
+    assert cache.is_empty()
+
+
+def test_a_damaged_file_is_an_empty_cache(tmp_path: Path) -> None:
+    (tmp_path / FILE_NAME).write_bytes(b"not a database at all" * 100)
+    cache = TimelineCache(tmp_path)
+    assert cache.is_empty() and cache.put("CHN|PRK", [_event(1)], cache.epoch)
+    cache.close()
+    assert TimelineCache(tmp_path).page("CHN|PRK", PageFilter()) == ['{"n": 1}']
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    settings = get_settings(store_path=tmp_path_factory.mktemp("ref") / "store", base_iri=BASE)
+    with OxigraphStore(None) as s:
+        load_reference(s, settings)
+        return s.export("nq")
+
+
+@pytest.fixture
+def twins(reference: bytes) -> Iterator[tuple[OxigraphStore, OxigraphStore]]:
+    """The same record twice: one store keeps timelines, the other answers from the record."""
+    with OxigraphStore(None) as cached, OxigraphStore(None, timeline_cache=False) as plain:
+        cached.import_data(reference, "nq")
+        plain.import_data(reference, "nq")
+        yield cached, plain
+
+
+def _pairs(store: OxigraphStore) -> list[tuple[str, str]]:
+    rows = store.select(f"SELECT DISTINCT ?c WHERE {{ ?d a <{GEO_IRI}Dyad> ; <{GEO_IRI}code> ?c }}")
+    return sorted((a, b) for a, b in (r["c"].split("|") for r in rows))
+
+
+def _requests(events: list[EventPublic]) -> list[dict[str, object]]:
+    """The whole timeline, pages, and filters that cut it somewhere."""
+    asks: list[dict[str, object]] = [{}, {"limit": 1}, {"limit": 2, "offset": 1}, {"offset": 9}]
+    for e in events[:2]:
+        year = parse_partial(e.earliest[:4])
+        asks += [
+            {"event_type": e.type},
+            {"start": year},
+            {"end": year},
+            {"start": year, "end": year},
+        ]
+        asks += [{"event_type": e.type, "limit": 1, "offset": 1}]
+    return asks
+
+
+def assert_same_timelines(cached: OxigraphStore, plain: OxigraphStore) -> int:
+    """Every pair, every request, cold then warm: what the cache answers is the record's."""
+    checked = 0
+    assert _pairs(cached) == _pairs(plain)
+    for a, b in _pairs(plain):
+        whole = SparqlQueries(plain).timeline(a, b)
+        for ask in _requests(whole):
+            expected = SparqlQueries(plain).timeline(a, b, **ask)  # type: ignore[arg-type]
+            for _ in ("cold", "warm"):
+                assert SparqlQueries(cached).timeline(a, b, **ask) == expected, (a, b, ask)  # type: ignore[arg-type]
+                checked += 1
+    return checked
+
+
+def _both(twins: tuple[OxigraphStore, OxigraphStore], article: Article) -> None:
+    for store in twins:
+        ingest_article(article, store, BASE)
+
+
+def test_every_kind_of_write_leaves_the_cached_timelines_right(
+    twins: tuple[OxigraphStore, OxigraphStore],
+) -> None:
+    cached, plain = twins
+    for item in iter_articles([DEMO]):
+        assert isinstance(item, Article)
+        _both(twins, item)
+    assert assert_same_timelines(cached, plain) > 100
+    _both(twins, ROUGH)  # corroborates the 2024 visit, at a coarser date
+    assert assert_same_timelines(cached, plain)
+    _both(twins, EXACT)  # refines it: one event with both sources
+    assert assert_same_timelines(cached, plain)
+    corrected = Article(
+        url=EXACT.url, published=EXACT.published, text=EXACT.text.replace("19", "18")
+    )
+    _both(twins, corrected)
+    assert assert_same_timelines(cached, plain)
+    for store in twins:
+        assert store.drop_graph(str(article_iri(BASE, ROUGH.id)))
+    assert assert_same_timelines(cached, plain)
+    moved = plain.export("nq", graph=str(article_iri(BASE, corrected.id)))
+    for store in twins:  # an imported graph (N-Quads of one article under its own name)
+        store.import_data(moved.replace(b"06-18", b"06-17"), "nq")
+    assert assert_same_timelines(cached, plain)
+
+
+def test_reference_data_forgets_every_pair(twins: tuple[OxigraphStore, OxigraphStore]) -> None:
+    cached, plain = twins
+    _both(twins, EXACT)
+    assert assert_same_timelines(cached, plain)
+    assert cached.cached_timeline("PRK|RUS", PageFilter())[0] is not None
+    settings = get_settings(store_path=Path("unused"), base_iri=BASE)
+    load_reference(cached, settings)
+    assert cached.cached_timeline("PRK|RUS", PageFilter())[0] is None
+
+
+def test_a_pair_read_before_needs_no_query(twins: tuple[OxigraphStore, OxigraphStore]) -> None:
+    cached, _ = twins
+    _both(twins, EXACT)
+    first = SparqlQueries(cached).timeline("PRK", "RUS", limit=5)
+    calls: list[str] = []
+    select = cached.select
+    cached.select = lambda sparql: calls.append(sparql) or select(sparql)  # type: ignore[method-assign]
+    assert SparqlQueries(cached).timeline("RUS", "PRK", limit=5) == first and first
+    assert calls == []
+    with pytest.raises(ValueError):  # bad arguments are refused as before, cached or not
+        SparqlQueries(cached).timeline("PRK", "RUS", event_type="visits")

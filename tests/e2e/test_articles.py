@@ -36,6 +36,7 @@ def test_without_a_key_is_401_and_a_wrong_key_403(api: httpx.Client) -> None:
 
 
 def test_post_text_then_read_it_back(api: httpx.Client) -> None:
+    before = api.get("/timeline/CHN/PRK", params={"limit": 1000}).json()["items"]  # now cached
     first = api.post("/articles", content=TEXT, headers={**PLAIN, **KEY})
     assert first.status_code in (200, 201), first.text
     body = first.json()
@@ -55,6 +56,8 @@ def test_post_text_then_read_it_back(api: httpx.Client) -> None:
     events = api.get("/timeline/CHN/PRK", params={"from": "2025-09-03", "to": "2025-09-03"})
     iris = [e["iri"] for e in events.json()["items"]]
     assert len(iris) == len(set(iris)) and stored["events"][0]["iri"] in iris
+    after = api.get("/timeline/CHN/PRK", params={"limit": 1000}).json()["items"]
+    assert {e["iri"] for e in after} - {e["iri"] for e in before} >= set(iris)  # not the cached
 
 
 def test_post_json_and_html(api: httpx.Client) -> None:

@@ -329,7 +329,7 @@ def measure(
     level: Level, pool: list[EventSpec], driver: Driver, args: argparse.Namespace
 ) -> list[dict[str, Any]]:
     store = OxigraphStore(level.oxigraph)
-    store._timelines.forget(None)  # type: ignore[union-attr]  (kept by an earlier run)
+    store.forget_timelines()  # kept by an earlier run, or before a bulk load
     cypher = CypherQueries(driver)
     refs: dict[str, Callable[[], Any]] = {
         "oxigraph": lambda: store.query("ASK {}"),

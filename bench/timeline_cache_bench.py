@@ -49,7 +49,7 @@ def probe(store: OxigraphStore, pairs: list[tuple[str, str]]) -> dict[str, list[
         q._events(qe.event_keys_query((a, b)))  # untimed: the pair's pages in the OS cache
         for name, limit in (("first page of 20", 20), ("whole timeline", None)):
             record_ms, expected = _ms(lambda: q._events(qe.event_keys_query((a, b), limit=limit)))  # noqa: B023
-            store._timelines.forget(None)  # type: ignore[union-attr]
+            store.forget_timelines()
             cold_ms, cold = _ms(lambda: q.timeline(a, b, limit=limit))  # noqa: B023
             warm_ms, warm = _ms(lambda: q.timeline(a, b, limit=limit))  # noqa: B023
             assert cold == expected and warm == expected, (a, b, limit)
@@ -72,7 +72,7 @@ def main() -> None:
     probe(store, pairs[: args.warmup])
     ref = statistics.median(_ms(lambda: store.query("ASK {}"))[0] for _ in range(500))
     times = probe(store, pairs[args.warmup :])
-    store._timelines.forget(None)  # type: ignore[union-attr]
+    store.forget_timelines()
     print(f"reference ASK {{}} p50 {ref:.3f} ms; {len(times['events of the pair'])} pairs")
     for name, samples in times.items():
         p50, p99 = statistics.median(samples), statistics.quantiles(samples, n=100)[98]

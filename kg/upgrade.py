@@ -37,7 +37,9 @@ class UpgradeReport:
 
 
 def upgrade(store: RecordStore) -> UpgradeReport:
-    """Add the dyads that events of older graphs lack; returns what was rewritten."""
+    """Add the dyads that events of older graphs lack; returns what was rewritten. The
+    timelines the store kept are forgotten: whatever wrote it before may not have kept them."""
+    store.forget_timelines()
     pending: dict[str, list[str]] = defaultdict(list)
     for row in store.select(MISSING_DYADS):
         pending[row["g"]].append(row["e"])

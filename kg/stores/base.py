@@ -150,6 +150,10 @@ class RecordStore(ABC):
         """Keep a pair's whole timeline read at `epoch` (ignored when a write came since)."""
         return None
 
+    def forget_timelines(self) -> None:
+        """Forget every pair timeline kept (for a store something else may have written)."""
+        return None
+
     @abstractmethod
     def close(self) -> None:
         """Release the store (and its lock on the folder); later calls fail."""

@@ -112,15 +112,15 @@ class OxigraphStore(RecordStore):
         the pair timelines they may change before and after."""
         names = list(graphs)
         self._hashes.forget(names)
-        self._forget_timelines(names, durable=True)
+        self._forget_timelines(names)
         try:
             self.store.update(sparql)
         except SyntaxError as exc:  # a bug in the update builder, not user input
             raise StoreFormatError(f"The store rejected an update: {exc}.") from exc
-        finally:
-            self._forget_timelines(names, durable=False)
+        finally:  # the pairs the new content reaches (events given a dyad only now, say)
+            self._forget_timelines(names)
 
-    def _forget_timelines(self, names: list[str], durable: bool) -> None:
+    def _forget_timelines(self, names: list[str]) -> None:
         """Forget the cached timelines the graphs `names` may change as they stand now
         (kg.stores.timeline_keys); nothing to read when none is cached."""
         if self._timelines is None:
@@ -128,10 +128,10 @@ class OxigraphStore(RecordStore):
         if self._timelines.is_empty() or not names:
             self._timelines.forget([])  # a new epoch: a read in flight is not kept
         elif self.store.query(foreign_subject_query(names), use_default_graph_as_union=True):
-            self._timelines.forget(None, durable)
+            self._timelines.forget(None)
         else:
             touched = self.store.query(touched_dyads_query(names), use_default_graph_as_union=True)
-            self._timelines.forget([row[0].value for row in touched], durable)  # type: ignore[union-attr]
+            self._timelines.forget([row[0].value for row in touched])  # type: ignore[union-attr]
 
     def cached_timeline(self, dyad: str, keep: PageFilter) -> tuple[list[str] | None, int | None]:
         if self._timelines is None:
@@ -142,6 +142,10 @@ class OxigraphStore(RecordStore):
     def cache_timeline(self, dyad: str, events: list[CachedEvent], epoch: int) -> None:
         if self._timelines is not None:
             self._timelines.put(dyad, events, epoch)
+
+    def forget_timelines(self) -> None:
+        if self._timelines is not None:
+            self._timelines.forget(None)
 
     def add_graph(self, name: str, graph: Graph) -> int:
         lines, node = _lines(graph), _node(name)

@@ -122,15 +122,15 @@ class TimelineCache:
                 self._db.execute("INSERT OR REPLACE INTO pair VALUES (?, ?)", (dyad, len(rows)))
             return True
 
-    def forget(self, dyads: Iterable[str] | None, durable: bool = True) -> None:
-        """Forget these pairs (every pair when None); call before a write (durable: on disk
-        before the write begins) and after it (for the reads it overtook)."""
+    def forget(self, dyads: Iterable[str] | None) -> None:
+        """Forget these pairs (every pair when None), on disk before this returns; call before
+        a write and after it (for the pairs its new content reaches, and reads it overtook)."""
         rows = None if dyads is None else [(d,) for d in dyads]
         with self._lock:
             self._epoch += 1
             if rows == []:
                 return
-            self._db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
+            self._db.execute("PRAGMA synchronous=FULL")
             with self._db:
                 self._db.execute("BEGIN")
                 if rows is None:

@@ -180,3 +180,18 @@ def test_a_pair_read_before_needs_no_query(twins: tuple[OxigraphStore, OxigraphS
     assert calls == []
     with pytest.raises(ValueError):  # bad arguments are refused as before, cached or not
         SparqlQueries(cached).timeline("PRK", "RUS", event_type="visits")
+
+
+def test_upgrade_forgets_what_another_writer_may_have_left(
+    twins: tuple[OxigraphStore, OxigraphStore],
+) -> None:
+    """A store another program wrote (or an older geokg) may hold timelines it did not keep
+    right: `kg upgrade` starts the cache again."""
+    from kg.upgrade import upgrade
+
+    cached, _ = twins
+    _both(twins, EXACT)
+    SparqlQueries(cached).timeline("PRK", "RUS")
+    assert cached.cached_timeline("PRK|RUS", PageFilter())[0] is not None
+    upgrade(cached)
+    assert cached.cached_timeline("PRK|RUS", PageFilter())[0] is None

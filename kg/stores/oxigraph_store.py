@@ -125,9 +125,10 @@ class OxigraphStore(RecordStore):
         (kg.stores.timeline_keys); nothing to read when none is cached."""
         if self._timelines is None:
             return
-        if self._timelines.is_empty() or not names:
-            self._timelines.forget([])  # a new epoch: a read in flight is not kept
-        elif self.store.query(foreign_subject_query(names), use_default_graph_as_union=True):
+        self._timelines.forget([])  # a new epoch first: no read in flight is kept after it
+        if not names or self._timelines.is_empty():
+            return
+        if self.store.query(foreign_subject_query(names), use_default_graph_as_union=True):
             self._timelines.forget(None)
         else:
             touched = self.store.query(touched_dyads_query(names), use_default_graph_as_union=True)

@@ -195,3 +195,26 @@ def test_upgrade_forgets_what_another_writer_may_have_left(
     assert cached.cached_timeline("PRK|RUS", PageFilter())[0] is not None
     upgrade(cached)
     assert cached.cached_timeline("PRK|RUS", PageFilter())[0] is None
+
+
+def test_a_read_that_a_write_overtakes_is_not_kept(
+    twins: tuple[OxigraphStore, OxigraphStore],
+) -> None:
+    """The write lands while the pair is being read from the record: that answer is not
+    kept (the pair is read again), so this read and the next see the write."""
+    cached, _ = twins
+    _both(twins, ROUGH)
+    q = SparqlQueries(cached)
+    read = q._events
+
+    def read_then_write(sparql: str) -> list[EventPublic]:
+        answer = read(sparql)
+        q._events = read  # type: ignore[method-assign]
+        ingest_article(EXACT, cached, BASE)  # refines the June visit while we read it
+        return answer
+
+    q._events = read_then_write  # type: ignore[method-assign]
+    overtaken = q.timeline("PRK", "RUS")
+    assert [e.date for e in overtaken if e.type == "state_visit"] == ["2024-06-19"]
+    now = SparqlQueries(cached).timeline("PRK", "RUS")
+    assert [e.date for e in now if e.type == "state_visit"] == ["2024-06-19"]

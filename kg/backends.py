@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from kg.queries.base import GraphQueries
 from kg.settings import Settings
-from kg.stores.base import RecordStore
+from kg.stores.base import RecordStore, StoreLockedError
+from kg.stores.server_note import running_server
 
 BACKENDS = ("sparql", "neo4j")
 
@@ -19,7 +20,29 @@ def open_store(settings: Settings) -> RecordStore:
     process holds it), keeping pair timelines unless settings.timeline_cache is off."""
     from kg.stores.oxigraph_store import OxigraphStore
 
-    return OxigraphStore(settings.store_path, timeline_cache=settings.timeline_cache)
+    try:
+        return OxigraphStore(settings.store_path, timeline_cache=settings.timeline_cache)
+    except StoreLockedError as exc:
+        note = running_server(settings.store_path)
+        if note is None:
+            raise
+        raise StoreLockedError(
+            f"The store at {settings.store_path} is in use by `kg serve` at {note.url} "
+            f"(process {note.pid}): stop it to write here; meanwhile the query commands ask "
+            f"it, and POST {note.url}/articles (with its KG_API_KEY) ingests through it."
+        ) from exc
+
+
+def open_reader(settings: Settings) -> RecordStore:
+    """The store to read: the embedded store, or, while a `kg serve` serves that folder, the
+    server's SPARQL endpoint (its process holds the store; reading beside it is unsafe)."""
+    note = running_server(settings.store_path)
+    if note is None:
+        return open_store(settings)
+    from kg.stores.sparql_endpoint_store import SparqlEndpointStore
+
+    hint = f"; stop `kg serve` (process {note.pid}) to write to {settings.store_path}"
+    return SparqlEndpointStore(f"{note.url}/sparql", writes_hint=hint)
 
 
 def open_queries(settings: Settings, backend: str = "sparql") -> GraphQueries:
@@ -27,7 +50,7 @@ def open_queries(settings: Settings, backend: str = "sparql") -> GraphQueries:
     if backend == "sparql":
         from kg.queries.sparql_queries import SparqlQueries
 
-        return SparqlQueries(open_store(settings), owns_store=True)
+        return SparqlQueries(open_reader(settings), owns_store=True)
     if backend == "neo4j":
         return _neo4j_queries(settings)
     raise BackendError(f"Unknown backend {backend!r}; use one of {', '.join(BACKENDS)}.")

@@ -14,6 +14,7 @@ from kg.ingest import ingest_all
 from kg.queries.sparql_queries import SparqlQueries
 from kg.reference import load_reference
 from kg.stores.base import StoreError
+from kg.stores.server_note import announced, base_url
 from loaders.sources import iter_articles
 
 DEMO_DIR = Path(__file__).resolve().parents[1] / "demo"
@@ -48,8 +49,13 @@ def _serve(host: str, port: int, ctx: typer.Context) -> None:
 
     from api.app import create_app
 
-    console.print(f"API on http://{host}:{port}/ (OpenAPI at /docs); Ctrl-C stops it.")
-    uvicorn.run(create_app(settings_of(ctx)), host=host, port=port, log_level="warning")
+    settings = settings_of(ctx)
+    console.print(
+        f"API on http://{host}:{port}/ (OpenAPI at /docs); Ctrl-C stops it. Meanwhile "
+        "`kg timeline CHN PRK` and the other query commands, run from here, ask it."
+    )
+    with announced(settings.store_path, base_url(host, port), read_only=False):
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
 
 def register(app: typer.Typer) -> None:

@@ -11,9 +11,10 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kg.backends import open_store
 from kg.cli.common import CliError, console, print_json, settings_of
+from kg.cli.store_cmd import cli_errors
 from kg.ingest import ArticleReport, IngestSummary, ingest_all
 from kg.settings import Settings
-from kg.stores.base import RecordStore, StoreError
+from kg.stores.base import RecordStore
 from kg.sync import SyncReport, sync
 from loaders.sources import iter_articles
 
@@ -84,13 +85,10 @@ def ingest(
     """Load, extract, validate and store articles; project them into Neo4j when configured."""
     settings = settings_of(ctx)
     started = time.perf_counter()
-    try:
-        with open_store(settings) as store:
-            summary = _run_ingest(store, settings, inputs, quiet=as_json, verbose=verbose)
-            ingested = time.perf_counter()
-            synced = _sync(store, settings, rebuild=False)
-    except StoreError as exc:
-        raise CliError(str(exc)) from None
+    with cli_errors(), open_store(settings) as store:
+        summary = _run_ingest(store, settings, inputs, quiet=as_json, verbose=verbose)
+        ingested = time.perf_counter()
+        synced = _sync(store, settings, rebuild=False)
     ingest_s, sync_s = ingested - started, time.perf_counter() - ingested
     if as_json:
         times = {"seconds": round(ingest_s + sync_s, 3), "neo4j_seconds": round(sync_s, 3)}
@@ -141,11 +139,8 @@ def sync_command(
     settings = settings_of(ctx)
     if not settings.neo4j_uri:
         raise CliError("Neo4j is not configured: set KG_NEO4J_URI (see `kg neo4j start`).")
-    try:
-        with open_store(settings) as store:
-            report = _sync(store, settings, rebuild)
-    except StoreError as exc:
-        raise CliError(str(exc)) from None
+    with cli_errors(), open_store(settings) as store:
+        report = _sync(store, settings, rebuild)
     assert report is not None
     console.print(
         f"{len(report.projected)} graphs projected ({report.triples} triples), "

@@ -11,11 +11,20 @@ import typer
 from pydantic import BaseModel
 
 from kg.backends import open_queries
-from kg.cli.common import Backend, CliError, OutputFormat, print_json, print_table, settings_of
+from kg.cli.common import (
+    Backend,
+    CliError,
+    OutputFormat,
+    err_console,
+    print_json,
+    print_table,
+    settings_of,
+)
 from kg.cli.store_cmd import cli_errors
 from kg.queries.base import GraphQueries
 from kg.queries.models import AlliancePublic, EventPublic, RelationSummary
 from kg.queries.suggest import no_entity_text, resolve_state_key
+from kg.stores.sparql_endpoint_store import SparqlEndpointStore
 from ontology.dates import DateError, PartialDate, parse_partial
 from ontology.namespace import EVENT_TYPES, OBLIGATIONS
 
@@ -29,6 +38,9 @@ def opened_queries(ctx: typer.Context, backend: Backend) -> Iterator[GraphQuerie
     """The chosen backend, closed afterwards; failures become one-sentence CliErrors."""
     with cli_errors():
         queries = open_queries(settings_of(ctx), backend.value)
+        store = getattr(queries, "store", None)
+        if isinstance(store, SparqlEndpointStore):
+            err_console.print(f"Asking {store.url}: a running `kg serve` holds the store.")
         try:
             yield queries
         except ValueError as exc:  # a query argument the backend rejects

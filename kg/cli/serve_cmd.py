@@ -9,6 +9,7 @@ import typer
 from kg.cli.common import CliError, console, settings_of
 from kg.settings import Settings
 from kg.stores.base import StoreError
+from kg.stores.server_note import announced, base_url
 
 
 def _export(settings: Settings, read_only: bool) -> None:
@@ -65,7 +66,9 @@ def serve(
         console.print("POST /articles answers 503 while the store is open read-only.")
     from api.server import run
 
-    run(host, port, workers, access_log)
+    # The note lets `kg timeline` and the other read commands ask this server meanwhile.
+    with announced(settings.store_path, base_url(host, port), read_only):
+        run(host, port, workers, access_log)
 
 
 def register(app: typer.Typer) -> None:

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import typer
 
-from kg.backends import BackendError, open_store
-from kg.cli.common import CliError, console, print_table, settings_of
+from kg.backends import BackendError, open_reader, open_store
+from kg.cli.common import CliError, console, err_console, print_table, settings_of
 from kg.stores.base import RDF_FORMATS, QueryResult, RecordStore, StoreError, StoreFormatError
+from kg.stores.sparql_endpoint_store import SparqlEndpointStore
 from kg.upgrade import upgrade
 
 SHOWN_VIOLATIONS = 10
@@ -47,10 +48,14 @@ def cli_errors() -> Iterator[None]:
 
 
 @contextmanager
-def opened_store(ctx: typer.Context) -> Iterator[RecordStore]:
-    """The store of the settings, closed afterwards, with failures turned into CliError."""
+def opened_store(ctx: typer.Context, reading: bool = False) -> Iterator[RecordStore]:
+    """The store of the settings (for `reading`, perhaps the endpoint of the server holding
+    it), closed afterwards, with failures turned into CliError."""
     with cli_errors():
-        store = open_store(settings_of(ctx))
+        settings = settings_of(ctx)
+        store = open_reader(settings) if reading else open_store(settings)
+        if isinstance(store, SparqlEndpointStore):
+            err_console.print(f"Asking {store.url}: a running `kg serve` holds the store.")
         try:
             yield store
         finally:
@@ -77,7 +82,7 @@ def validate_cmd(ctx: typer.Context) -> None:
     """Check the whole store (the union of its graphs) against the SHACL shapes."""
     from ontology.shacl import validate
 
-    with opened_store(ctx) as store:
+    with opened_store(ctx, reading=True) as store:
         graph = store.to_graph()
     results = validate(graph)
     violations = [v for v in results if v.severity == "Violation"]
@@ -168,7 +173,7 @@ def sparql_cmd(
 ) -> None:
     """Run a read-only SPARQL query over the union of all graphs."""
     text = _query_text(query)
-    with opened_store(ctx) as store:
+    with opened_store(ctx, reading=True) as store:
         if fmt is SparqlFormat.table:
             _print_result_table(store.query(text))
             return

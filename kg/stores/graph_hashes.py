@@ -9,39 +9,25 @@ file means every graph is read, as before."""
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+
+from kg.stores.sqlite_cache import SqliteCache
 
 FILE_NAME = "geokg-graph-hashes.sqlite"  # inside the store's folder, so it travels with it
 _SCHEMA = "CREATE TABLE IF NOT EXISTS graph_hash (graph TEXT PRIMARY KEY, hash TEXT NOT NULL)"
 _CHUNK = 500  # names per IN (...) lookup, well under SQLite's variable limit
 
 
-def _open(path: str) -> sqlite3.Connection:
-    # The API writes from worker threads; GraphHashes' lock serialises every use.
-    db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+def _prepare(db: sqlite3.Connection) -> None:
     db.execute(_SCHEMA)
-    return db
 
 
-class GraphHashes:
+class GraphHashes(SqliteCache):
     """graph IRI -> hash of its N-Triples; in memory when `folder` is None."""
 
     def __init__(self, folder: Path | None) -> None:
-        self._lock = threading.Lock()
-        self._epoch = 0
-        path = ":memory:" if folder is None else str(folder / FILE_NAME)
-        try:
-            self._db = _open(path)
-        except sqlite3.DatabaseError:  # not a database: it is only a cache, start it again
-            Path(path).unlink()
-            self._db = _open(path)
-
-    @property
-    def epoch(self) -> int:
-        """Changes on every forget: a read taken at another epoch may be out of date."""
-        return self._epoch
+        super().__init__(folder, FILE_NAME, _prepare)
 
     def get(self, names: Iterable[str]) -> dict[str, str]:
         wanted, found = list(names), dict[str, str]()
@@ -72,7 +58,3 @@ class GraphHashes:
                     list(hashes.items()),
                 )
             return True
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()

@@ -10,10 +10,11 @@ or unreadable file is an empty cache."""
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from kg.stores.sqlite_cache import SqliteCache
 
 FILE_NAME = "geokg-timelines.sqlite"  # inside the store's folder, so it travels with it
 FORMAT = "1"  # bump when what an entry holds changes: older files are emptied on open
@@ -49,8 +50,7 @@ class PageFilter:
     offset: int = 0
 
 
-def _open(path: str) -> sqlite3.Connection:
-    db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+def _prepare(db: sqlite3.Connection) -> None:
     # WAL: a kept timeline need not reach the disk at once (losing one costs a read); a
     # forget does (synchronous FULL), before the record's write it precedes.
     db.execute("PRAGMA journal_mode=WAL")
@@ -62,27 +62,14 @@ def _open(path: str) -> sqlite3.Connection:
             db.execute("DELETE FROM event")
             db.execute("DELETE FROM pair")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
-    return db
 
 
-class TimelineCache:
+class TimelineCache(SqliteCache):
     """dyad code ('CHN|PRK') -> the pair's events in timeline order; in memory when `folder`
-    is None. The lock serialises every use (the API reads and writes from worker threads)."""
+    is None."""
 
     def __init__(self, folder: Path | None) -> None:
-        self._lock = threading.Lock()
-        self._epoch = 0
-        path = ":memory:" if folder is None else str(folder / FILE_NAME)
-        try:
-            self._db = _open(path)
-        except sqlite3.DatabaseError:  # not a database: it is only a cache, start it again
-            Path(path).unlink()
-            self._db = _open(path)
-
-    @property
-    def epoch(self) -> int:
-        """Changes on every forget: an answer read at another epoch may be out of date."""
-        return self._epoch
+        super().__init__(folder, FILE_NAME, _prepare)
 
     def is_empty(self) -> bool:
         with self._lock:
@@ -139,7 +126,3 @@ class TimelineCache:
                 else:
                     self._db.executemany("DELETE FROM pair WHERE dyad = ?", rows)
                     self._db.executemany("DELETE FROM event WHERE dyad = ?", rows)
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()

@@ -11,14 +11,11 @@ import pytest
 
 from kg.ingest import ingest_article
 from kg.queries.sparql_queries import SparqlQueries
-from kg.reference import load_reference
-from kg.settings import get_settings
 from kg.stores.oxigraph_store import OxigraphStore
 from loaders.article import Article
 from ontology.identifiers import article_iri
 from ontology.namespace import GEO
-
-BASE = "https://kg.test/"
+from tests.unit.kg.conftest import BASE
 
 ROUGH = Article(
     url="https://news.test/ratified",
@@ -38,14 +35,6 @@ ANOTHER_DAY = Article(
     published=date(2024, 6, 5),
     text="Russian President Vladimir Putin visited Pyongyang on June 3, 2024.",
 )
-
-
-@pytest.fixture(scope="module")
-def reference(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    settings = get_settings(store_path=tmp_path_factory.mktemp("ref") / "store", base_iri=BASE)
-    with OxigraphStore(None) as s:
-        load_reference(s, settings)
-        return s.export("nq")
 
 
 @pytest.fixture

@@ -22,8 +22,8 @@ from loaders.sources import iter_articles
 from ontology.dates import parse_partial
 from ontology.identifiers import article_iri
 from ontology.namespace import GEO_IRI
+from tests.unit.kg.conftest import BASE
 
-BASE = "https://kg.test/"
 DEMO = Path(__file__).resolve().parents[3] / "kg" / "demo"
 ROUGH = Article(
     url="https://news.test/ratified",
@@ -75,14 +75,6 @@ def test_a_damaged_file_is_an_empty_cache(tmp_path: Path) -> None:
     assert cache.is_empty() and cache.put("CHN|PRK", [_event(1)], cache.epoch)
     cache.close()
     assert TimelineCache(tmp_path).page("CHN|PRK", PageFilter()) == ['{"n": 1}']
-
-
-@pytest.fixture(scope="module")
-def reference(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    settings = get_settings(store_path=tmp_path_factory.mktemp("ref") / "store", base_iri=BASE)
-    with OxigraphStore(None) as s:
-        load_reference(s, settings)
-        return s.export("nq")
 
 
 @pytest.fixture

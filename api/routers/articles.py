@@ -7,7 +7,7 @@ import threading
 from typing import Annotated, Any
 
 import anyio
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Path, Request, Response
 
 from api.article_facts import read_article
 from api.article_input import parse_article
@@ -17,6 +17,8 @@ from api.errors import ApiError
 from api.openapi import problems
 from api.schemas import ArticleIngested, ArticlePublic, ArticleSubmission, ExtractedPublic
 from kg.ingest import ArticleReport, ingest_article
+from kg.queries.sparql_queries import SparqlQueries
+from kg.queries.timeline_warm import warm_timelines
 from kg.settings import Settings
 from kg.stores.base import RecordStore, StoreError
 from loaders.article import Article
@@ -104,6 +106,15 @@ def _ingest(
         return report, projected
 
 
+def _warm(store: RecordStore) -> None:
+    """After the answer: read again the pair timelines the article changed (kept stale), so
+    the next reader of those pairs gets them from the cache."""
+    try:
+        warm_timelines(SparqlQueries(store), every=False)
+    except Exception:  # a failed read-ahead costs only speed: the next read does it
+        log.exception("reading the changed pair timelines again failed")
+
+
 def _ingested(report: ArticleReport, projected: bool | None) -> ArticleIngested:
     ex = report.extraction
     art = ex.article
@@ -144,7 +155,11 @@ def _ingested(report: ArticleReport, projected: bool | None) -> ArticleIngested:
     openapi_extra={"requestBody": REQUEST_BODY},
 )
 async def post_article(
-    request: Request, response: Response, settings: SettingsDep, store: WritableStoreDep
+    request: Request,
+    response: Response,
+    background: BackgroundTasks,
+    settings: SettingsDep,
+    store: WritableStoreDep,
 ) -> ArticleIngested:
     raw = await read_body(request, settings.max_body_bytes)
     article = parse_article(raw, media_type(request))
@@ -154,6 +169,7 @@ async def post_article(
     )
     if report.status != "new":
         response.status_code = 200
+    background.add_task(_warm, store)
     response.headers["Location"] = f"/articles/{report.article_id}"
     return _ingested(report, projected)
 

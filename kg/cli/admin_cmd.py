@@ -12,6 +12,7 @@ from kg.cli.common import CliError, console, print_table, settings_of
 from kg.cli.query_cmd import EVENT_COLUMNS, event_rows
 from kg.ingest import ingest_all
 from kg.queries.sparql_queries import SparqlQueries
+from kg.queries.timeline_warm import warm_timelines
 from kg.reference import load_reference
 from kg.stores.base import StoreError
 from kg.stores.server_note import announced, base_url
@@ -35,6 +36,7 @@ def demo(
                 f"Demo articles: {summary.articles} ingested, {summary.events} events "
                 f"({summary.corroborated_events} corroborated), {len(summary.rejected)} rejected"
             )
+            warm_timelines(SparqlQueries(store), every=False)  # the pairs the articles changed
             events = SparqlQueries(store).timeline("CHN", "PRK")
             print_table("Timeline CHN-PRK", EVENT_COLUMNS, event_rows(events))
     except StoreError as exc:

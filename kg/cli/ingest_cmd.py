@@ -13,6 +13,8 @@ from kg.backends import open_store
 from kg.cli.common import CliError, console, print_json, settings_of
 from kg.cli.store_cmd import cli_errors
 from kg.ingest import ArticleReport, IngestSummary, ingest_all
+from kg.queries.sparql_queries import SparqlQueries
+from kg.queries.timeline_warm import warm_timelines
 from kg.settings import Settings
 from kg.stores.base import RecordStore
 from kg.sync import SyncReport, sync
@@ -87,6 +89,7 @@ def ingest(
     started = time.perf_counter()
     with cli_errors(), open_store(settings) as store:
         summary = _run_ingest(store, settings, inputs, quiet=as_json, verbose=verbose)
+        warm_timelines(SparqlQueries(store), every=False)  # the pairs it changed, read again
         ingested = time.perf_counter()
         synced = _sync(store, settings, rebuild=False)
     ingest_s, sync_s = ingested - started, time.perf_counter() - ingested

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -194,8 +195,36 @@ def upgrade_cmd(ctx: typer.Context) -> None:
     console.print(
         f"Upgraded {len(report.graphs)} graphs: {report.events} events got their dyads; "
         f"{len(report.refinements)} refinement graphs written or dropped. "
-        "Run `kg sync` to bring Neo4j along."
+        "Run `kg sync` to bring Neo4j along, and `kg warm` to fill the timeline cache again."
     )
+
+
+def warm_cmd(ctx: typer.Context) -> None:
+    """Read every pair's timeline into the timeline cache, so each answers in a millisecond."""
+    from rich.progress import Progress
+
+    from kg.queries.sparql_queries import SparqlQueries
+    from kg.queries.timeline_warm import warm_timelines
+
+    started = time.perf_counter()
+    with opened_store(ctx) as store, cli_errors(), Progress(console=console) as bar:
+        if store.timeline_epoch() is None:
+            raise CliError(
+                "The timeline cache is off (KG_TIMELINE_CACHE=false): nothing to fill.", code=1
+            )
+        task = bar.add_task("reading pair timelines", total=None)
+        report = warm_timelines(
+            SparqlQueries(store),
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    seconds = time.perf_counter() - started
+    console.print(
+        f"{report.pairs} pairs: {report.read} read from the record into the timeline cache, "
+        f"{report.pairs - report.read} kept already ({seconds:.1f} s)."
+    )
+    if not report.complete:
+        raise CliError("A write came while the pairs were read: run `kg warm` again.", code=1)
+    console.print("Every pair's timeline now answers from the cache; writes keep it so.")
 
 
 def register(app: typer.Typer) -> None:
@@ -205,3 +234,4 @@ def register(app: typer.Typer) -> None:
     app.command("import")(import_cmd)
     app.command("sparql")(sparql_cmd)
     app.command("upgrade")(upgrade_cmd)
+    app.command("warm")(warm_cmd)

@@ -154,6 +154,19 @@ class RecordStore(ABC):
         """Forget every pair timeline kept (for a store something else may have written)."""
         return None
 
+    def timeline_epoch(self) -> int | None:
+        """The epoch a read of the timelines starts at (None: this store keeps none)."""
+        return None
+
+    def stale_timelines(self) -> list[str]:
+        """The dyads of kept timelines a write has changed since they were read."""
+        return []
+
+    def complete_timelines(self, epoch: int) -> bool:
+        """Say every pair's timeline is kept, as read since `epoch`; False when a write came
+        since (or this store keeps none)."""
+        return False
+
     @abstractmethod
     def close(self) -> None:
         """Release the store (and its lock on the folder); later calls fail."""

@@ -4,6 +4,7 @@ graphs as their default graph."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -31,8 +32,9 @@ from kg.stores.oxigraph_terms import (
     to_rdflib,
     triple_lines,
 )
+from kg.stores.timeline_cache import FILE_NAME as TIMELINE_FILE
 from kg.stores.timeline_cache import CachedEvent, PageFilter, TimelineCache
-from kg.stores.timeline_keys import foreign_subject_query, touched_dyads_query
+from kg.stores.timeline_keys import ANY_EVENT_QUERY, foreign_subject_query, touched_dyads_query
 
 _OX_RDF = {
     "nq": ox.RdfFormat.N_QUADS,
@@ -91,14 +93,20 @@ class OxigraphStore(RecordStore):
             self._store: ox.Store | None = ox.Store()
             self._hashes = GraphHashes(None)
             self._timelines = TimelineCache(None) if timeline_cache else None
+            self._write_lock = threading.Lock()
+            self._settle_timelines()
             return
         try:
             path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(path))
         except OSError as exc:
             raise _open_error(path, exc) from None
+        self._write_lock = threading.Lock()
         self._hashes = GraphHashes(path)  # only once the store's lock is ours
         self._timelines = TimelineCache(path) if timeline_cache else None
+        if not timeline_cache:  # writes here would not mark it: it must not outlive them
+            (path / TIMELINE_FILE).unlink(missing_ok=True)
+        self._settle_timelines()
 
     @property
     def store(self) -> ox.Store:
@@ -109,30 +117,62 @@ class OxigraphStore(RecordStore):
 
     def _update(self, sparql: str, graphs: Iterable[str]) -> None:
         """Apply one update that writes `graphs`; their cached hashes are forgotten first, and
-        the pair timelines they may change before and after."""
+        the pair timelines they may change are marked stale before and after."""
         names = list(graphs)
-        self._hashes.forget(names)
-        self._forget_timelines(names)
-        try:
-            self.store.update(sparql)
-        except SyntaxError as exc:  # a bug in the update builder, not user input
-            raise StoreFormatError(f"The store rejected an update: {exc}.") from exc
-        finally:  # the pairs the new content reaches (events given a dyad only now, say)
-            self._forget_timelines(names)
+        with self._write_lock:  # one write at a time: the cache's marks are per write
+            self._hashes.forget(names)
+            before = self._timelines_before(names)
+            try:
+                self.store.update(sparql)
+            except SyntaxError as exc:  # a bug in the update builder, not user input
+                raise StoreFormatError(f"The store rejected an update: {exc}.") from exc
+            finally:  # the pairs the new content reaches (events given a dyad only now, say)
+                self._timelines_after(names, before)
 
-    def _forget_timelines(self, names: list[str]) -> None:
-        """Forget the cached timelines the graphs `names` may change as they stand now
-        (kg.stores.timeline_keys); nothing to read when none is cached."""
-        if self._timelines is None:
-            return
-        self._timelines.forget([])  # a new epoch first: no read in flight is kept after it
-        if not names or self._timelines.is_empty():
-            return
+    def _touched(self, names: list[str]) -> list[str] | None:
+        """The pairs whose timelines the graphs `names` may change as they stand now
+        (kg.stores.timeline_keys); None when that may be any pair."""
         if self.store.query(foreign_subject_query(names), use_default_graph_as_union=True):
-            self._timelines.forget(None)
+            return None
+        rows = self.store.query(touched_dyads_query(names), use_default_graph_as_union=True)
+        return [row[0].value for row in rows]  # type: ignore[union-attr]
+
+    def _timelines_before(self, names: list[str]) -> list[str] | None:
+        """Mark what the write may change; [] when nothing is tracked, None after forgetting
+        every pair (the write reaches beyond events)."""
+        if self._timelines is None:
+            return []
+        if not names or self._timelines.tracks_nothing():
+            self._timelines.begin_write([])  # a new epoch: no read in flight is kept after it
+            return []
+        touched = self._touched(names)
+        if touched is None:
+            self._timelines.forget()
         else:
-            touched = self.store.query(touched_dyads_query(names), use_default_graph_as_union=True)
-            self._timelines.forget([row[0].value for row in touched])  # type: ignore[union-attr]
+            self._timelines.begin_write(touched)
+        return touched
+
+    def _timelines_after(self, names: list[str], before: list[str] | None) -> None:
+        cache = self._timelines
+        if cache is None:
+            return
+        tracking = names and before is not None and not cache.tracks_nothing()
+        touched = self._touched(names) if tracking else []
+        if before is None or touched is None:
+            cache.forget()
+            self._settle_timelines()
+            return
+        cache.end_write(sorted({*before, *touched}))
+
+    def _settle_timelines(self) -> None:
+        """A cache that knows nothing of a record with no events is complete: it holds all
+        of that record's (no) pairs."""
+        cache = self._timelines
+        if cache is None or cache.complete:
+            return
+        epoch = cache.epoch
+        if not self.store.query(ANY_EVENT_QUERY, use_default_graph_as_union=True):
+            cache.make_complete(epoch)
 
     def cached_timeline(self, dyad: str, keep: PageFilter) -> tuple[list[str] | None, int | None]:
         if self._timelines is None:
@@ -146,7 +186,17 @@ class OxigraphStore(RecordStore):
 
     def forget_timelines(self) -> None:
         if self._timelines is not None:
-            self._timelines.forget(None)
+            self._timelines.forget()
+            self._settle_timelines()
+
+    def timeline_epoch(self) -> int | None:
+        return None if self._timelines is None else self._timelines.epoch
+
+    def stale_timelines(self) -> list[str]:
+        return [] if self._timelines is None else self._timelines.stale()
+
+    def complete_timelines(self, epoch: int) -> bool:
+        return self._timelines is not None and self._timelines.make_complete(epoch)
 
     def add_graph(self, name: str, graph: Graph) -> int:
         lines, node = _lines(graph), _node(name)

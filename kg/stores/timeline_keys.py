@@ -15,6 +15,8 @@ from ontology.namespace import GEO_IRI
 
 # Types a graph may hold and still change only the pairs of the events it mentions.
 EVENT_SIDE_TYPES = ("Event", "Dyad", "Article", "Evidence", "Relation")
+# A record without events has no pair timelines: an empty cache holds all of them.
+ANY_EVENT_QUERY = f"ASK {{ ?e a <{GEO_IRI}Event> }}"
 
 
 def _graphs(names: Sequence[str]) -> str:

@@ -191,3 +191,17 @@ def test_lookup_by_code_name_or_part_of_a_name(store_dir: Path) -> None:
     korea = fails(kg(store_dir, "lookup", "Korea"), 1, "the names of 2 entities")
     assert "South Korea (KOR)" in korea and "North Korea (PRK)" in korea
     fails(kg(store_dir, "lookup", "Atlantis"), 1, "Nothing in the graph is called 'Atlantis'")
+
+
+def test_warm_reads_every_pair_once(store_dir: Path) -> None:
+    first = kg(store_dir, "warm")
+    assert first.exit_code == 0, first.output
+    pairs = int(first.stdout.split(" pairs:")[0].split()[-1])
+    assert pairs > 0 and f"{pairs} pairs: {pairs} read from the record" in first.stdout
+    assert "Every pair's timeline now answers from the cache" in first.stdout
+    again = kg(store_dir, "warm")
+    assert f"{pairs} pairs: 0 read from the record" in again.stdout
+    off = runner.invoke(
+        main.app, ["--store", str(store_dir), "warm"], env={"KG_TIMELINE_CACHE": "false"}
+    )
+    fails(off, 1, "The timeline cache is off")

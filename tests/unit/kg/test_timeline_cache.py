@@ -13,6 +13,7 @@ import pytest
 from kg.ingest import ingest_article
 from kg.queries.models import EventPublic
 from kg.queries.sparql_queries import SparqlQueries
+from kg.queries.timeline_warm import warm_timelines
 from kg.reference import load_reference
 from kg.settings import get_settings
 from kg.stores.oxigraph_store import OxigraphStore
@@ -55,34 +56,73 @@ def test_a_cached_pair_is_paged_and_filtered_like_the_record() -> None:
     assert cache.page("CHN|PRK", between) == ['{"n": 2}', '{"n": 3}']
 
 
-def test_a_write_forgets_and_refuses_a_read_it_overtook() -> None:
+def test_a_write_marks_pairs_stale_and_refuses_a_read_it_overtook() -> None:
     cache = TimelineCache(None)
     read_at = cache.epoch
-    cache.forget(["USA|JPN"])  # a write came while the pair was being read
+    cache.begin_write(["USA|JPN"])  # a write came while the pair was being read
+    cache.end_write(["USA|JPN"])
     assert not cache.put("CHN|PRK", [_event(1)], read_at)
     assert cache.page("CHN|PRK", PageFilter()) is None
     assert cache.put("CHN|PRK", [_event(1)], cache.epoch)
-    cache.forget(["CHN|PRK"])
-    assert cache.page("CHN|PRK", PageFilter()) is None and cache.is_empty()
+    cache.begin_write(["CHN|PRK"])
+    assert cache.page("CHN|PRK", PageFilter()) is None and cache.stale() == ["CHN|PRK"]
+    cache.end_write(["CHN|PRK"])
+    assert cache.put("CHN|PRK", [_event(2)], cache.epoch) and cache.stale() == []
+    assert cache.page("CHN|PRK", PageFilter()) == ['{"n": 2}']
+    cache.forget()
+    assert cache.page("CHN|PRK", PageFilter()) is None and cache.tracks_nothing()
+
+
+def test_a_complete_cache_answers_for_pairs_it_lacks_and_keeps_new_ones_stale() -> None:
+    cache = TimelineCache(None)
+    assert cache.complete is None and cache.make_complete(cache.epoch)
+    assert cache.page("CHN|PRK", PageFilter()) == []  # complete: a pair it lacks has no events
+    cache.begin_write(["CHN|PRK"])  # the pair's first event is being written
+    assert cache.complete is False and cache.page("CHN|PRK", PageFilter()) is None
+    cache.end_write(["CHN|PRK"])
+    assert cache.complete is True and cache.stale() == ["CHN|PRK"]
+    assert cache.page("CHN|PRK", PageFilter()) is None  # to be read from the record
+    assert cache.put("CHN|PRK", [_event(1)], cache.epoch)
+    assert cache.page("CHN|PRK", PageFilter()) == ['{"n": 1}']
+    read_at = cache.epoch
+    cache.forget()  # a write of anything but events: nothing is known any more
+    assert cache.complete is False and not cache.make_complete(read_at)
+
+
+def test_a_write_cut_short_leaves_the_cache_incomplete_on_disk(tmp_path: Path) -> None:
+    cache = TimelineCache(tmp_path)
+    cache.make_complete(cache.epoch)
     cache.put("CHN|PRK", [_event(1)], cache.epoch)
-    cache.forget(None)
-    assert cache.is_empty()
+    cache.begin_write(["KOR|PRK"])  # and the process dies here, before end_write
+    cache.close()
+    again = TimelineCache(tmp_path)
+    assert again.complete is False and again.page("KOR|PRK", PageFilter()) is None
+    assert again.page("CHN|PRK", PageFilter()) == ['{"n": 1}']  # not reached by the write
 
 
 def test_a_damaged_file_is_an_empty_cache(tmp_path: Path) -> None:
     (tmp_path / FILE_NAME).write_bytes(b"not a database at all" * 100)
     cache = TimelineCache(tmp_path)
-    assert cache.is_empty() and cache.put("CHN|PRK", [_event(1)], cache.epoch)
+    assert cache.tracks_nothing() and cache.put("CHN|PRK", [_event(1)], cache.epoch)
     cache.close()
     assert TimelineCache(tmp_path).page("CHN|PRK", PageFilter()) == ['{"n": 1}']
 
 
-@pytest.fixture
-def twins(reference: bytes) -> Iterator[tuple[OxigraphStore, OxigraphStore]]:
-    """The same record twice: one store keeps timelines, the other answers from the record."""
+@pytest.fixture(params=["complete"])
+def twins(
+    reference: bytes, request: pytest.FixtureRequest
+) -> Iterator[tuple[OxigraphStore, OxigraphStore]]:
+    """The same record twice: one store keeps timelines, the other answers from the record.
+    The cache starts complete (a record without events); "partial" starts it again once
+    the record has events, as for a store older than its cache."""
     with OxigraphStore(None) as cached, OxigraphStore(None, timeline_cache=False) as plain:
-        cached.import_data(reference, "nq")
-        plain.import_data(reference, "nq")
+        for store in (cached, plain):
+            store.import_data(reference, "nq")
+        assert cached.cached_timeline("FIN|NZL", PageFilter())[0] == []  # complete: no query
+        if request.param == "partial":
+            _both((cached, plain), ROUGH)
+            cached.forget_timelines()
+            assert cached.cached_timeline("FIN|NZL", PageFilter())[0] is None
         yield cached, plain
 
 
@@ -125,6 +165,7 @@ def _both(twins: tuple[OxigraphStore, OxigraphStore], article: Article) -> None:
         ingest_article(article, store, BASE)
 
 
+@pytest.mark.parametrize("twins", ["complete", "partial"], indirect=True)
 def test_every_kind_of_write_leaves_the_cached_timelines_right(
     twins: tuple[OxigraphStore, OxigraphStore],
 ) -> None:
@@ -210,3 +251,46 @@ def test_a_read_that_a_write_overtakes_is_not_kept(
     assert [e.date for e in overtaken if e.type == "state_visit"] == ["2024-06-19"]
     now = SparqlQueries(cached).timeline("PRK", "RUS")
     assert [e.date for e in now if e.type == "state_visit"] == ["2024-06-19"]
+
+
+@pytest.mark.parametrize("twins", ["partial"], indirect=True)
+def test_warming_reads_every_pair_once_and_makes_the_cache_complete(
+    twins: tuple[OxigraphStore, OxigraphStore],
+) -> None:
+    cached, plain = twins
+    for item in iter_articles([DEMO]):
+        assert isinstance(item, Article)
+        _both(twins, item)
+    SparqlQueries(cached).timeline("CHN", "PRK")  # one pair kept already
+    report = warm_timelines(SparqlQueries(cached))
+    assert (
+        report.complete and report.pairs == len(_pairs(plain)) and report.read == report.pairs - 1
+    )
+    calls: list[str] = []
+    select = cached.select
+    cached.select = lambda sparql: calls.append(sparql) or select(sparql)  # type: ignore[method-assign]
+    for a, b in [*_pairs(plain), ("FIN", "NZL")]:
+        assert SparqlQueries(cached).timeline(a, b) == SparqlQueries(plain).timeline(a, b)
+    assert calls == []  # every answer came from the cache
+    cached.select = select  # type: ignore[method-assign]
+    _both(twins, EXACT)
+    stale = cached.stale_timelines()
+    assert stale == ["PRK|RUS"]
+    again = warm_timelines(SparqlQueries(cached), every=False)  # what `kg ingest` does after
+    assert (again.pairs, again.read, again.complete) == (1, 1, False)
+    assert cached.stale_timelines() == [] and assert_same_timelines(cached, plain)
+
+
+def test_a_store_written_without_the_cache_does_not_keep_an_old_one(tmp_path: Path) -> None:
+    store_path = tmp_path / "store"
+    settings = get_settings(store_path=store_path, base_iri=BASE)
+    with OxigraphStore(store_path) as store:
+        load_reference(store, settings)
+        ingest_article(ROUGH, store, BASE)
+        before = SparqlQueries(store).timeline("PRK", "RUS")  # kept on disk
+    with OxigraphStore(store_path, timeline_cache=False) as store:  # KG_TIMELINE_CACHE=false
+        ingest_article(EXACT, store, BASE)
+        after = SparqlQueries(store).timeline("PRK", "RUS")
+    assert after != before
+    with OxigraphStore(store_path) as store:
+        assert SparqlQueries(store).timeline("PRK", "RUS") == after

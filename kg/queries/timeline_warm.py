@@ -1,0 +1,49 @@
+"""Reading pair timelines into the embedded store's timeline cache ahead of the questions, so
+every pair answers from the cache: all of them once (`kg warm`, for a store the cache does not
+know whole), or those a write marked stale (the end of `kg ingest`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kg.queries.sparql_builders import PREFIXES
+from kg.queries.sparql_queries import SparqlQueries
+from kg.stores.timeline_cache import PageFilter
+
+DYADS_QUERY = PREFIXES + "SELECT DISTINCT ?code WHERE { ?d a geo:Dyad ; geo:code ?code }"
+NOTHING = PageFilter(limit=0)
+
+
+@dataclass(frozen=True)
+class WarmReport:
+    """Pairs looked at, pairs read from the record into the cache, and whether the cache now
+    holds every pair (False when the store keeps no timelines or a write came meanwhile)."""
+
+    pairs: int
+    read: int
+    complete: bool
+
+
+def warm_timelines(
+    queries: SparqlQueries, every: bool = True, progress: Callable[[int, int], None] | None = None
+) -> WarmReport:
+    """Read into the cache each pair it lacks (every pair of the record, or only the stale
+    ones); `progress(done, total)` after each pair."""
+    store = queries.store
+    epoch = store.timeline_epoch()
+    if epoch is None:
+        return WarmReport(0, 0, False)
+    if every:
+        dyads = sorted(r["code"] for r in store.select(DYADS_QUERY))
+    else:
+        dyads = store.stale_timelines()
+    read = 0
+    for done, code in enumerate(dyads, 1):
+        if store.cached_timeline(code, NOTHING)[0] is None:
+            a, b = code.split("|")
+            queries.timeline(a, b, limit=0)  # a miss reads the whole pair and keeps it
+            read += 1
+        if progress is not None:
+            progress(done, len(dyads))
+    return WarmReport(len(dyads), read, every and store.complete_timelines(epoch))

@@ -34,7 +34,12 @@ from kg.stores.oxigraph_terms import (
 )
 from kg.stores.timeline_cache import FILE_NAME as TIMELINE_FILE
 from kg.stores.timeline_cache import CachedEvent, PageFilter, TimelineCache
-from kg.stores.timeline_keys import ANY_EVENT_QUERY, foreign_subject_query, touched_dyads_query
+from kg.stores.timeline_keys import (
+    ANY_EVENT_QUERY,
+    dyads_query,
+    foreign_subject_query,
+    subjects_query,
+)
 
 _OX_RDF = {
     "nq": ox.RdfFormat.N_QUADS,
@@ -49,6 +54,7 @@ _OX_RESULTS = {
     "csv": ox.QueryResultsFormat.CSV,
     "tsv": ox.QueryResultsFormat.TSV,
 }
+_CHUNK = 500  # subjects per VALUES block
 _DISTINCT_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 
 
@@ -134,8 +140,17 @@ class OxigraphStore(RecordStore):
         (kg.stores.timeline_keys); None when that may be any pair."""
         if self.store.query(foreign_subject_query(names), use_default_graph_as_union=True):
             return None
-        rows = self.store.query(touched_dyads_query(names), use_default_graph_as_union=True)
-        return [row[0].value for row in rows]  # type: ignore[union-attr]
+        subjects = [row[0] for row in self.store.query(subjects_query(names))]  # type: ignore[union-attr]
+        if any(not isinstance(s, ox.NamedNode) for s in subjects):
+            return None  # a blank node cannot be bound by VALUES: assume it reaches any pair
+        iris = [s.value for s in subjects]
+        codes: set[str] = set()
+        for i in range(0, len(iris), _CHUNK):
+            rows = self.store.query(
+                dyads_query(iris[i : i + _CHUNK]), use_default_graph_as_union=True
+            )
+            codes.update(row[0].value for row in rows)  # type: ignore[union-attr]
+        return sorted(codes)
 
     def _timelines_before(self, names: list[str]) -> list[str] | None:
         """Mark what the write may change; [] when nothing is tracked, None after forgetting

@@ -38,10 +38,16 @@ def foreign_subject_query(names: Sequence[str]) -> str:
 }}"""
 
 
-def touched_dyads_query(names: Sequence[str]) -> str:
-    """SELECT ?code: the dyad codes of the events these graphs mention (as the union of all
-    graphs links them), so those pairs' timelines are forgotten."""
+def subjects_query(names: Sequence[str]) -> str:
+    """SELECT ?s: every subject of these graphs."""
+    return f"SELECT DISTINCT ?s WHERE {{ {_graphs(names)} GRAPH ?g {{ ?s ?p ?o }} }}"
+
+
+def dyads_query(subjects: Sequence[str]) -> str:
+    """SELECT ?code: the dyad codes of these subjects (the events among them), as the union of
+    all graphs links them. The subjects come bound by VALUES: joined to a sub-select instead,
+    the store would read every dyad link of the record first (180 ms at 10,000 events)."""
+    bound = " ".join(f"<{s}>" for s in subjects)
     return f"""SELECT DISTINCT ?code WHERE {{
-  {_subjects(names)}
-  ?s <{GEO_IRI}dyad> ?d . ?d <{GEO_IRI}code> ?code
+  VALUES ?s {{ {bound} }} ?s <{GEO_IRI}dyad> ?d . ?d <{GEO_IRI}code> ?code
 }}"""

@@ -20,6 +20,8 @@ from kg.stores.base import RecordStore
 from kg.sync import SyncReport, sync
 from loaders.sources import iter_articles
 
+WARM_SECONDS = 2.0  # the least time ingest spends reading changed pair timelines again
+
 
 @contextmanager
 def _projection(settings: Settings) -> Iterator[object | None]:
@@ -89,7 +91,10 @@ def ingest(
     started = time.perf_counter()
     with cli_errors(), open_store(settings) as store:
         summary = _run_ingest(store, settings, inputs, quiet=as_json, verbose=verbose)
-        warm_timelines(SparqlQueries(store), every=False)  # the pairs it changed, read again
+        # The pairs it changed, read again, for at most a quarter of the time it took (a
+        # large batch into a large store could change every pair): the rest on first use.
+        budget = max(WARM_SECONDS, 0.25 * (time.perf_counter() - started))
+        warm_timelines(SparqlQueries(store), every=False, most_seconds=budget)
         ingested = time.perf_counter()
         synced = _sync(store, settings, rebuild=False)
     ingest_s, sync_s = ingested - started, time.perf_counter() - ingested

@@ -4,6 +4,7 @@ know whole), or those a write marked stale (the end of `kg ingest`)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,10 +27,14 @@ class WarmReport:
 
 
 def warm_timelines(
-    queries: SparqlQueries, every: bool = True, progress: Callable[[int, int], None] | None = None
+    queries: SparqlQueries,
+    every: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    most_seconds: float | None = None,
 ) -> WarmReport:
     """Read into the cache each pair it lacks (every pair of the record, or only the stale
-    ones); `progress(done, total)` after each pair."""
+    ones), stopping after `most_seconds` (what is left is read when first asked for);
+    `progress(done, total)` after each pair."""
     store = queries.store
     epoch = store.timeline_epoch()
     if epoch is None:
@@ -38,8 +43,10 @@ def warm_timelines(
         dyads = sorted(r["code"] for r in store.select(DYADS_QUERY))
     else:
         dyads = store.stale_timelines()
-    read = 0
+    read, stop = 0, None if most_seconds is None else time.monotonic() + most_seconds
     for done, code in enumerate(dyads, 1):
+        if stop is not None and time.monotonic() > stop:
+            return WarmReport(len(dyads), read, False)
         if store.cached_timeline(code, NOTHING)[0] is None:
             a, b = code.split("|")
             queries.timeline(a, b, limit=0)  # a miss reads the whole pair and keeps it

@@ -294,3 +294,16 @@ def test_a_store_written_without_the_cache_does_not_keep_an_old_one(tmp_path: Pa
     assert after != before
     with OxigraphStore(store_path) as store:
         assert SparqlQueries(store).timeline("PRK", "RUS") == after
+
+
+@pytest.mark.parametrize("twins", ["partial"], indirect=True)
+def test_warming_stops_at_its_time_budget_and_leaves_the_rest_stale(
+    twins: tuple[OxigraphStore, OxigraphStore],
+) -> None:
+    cached, plain = twins
+    for item in iter_articles([DEMO]):
+        assert isinstance(item, Article)
+        _both(twins, item)
+    report = warm_timelines(SparqlQueries(cached), most_seconds=0.0)
+    assert (report.read, report.complete) == (0, False) and report.pairs > 0
+    assert assert_same_timelines(cached, plain)  # the pairs not read are read when asked for

@@ -78,6 +78,7 @@ class TimelineCache(SqliteCache):
         found = self._db.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()
         self._complete: bool | None = None if found is None else found[0] == "1"
         self._was_complete = False
+        self._writing = False  # between begin_write and end_write: nothing read is kept
 
     @property
     def complete(self) -> bool | None:
@@ -118,7 +119,7 @@ class TimelineCache(SqliteCache):
         came since."""
         rows = [(dyad, i, e.earliest, e.latest, e.type, e.body) for i, e in enumerate(events)]
         with self._lock:
-            if epoch != self._epoch:
+            if epoch != self._epoch or self._writing:  # a read during a write may be either
                 return False
             self._db.execute("PRAGMA synchronous=NORMAL")
             with self._db:
@@ -138,6 +139,7 @@ class TimelineCache(SqliteCache):
         this returns (a crash during the write leaves nothing that looks current)."""
         with self._lock:
             self._epoch += 1  # no read in flight is kept after this
+            self._writing = True
             self._was_complete = bool(self._complete)
             self._mark(list(dyads), keep_new=self._was_complete, complete=False)
 
@@ -147,7 +149,7 @@ class TimelineCache(SqliteCache):
         with self._lock:
             self._epoch += 1
             self._mark(list(dyads), keep_new=self._was_complete, complete=self._was_complete)
-            self._was_complete = False
+            self._was_complete = self._writing = False
 
     def _mark(self, dyads: list[str], keep_new: bool, complete: bool) -> None:
         # A complete cache keeps a row for a pair new to the record: without one, it would
@@ -173,7 +175,7 @@ class TimelineCache(SqliteCache):
         """Forget every pair, on disk before this returns (a write of anything but events)."""
         with self._lock:
             self._epoch += 1
-            self._was_complete = False
+            self._was_complete = self._writing = False
             self._db.execute("PRAGMA synchronous=FULL")
             with self._db:
                 self._db.execute("BEGIN")
@@ -185,7 +187,7 @@ class TimelineCache(SqliteCache):
         """Say every pair of the record is kept (after reading them all at `epoch`, or of a
         record with no events); False when a write came since."""
         with self._lock:
-            if epoch != self._epoch:
+            if epoch != self._epoch or self._writing:
                 return False
             with self._db:
                 self._db.execute("BEGIN")

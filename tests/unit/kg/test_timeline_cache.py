@@ -73,6 +73,16 @@ def test_a_write_marks_pairs_stale_and_refuses_a_read_it_overtook() -> None:
     assert cache.page("CHN|PRK", PageFilter()) is None and cache.tracks_nothing()
 
 
+def test_nothing_read_during_a_write_is_kept() -> None:
+    """The record may be either side of the write then, whatever pairs the write names."""
+    cache = TimelineCache(None)
+    cache.begin_write([])
+    assert not cache.put("CHN|PRK", [_event(1)], cache.epoch)
+    assert not cache.make_complete(cache.epoch)
+    cache.end_write([])
+    assert cache.put("CHN|PRK", [_event(1)], cache.epoch)
+
+
 def test_a_complete_cache_answers_for_pairs_it_lacks_and_keeps_new_ones_stale() -> None:
     cache = TimelineCache(None)
     assert cache.complete is None and cache.make_complete(cache.epoch)

@@ -2,10 +2,11 @@
 so a page of a timeline read before costs a few rows of SQLite instead of the RDF reads
 behind every event shown (about 20 µs per quad read; 29 ms a first page at 1 M events).
 
-It is a cache, never the record. Entries are forgotten *before* a write that may change them
-and again after it, and kept only from an answer no write has overtaken (the epoch), so a
-crash leaves no stale entry and a cold pair is answered from the record, as before. A missing
-or unreadable file is an empty cache."""
+It is a cache, never the record. Entries are marked stale *before* a write that may change
+them and again after it, and kept only from an answer no write has overtaken (the epoch) nor
+read during a write, so a crash leaves no stale entry that looks current; a stale or unknown
+pair is answered from the record, as before. A missing or unreadable file is an empty,
+incomplete cache (docs/data-model.md, "The timeline cache")."""
 
 from __future__ import annotations
 

@@ -56,6 +56,22 @@ def source_row(fact: str, value: dict[str, Any]) -> Row:
     return row
 
 
+def source_rows(
+    fact: str, sources: Iterable[dict[str, Any]], evidence: Iterable[dict[str, Any]]
+) -> list[Row]:
+    """A fact's source articles joined with its evidence sentences by article: one row per
+    sentence of a source article, or one row without a sentence when it has none (the
+    SPARQL side's OPTIONAL); evidence citing an article that is not a source is left out."""
+    by_article: dict[Any, list[dict[str, Any]]] = {}
+    for ev in evidence:
+        by_article.setdefault(ev["article"], []).append(ev)
+    rows = []
+    for source in sources:
+        for ev in by_article.get(source["article"]) or [{}]:
+            rows.append(source_row(fact, {**ev, **source}))
+    return rows
+
+
 def sources_of(rows: Iterable[Row]) -> dict[str, list[SourcePublic]]:
     """Source rows -> each fact's sources, in the contract order."""
     return sources_by_fact(sorted(rows, key=source_order))
@@ -73,5 +89,5 @@ def events_from_page(rows: Iterable[dict[str, Any]]) -> list[EventPublic]:
         keys += expand(base, **fields)
         for p in r["people"]:
             people += [{"e": r["e"], "role": p["role"], "code": c} for c in texts(p["code"])]
-        sources += [source_row(r["e"], s) for s in r["sources"]]
+        sources += source_rows(r["e"], r["sources"], r["evidence"])
     return event_models(keys, people, sources_of(sources))

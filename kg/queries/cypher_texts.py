@@ -99,17 +99,26 @@ def _order(newest_first: bool, iri: str) -> str:
     return ", ".join(f"{key}{direction}" for key in keys)
 
 
-# What an event page shows of each event: its participants and its sources with evidence,
-# in the same query (one round trip).
-_EVENT_DETAILS = """[(e)-[r:participant|initiator]->(p) WHERE p.code IS NOT NULL
-         | {role: type(r), code: p.code}] AS people,
-       COLLECT {
+# A fact's sources (the articles it is asserted in) and its evidence sentences with their
+# article, as two lists that kg.queries.cypher_events joins: expanding evidence from `e`
+# reads only e's own evidence, where matching (e)-[:evidence]->(ev)-[:article]->(a) for a
+# source `a` was planned from the article's side, reading all of that article's evidence.
+_SOURCES_AND_EVIDENCE = """COLLECT {
          MATCH (e)-[:source]->(a)
-         OPTIONAL MATCH (e)-[:evidence]->(ev)-[:article]->(a) WHERE ev.sentence IS NOT NULL
-         RETURN {article: a.uri, url: a.url, title: a.title, published: a.published,
-                 sentence: ev.sentence, charStart: ev.charStart, charEnd: ev.charEnd,
-                 confidence: ev.confidence}
-       } AS sources"""
+         RETURN {article: a.uri, url: a.url, title: a.title, published: a.published}
+       } AS sources,
+       [(e)-[:evidence]->(ev)-[:article]->(a) WHERE ev.sentence IS NOT NULL
+         | {article: a.uri, sentence: ev.sentence, charStart: ev.charStart,
+            charEnd: ev.charEnd, confidence: ev.confidence}] AS evidence"""
+
+# What an event page shows of each event: its participants, sources and evidence, in the
+# same query (one round trip).
+_EVENT_DETAILS = (
+    """[(e)-[r:participant|initiator]->(p) WHERE p.code IS NOT NULL
+         | {role: type(r), code: p.code}] AS people,
+       """
+    + _SOURCES_AND_EVIDENCE
+)
 
 
 def event_page(newest_first: bool = False, participants: int = 0, pair: bool = False) -> str:
@@ -141,14 +150,13 @@ RETURN e.uri AS e, e.code AS type
 """
 
 
-SOURCES = """
+SOURCES = (
+    """
 UNWIND $iris AS iri
-MATCH (e:Resource {uri: iri})-[:source]->(a)
-OPTIONAL MATCH (e)-[:evidence]->(ev)-[:article]->(a) WHERE ev.sentence IS NOT NULL
-RETURN e.uri AS e, a.uri AS article, a.url AS url, a.title AS title,
-       a.published AS published, ev.sentence AS sentence, ev.charStart AS charStart,
-       ev.charEnd AS charEnd, ev.confidence AS confidence
-"""
+MATCH (e:Resource {uri: iri})
+RETURN e.uri AS e, """
+    + _SOURCES_AND_EVIDENCE
+)
 
 RELATIONS = """
 MATCH (r:Relation)-[:actor]->(pa) WHERE pa.code = $a

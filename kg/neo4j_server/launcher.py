@@ -128,16 +128,29 @@ def pid_file(home: Path) -> Path:
     return home.resolve() / PID_FILE
 
 
+def _pid_fields(home: Path) -> list[int]:
+    try:
+        return [int(field) for field in pid_file(home).read_text().split()]
+    except (FileNotFoundError, ValueError):
+        return []
+
+
 def read_pid(home: Path) -> int | None:
     """The pid recorded by `start`, or None when there is no readable pid file."""
-    try:
-        return int(pid_file(home).read_text().strip())
-    except (FileNotFoundError, ValueError):
-        return None
+    fields = _pid_fields(home)
+    return fields[0] if fields else None
 
 
-def write_pid(home: Path, pid: int) -> None:
-    pid_file(home).write_text(f"{pid}\n")
+def read_ports(home: Path) -> tuple[int, int] | None:
+    """The Bolt and HTTP ports the recorded launcher was started on (older pid files: None)."""
+    fields = _pid_fields(home)
+    return (fields[1], fields[2]) if len(fields) == 3 else None
+
+
+def write_pid(home: Path, pid: int, ports: tuple[int, int] | None = None) -> None:
+    """`pid`, then the Bolt and HTTP ports it listens on, so `status` can tell where a server
+    started with other settings is."""
+    pid_file(home).write_text(" ".join(map(str, (pid, *(ports or ())))) + "\n")
 
 
 def is_alive(pid: int) -> bool:
@@ -180,16 +193,21 @@ def free_port() -> int:
 
 
 def status(settings: Settings) -> ServerStatus:
-    """Whether the launcher of settings.neo4j_home runs, from its pid file and /proc."""
+    """Whether the launcher of settings.neo4j_home runs, from its pid file and /proc; where
+    it listens is where it was started (the pid file), not the current settings' ports."""
     home = settings.neo4j_home.resolve()
     pid = read_pid(home)
     running = pid is not None and is_launcher(pid)
+    ports = (read_ports(home) if running else None) or (
+        settings.neo4j_bolt_port,
+        settings.neo4j_http_port,
+    )
     return ServerStatus(
         running=running,
         pid=pid if running else None,
         home=home,
-        bolt_uri=f"bolt://{HOST}:{settings.neo4j_bolt_port}",
-        http_uri=f"http://{HOST}:{settings.neo4j_http_port}/browser/",
+        bolt_uri=f"bolt://{HOST}:{ports[0]}",
+        http_uri=f"http://{HOST}:{ports[1]}/browser/",
     )
 
 
@@ -270,7 +288,7 @@ def start(
     log = home / LOG_FILE
     offset = log.stat().st_size if log.exists() else 0
     proc = _spawn(settings, log, launcher_dir, java_opts)
-    write_pid(home, proc.pid)
+    write_pid(home, proc.pid, (settings.neo4j_bolt_port, settings.neo4j_http_port))
     try:
         _wait_ready(proc, settings.neo4j_bolt_port, log, offset, timeout)
     except LauncherError:

@@ -122,8 +122,13 @@ def test_cli_start_status_query_stop(cli_settings: Settings) -> None:
     finally:
         driver.close()
 
-    again = kg(cli_settings, "start")
-    assert again.returncode == 0 and "already running" in again.stdout
+    # asked with other ports, start and status still point at where the server listens
+    moved = cli_settings.model_copy(
+        update={"neo4j_bolt_port": launcher.free_port(), "neo4j_http_port": launcher.free_port()}
+    )
+    again = kg(moved, "start")
+    assert again.returncode == 0 and "already running" in again.stdout, again.stderr
+    assert uri in again.stdout and uri in kg(moved, "status").stdout
 
     stopped = kg(cli_settings, "stop")
     assert stopped.returncode == 0 and "stopped" in stopped.stdout

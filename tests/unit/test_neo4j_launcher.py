@@ -81,8 +81,12 @@ def test_pid_file_round_trip_and_garbage(tmp_path: Path) -> None:
     launcher.write_pid(tmp_path, 4242)
     assert launcher.pid_file(tmp_path).read_text() == "4242\n"
     assert launcher.read_pid(tmp_path) == 4242
+    assert launcher.read_ports(tmp_path) is None, "a pid file of an older version: no ports"
+    launcher.write_pid(tmp_path, 4242, (7687, 7474))
+    assert launcher.read_pid(tmp_path) == 4242
+    assert launcher.read_ports(tmp_path) == (7687, 7474)
     launcher.pid_file(tmp_path).write_text("not a pid")
-    assert launcher.read_pid(tmp_path) is None
+    assert launcher.read_pid(tmp_path) is None and launcher.read_ports(tmp_path) is None
 
 
 def test_is_alive_sees_running_and_exited_children() -> None:

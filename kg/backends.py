@@ -42,7 +42,9 @@ def open_reader(settings: Settings) -> RecordStore:
     from kg.stores.sparql_endpoint_store import SparqlEndpointStore
 
     hint = f"; stop `kg serve` (process {note.pid}) to write to {settings.store_path}"
-    return SparqlEndpointStore(f"{note.url}/sparql", writes_hint=hint)
+    # Only a server answering from the record: one on Neo4j would answer another backend.
+    timelines = f"{note.url}/timeline" if note.backend == "sparql" else None
+    return SparqlEndpointStore(f"{note.url}/sparql", writes_hint=hint, timeline_url=timelines)
 
 
 def open_queries(settings: Settings, backend: str = "sparql") -> GraphQueries:

@@ -40,7 +40,10 @@ def opened_queries(ctx: typer.Context, backend: Backend) -> Iterator[GraphQuerie
         queries = open_queries(settings_of(ctx), backend.value)
         store = getattr(queries, "store", None)
         if isinstance(store, SparqlEndpointStore):
-            err_console.print(f"Asking {store.url}: a running `kg serve` holds the store.")
+            timelines = f" (timelines: {store.timeline_url})" if store.timeline_url else ""
+            err_console.print(
+                f"Asking {store.url}{timelines}: a running `kg serve` holds the store."
+            )
         try:
             yield queries
         except ValueError as exc:  # a query argument the backend rejects

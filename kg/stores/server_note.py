@@ -13,7 +13,7 @@ import os
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from types import FrameType
 
@@ -23,11 +23,13 @@ HEALTH_TIMEOUT = 2.0
 
 @dataclass(frozen=True)
 class ServerNote:
-    """A server serving a store: its base URL (no trailing slash), process id and mode."""
+    """A server serving a store: its base URL (no trailing slash), process id and mode, and
+    the query backend its /health reported (None: not asked; the note file does not keep it)."""
 
     url: str
     pid: int
     read_only: bool
+    backend: str | None = None
 
 
 def base_url(host: str, port: int) -> str:
@@ -47,7 +49,8 @@ def announced(store_path: Path, url: str, read_only: bool) -> Iterator[ServerNot
     note = ServerNote(url, os.getpid(), read_only)
     path = store_path / NOTE_NAME
     store_path.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(asdict(note)), encoding="utf-8")
+    fields = {k: v for k, v in asdict(note).items() if k != "backend"}
+    path.write_text(json.dumps(fields), encoding="utf-8")
     # uvicorn shuts down on SIGTERM, then raises it again for the handler it found: with the
     # default one the process would die before the note is taken away.
     previous = signal.signal(signal.SIGTERM, _exit_on_term)
@@ -96,4 +99,10 @@ def running_server(store_path: Path) -> ServerNote | None:
         answer = httpx.get(f"{note.url}/health", timeout=HEALTH_TIMEOUT)
     except httpx.HTTPError:
         return None
-    return note if answer.status_code == 200 else None
+    if answer.status_code != 200:
+        return None
+    try:
+        backend = answer.json().get("backend")
+    except (ValueError, AttributeError):
+        backend = None
+    return replace(note, backend=str(backend) if backend else None)

@@ -17,6 +17,7 @@ from kg.queries.sparql_queries import SparqlQueries
 from kg.stores.oxigraph_store import OxigraphStore
 from kg.stores.server_note import NOTE_NAME, read_note
 from kg.stores.sparql_endpoint_store import SparqlEndpointStore
+from kg.stores.timeline_cache import PageFilter
 from ontology.dates import parse_partial
 from tests.e2e.conftest import KG, ROOT, Server, clean_env, copy_store, start_server
 
@@ -92,6 +93,48 @@ def test_every_domain_query_is_the_same_through_the_endpoint(served: Server, twi
         for key in ("PRK", "DPRK", "Putin", "Kim", "nobody at all", "NATO"):
             assert remote.entity_matches(key) == local.entity_matches(key), key
         remote.close()
+
+
+def test_a_timeline_is_asked_of_the_servers_timeline_route(served: Server, twin: Path) -> None:
+    """The server keeps pair timelines in its cache; the CLI reads them there (GET /timeline),
+    not over /sparql, and gets what the store itself would answer."""
+    log_before = served.log.read_text(errors="replace")
+    through_server = run(served.store, "timeline", "China", "PRK", "--limit", "3", "--offset", "1")
+    assert through_server.returncode == 0, through_server.stderr
+    assert f"(timelines: {served.url}/timeline)" in through_server.stderr
+    new_lines = served.log.read_text(errors="replace")[len(log_before) :]
+    assert "GET /timeline/CHN/PRK?" in new_lines and "offset=1" in new_lines, new_lines
+    assert "POST /sparql" in new_lines  # the state names are still resolved over SPARQL
+
+
+def test_timelines_through_the_route_page_and_filter_as_the_store_does(
+    served: Server, twin: Path
+) -> None:
+    remote = SparqlEndpointStore(f"{served.url}/sparql", timeline_url=f"{served.url}/timeline")
+    with OxigraphStore(twin, timeline_cache=False) as store, remote:
+        local, through = SparqlQueries(store), SparqlQueries(remote)
+        whole = local.timeline("CHN", "PRK")
+        assert len(whole) >= 4
+        assert remote.cached_timeline("CHN|PRK", PageFilter())[0] is not None
+        assert through.timeline("PRK", "CHN") == whole
+        for limit, offset in ((1, 0), (2, 1), (None, 3), (0, 0), (5, len(whole))):
+            page = through.timeline("CHN", "PRK", limit=limit, offset=offset)
+            assert page == whole[offset : None if limit is None else offset + limit]
+        start, end = parse_partial("1950"), parse_partial("1953")
+        assert through.timeline("CHN", "PRK", start, end) == local.timeline(
+            "CHN", "PRK", start, end
+        )
+        war = through.timeline("CHN", "PRK", event_type="war")
+        assert war and war == local.timeline("CHN", "PRK", event_type="war")
+        assert all(e.sources for e in whole)  # what the pages carry, compared above
+
+
+def test_a_pair_the_route_declines_is_read_over_sparql(served: Server, twin: Path) -> None:
+    remote = SparqlEndpointStore(f"{served.url}/sparql", timeline_url=f"{served.url}/timeline")
+    with OxigraphStore(twin, timeline_cache=False) as store, remote:
+        assert remote.cached_timeline("CHN|ZZZ", PageFilter()) == (None, None)  # a 404 there
+        for pair in (("CHN", "ZZZ"), ("CHN", "PRK")):
+            assert SparqlQueries(remote).timeline(*pair) == SparqlQueries(store).timeline(*pair)
 
 
 def test_sparql_goes_through_the_server_in_every_format(served: Server, twin: Path) -> None:

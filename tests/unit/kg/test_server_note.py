@@ -8,11 +8,15 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from kg.backends import open_reader
+from kg.settings import get_settings
 from kg.stores.server_note import (
     NOTE_NAME,
     ServerNote,
@@ -21,6 +25,7 @@ from kg.stores.server_note import (
     read_note,
     running_server,
 )
+from kg.stores.sparql_endpoint_store import SparqlEndpointStore
 
 
 @pytest.mark.parametrize(
@@ -95,3 +100,39 @@ def test_sigterm_takes_the_note_away(tmp_path: Path) -> None:
     while (tmp_path / NOTE_NAME).exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not (tmp_path / NOTE_NAME).exists()
+
+
+class _Health(BaseHTTPRequestHandler):
+    """A /health that reports the backend in the class attribute."""
+
+    backend = "sparql"
+
+    def do_GET(self) -> None:
+        body = json.dumps({"backend": self.backend}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize(("backend", "timelines"), [("sparql", True), ("neo4j", False)])
+def test_timelines_are_asked_of_a_server_only_when_it_answers_from_the_record(
+    tmp_path: Path, backend: str, timelines: bool
+) -> None:
+    handler = type("Health", (_Health,), {"backend": backend})
+    http = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=http.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{http.server_address[1]}"
+    try:
+        with announced(tmp_path, url, read_only=False):
+            note = running_server(tmp_path)
+            assert note is not None and note.backend == backend
+            reader = open_reader(get_settings(store_path=tmp_path))
+            assert isinstance(reader, SparqlEndpointStore)
+            assert reader.timeline_url == (f"{url}/timeline" if timelines else None)
+            reader.close()
+    finally:
+        http.shutdown()

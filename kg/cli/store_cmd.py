@@ -71,12 +71,21 @@ def load_reference_cmd(ctx: typer.Context) -> None:
     with opened_store(ctx) as store:
         done = load_reference(store, settings)
         total = store.count()
+        forgotten = store.timeline_epoch() is not None and not store.timelines_complete()
     console.print(
         f"Loaded {len(done.graphs)} reference graphs ({done.triples} triples) in "
         f"{done.seconds:.2f} s; the store at {settings.store_path} holds {total} quads.",
         highlight=False,
         soft_wrap=True,
     )
+    if forgotten:  # reference data (names, leaders) is part of every pair's timeline
+        console.print(
+            "The timeline cache was emptied (the reference data is part of every pair's "
+            "timeline): each pair is read from the record when first asked, or run "
+            "`kg warm` to read them all now.",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def validate_cmd(ctx: typer.Context) -> None:

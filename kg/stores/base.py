@@ -162,6 +162,10 @@ class RecordStore(ABC):
         """The dyads of kept timelines a write has changed since they were read."""
         return []
 
+    def timelines_complete(self) -> bool:
+        """Whether every pair's timeline is kept (False when this store keeps none)."""
+        return False
+
     def complete_timelines(self, epoch: int) -> bool:
         """Say every pair's timeline is kept, as read since `epoch`; False when a write came
         since (or this store keeps none)."""

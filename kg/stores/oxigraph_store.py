@@ -210,6 +210,9 @@ class OxigraphStore(RecordStore):
     def stale_timelines(self) -> list[str]:
         return [] if self._timelines is None else self._timelines.stale()
 
+    def timelines_complete(self) -> bool:
+        return self._timelines is not None and bool(self._timelines.complete)
+
     def complete_timelines(self, epoch: int) -> bool:
         return self._timelines is not None and self._timelines.make_complete(epoch)
 

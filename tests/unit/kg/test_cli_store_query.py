@@ -205,3 +205,16 @@ def test_warm_reads_every_pair_once(store_dir: Path) -> None:
         main.app, ["--store", str(store_dir), "warm"], env={"KG_TIMELINE_CACHE": "false"}
     )
     fails(off, 1, "The timeline cache is off")
+
+
+def test_reference_data_loaded_again_says_the_timelines_are_to_be_read_again(
+    tmp_path: Path, store_dir: Path
+) -> None:
+    empty = kg(tmp_path / "new-store", "load-reference")
+    assert empty.exit_code == 0, empty.output
+    assert "timeline cache was emptied" not in empty.stdout  # no events: nothing to read
+    assert kg(store_dir, "warm").exit_code == 0
+    reloaded = kg(store_dir, "load-reference")
+    assert reloaded.exit_code == 0, reloaded.output
+    assert "The timeline cache was emptied" in reloaded.stdout and "kg warm" in reloaded.stdout
+    assert "0 read from the record" not in kg(store_dir, "warm").stdout  # it was emptied

@@ -27,6 +27,16 @@ def test_session_server_is_neo4j_5_26(neo4j_driver: Any) -> None:
     assert server_version(neo4j_driver).startswith("5.26")
 
 
+def test_the_server_keeps_only_the_transaction_logs_recovery_needs(neo4j_driver: Any) -> None:
+    """A projection is rebuilt from the record: two days of logs (the default) would keep
+    every write of a rebuild on disk, several times the store's size."""
+    rows, _, _ = neo4j_driver.execute_query(
+        "SHOW SETTINGS YIELD name, value WHERE name = 'db.tx_log.rotation.retention_policy' "
+        "RETURN value"
+    )
+    assert [r["value"] for r in rows] == ["2 files"]
+
+
 def test_write_then_read_a_node(neo4j_clean: Any) -> None:
     neo4j_clean.execute_query("CREATE (:Probe {name: $name})", name="geokg")
     records, _, _ = neo4j_clean.execute_query("MATCH (p:Probe) RETURN p.name AS name")

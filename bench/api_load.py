@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import shutil
 import socket
 import statistics
@@ -55,12 +56,21 @@ def build_store(folder: Path) -> Path:
     return store
 
 
-def start_server(store: Path, workers: int, port: int, log: Path) -> subprocess.Popen[bytes]:
+def start_server(
+    store: Path,
+    workers: int,
+    port: int,
+    log: Path,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+) -> subprocess.Popen[bytes]:
+    """`kg serve` on `store` (no access log), once /health answers; `env` adds variables."""
     command = [KG, "--store", str(store), "serve", "--port", str(port)]
     command += ["--workers", str(workers), "--no-access-log"]
+    environment = {**os.environ, **(env or {})}
     with log.open("wb") as out:
-        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
+        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=environment)
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise SystemExit(f"kg serve exited:\n{log.read_text()}")
@@ -70,7 +80,7 @@ def start_server(store: Path, workers: int, port: int, log: Path) -> subprocess.
         except httpx.TransportError:
             time.sleep(0.2)
     server.terminate()
-    raise SystemExit("kg serve did not answer in 60 s")
+    raise SystemExit(f"kg serve did not answer in {timeout:.0f} s")
 
 
 def run_wrk(url: str, connections: int, duration: int) -> dict[str, float]:

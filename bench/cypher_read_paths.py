@@ -80,21 +80,32 @@ def run(driver: Any, pool: list[Any], runs: int, warmup: int, seed: int) -> dict
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def cached_level_parser(description: str, runs: int, warmup: int) -> argparse.ArgumentParser:
+    """The options of a bench over the Neo4j store query_scale.py cached for a scale."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=1000)
-    parser.add_argument("--warmup", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=runs)
+    parser.add_argument("--warmup", type=int, default=warmup)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/geokg-query-scale"))
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--pagecache", default="4g")
-    args = parser.parse_args()
+    return parser
+
+
+def cached_level(args: argparse.Namespace) -> tuple[Level, list[Any]]:
+    """The cached level those options name, and its event pool; exits when it is not built."""
     args.fast_start = False
     level = Level(args.events, args.cache / f"v{DATA_VERSION}-seed{args.seed}-{args.events}")
     if level.loaded() is None:
         raise SystemExit(f"no cached store at {level.folder}: run bench/query_scale.py first")
     pool, _ = event_pool(args.events, bench_states(seed=args.seed), args.seed)
+    return level, pool
+
+
+def main() -> None:
+    args = cached_level_parser(__doc__.splitlines()[0], 1000, 100).parse_args()
+    level, pool = cached_level(args)
     with neo4j_running(neo4j_settings(level, args), False) as driver:
         result = run(driver, pool, args.runs, args.warmup, args.seed)
     for name, value in result.items():

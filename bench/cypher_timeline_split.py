@@ -8,7 +8,6 @@ query's database hits (PROFILE). Random pairs of the store query_scale.py cached
 
 from __future__ import annotations
 
-import argparse
 import random
 import statistics
 import sys
@@ -17,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cypher_read_paths import _db_hits
-from query_scale import DATA_VERSION, Level, _pair, neo4j_running, neo4j_settings
-from query_scale_data import bench_states, event_pool
+from cypher_read_paths import _db_hits, cached_level, cached_level_parser
+from query_scale import _pair, neo4j_running, neo4j_settings
 
 from kg.queries import cypher_texts as ct
 from kg.queries.cypher_events import event_query_args, events_from_page
@@ -66,20 +64,8 @@ def _profile(driver: Any, a: str, b: str) -> tuple[int, dict[str, int]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=300)
-    parser.add_argument("--warmup", type=int, default=50)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/geokg-query-scale"))
-    parser.add_argument("--heap", default="2g")
-    parser.add_argument("--pagecache", default="4g")
-    args = parser.parse_args()
-    args.fast_start = False
-    level = Level(args.events, args.cache / f"v{DATA_VERSION}-seed{args.seed}-{args.events}")
-    if level.loaded() is None:
-        raise SystemExit(f"no cached store at {level.folder}: run bench/query_scale.py first")
-    pool, _ = event_pool(args.events, bench_states(seed=args.seed), args.seed)
+    args = cached_level_parser(__doc__.splitlines()[0], 300, 50).parse_args()
+    level, pool = cached_level(args)
     rng = random.Random(args.seed)
     parts: dict[str, list[float]] = {}
     hits: list[int] = []

@@ -13,12 +13,9 @@ HTTP round trip. The copy is deleted afterwards.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,59 +25,36 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import httpx
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from api_load import start_server
 
+from kg.neo4j_server import free_port
 from kg.queries.sparql_queries import SparqlQueries
 from kg.queries.timeline_warm import DYADS_QUERY
 from kg.stores.sparql_endpoint_store import SparqlEndpointStore
 
-KG = str(Path(sys.executable).with_name("kg"))
+
+@contextmanager
+def _served(store: Path) -> Iterator[str]:
+    """`kg serve` on a copy of `store` (timeline cache on); its base URL while the block runs."""
+    with tempfile.TemporaryDirectory(prefix="geokg-serve-", dir="/tmp") as tmp:
+        copy = Path(tmp) / "store"
+        shutil.copytree(store, copy)
+        (copy / "LOCK").unlink(missing_ok=True)
+        port = free_port()
+        env = {"KG_TIMELINE_CACHE": "true", "KG_SPARQL_LIMIT": "1000000"}
+        process = start_server(copy, 1, port, Path(tmp) / "serve.log", env=env, timeout=300)
+        try:
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            process.wait(timeout=60)
 
 
 def _ms(fn: Callable[[], Any]) -> tuple[float, Any]:
     began = time.perf_counter()
     out = fn()
     return (time.perf_counter() - began) * 1000, out
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def _served(store: Path) -> Iterator[str]:
-    """`kg serve` on a copy of `store` (no access log); its base URL while the block runs."""
-    with tempfile.TemporaryDirectory(prefix="geokg-serve-", dir="/tmp") as tmp:
-        copy = Path(tmp) / "store"
-        shutil.copytree(store, copy)
-        (copy / "LOCK").unlink(missing_ok=True)
-        port = _free_port()
-        env = {**os.environ, "KG_TIMELINE_CACHE": "true", "KG_SPARQL_LIMIT": "1000000"}
-        args = [KG, "--store", str(copy), "serve", "--port", str(port), "--no-access-log"]
-        process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait(url, process)
-            yield url
-        finally:
-            process.terminate()
-            process.wait(timeout=60)
-
-
-def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"kg serve exited with {process.returncode}")
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.5)
-    raise SystemExit("kg serve did not answer in 300 s")
 
 
 def _report(name: str, times: list[float], ref: float) -> None:

@@ -57,16 +57,11 @@ class SparqlEndpointStore(RecordStore):
     def __init__(self, url: str, writes_hint: str = "", timeline_url: str | None = None) -> None:
         self.url = url
         self._writes_hint = writes_hint
-        self._timeline_url = timeline_url
+        self.timeline_url = timeline_url  # None: timelines over SPARQL, like every query
         import httpx  # imported here so that the CLI, which names this class, starts fast
 
         self._http = httpx
         self._client: httpx.Client | None = httpx.Client(timeout=TIMEOUT)
-
-    @property
-    def timeline_url(self) -> str | None:
-        """Where pair timelines are asked (None: over SPARQL, like every other query)."""
-        return self._timeline_url
 
     def _post(self, sparql: str, accept: str) -> httpx.Response:
         if self._client is None:
@@ -129,12 +124,12 @@ class SparqlEndpointStore(RecordStore):
     def cached_timeline(self, dyad: str, keep: PageFilter) -> tuple[list[str] | None, int | None]:
         """The events the server's GET /timeline answers for the pair, paged through; None
         (read them over SPARQL) without a timeline URL or when the server declines."""
-        if self._timeline_url is None or self._client is None:
+        if self.timeline_url is None or self._client is None:
             return None, None
         if keep.limit == 0:
             return [], None
         a, b = dyad.split("|")
-        url = f"{self._timeline_url}/{a}/{b}"
+        url = f"{self.timeline_url}/{a}/{b}"
         asked = {"from": keep.start, "to": keep.end, "type": keep.event_type}
         params: dict[str, str | int] = {k: v for k, v in asked.items() if v is not None}
         events: list[str] = []

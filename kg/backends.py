@@ -70,4 +70,4 @@ def _neo4j_queries(settings: Settings) -> GraphQueries:
         driver = connect(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password)
     except Exception as exc:  # the driver's own errors name the cause
         raise BackendError(f"Cannot reach Neo4j at {settings.neo4j_uri}: {exc}") from None
-    return CypherQueries(driver, owns_driver=True)
+    return CypherQueries(driver, owns_driver=True, timeline_cache=settings.timeline_cache)

@@ -19,7 +19,7 @@ class Settings(BaseSettings):
     )
     timeline_cache: bool = Field(
         default=True,
-        description="Keep each pair's timeline, as read, beside the embedded store.",
+        description="Keep each pair's timeline, as read, beside the embedded store and in Neo4j.",
     )
     base_iri: str = Field(
         default="https://geokg.example.org/",

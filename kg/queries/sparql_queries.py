@@ -44,6 +44,24 @@ def cached_event(event: EventPublic) -> CachedEvent:
     return CachedEvent(event.earliest, event.latest, event.type, event.model_dump_json())
 
 
+def page_filter(
+    event_type: str | None,
+    start: PartialDate | None,
+    end: PartialDate | None,
+    limit: int | None,
+    offset: int,
+) -> PageFilter:
+    """What a timeline request keeps of a pair's cached events: its type, the days its
+    period spans (ISO), and its page."""
+    return PageFilter(
+        event_type,
+        start.earliest.isoformat() if start else None,
+        end.latest.isoformat() if end else None,
+        limit,
+        offset,
+    )
+
+
 class SparqlQueries(GraphQueries):
     """GraphQueries over a RecordStore; `close()` closes the store when this object owns it."""
 
@@ -139,13 +157,7 @@ class SparqlQueries(GraphQueries):
         check_period(start, end)
         query = qe.event_keys_query((a, b), event_type, start, end, limit, offset)  # checks all
         dyad = dyad_code(a.strip().upper(), b.strip().upper())
-        keep = PageFilter(
-            event_type,
-            start.earliest.isoformat() if start else None,
-            end.latest.isoformat() if end else None,
-            limit,
-            offset,
-        )
+        keep = page_filter(event_type, start, end, limit, offset)
         cached, epoch = self.store.cached_timeline(dyad, keep)
         if cached is None and epoch is not None:  # read the whole pair once, keep it
             whole = self._events(qe.event_keys_query((a, b)))

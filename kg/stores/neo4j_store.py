@@ -16,6 +16,7 @@ from kg.projection import cypher_builders as cb
 from kg.projection import loader
 from kg.projection.batch import PreparedBatch, WritePlan, paused_gc, plan_write, prepare
 from kg.projection.rows import GraphContent, merge_claims
+from kg.stores.neo4j_timeline_cache import Neo4jTimelineCache
 
 T = TypeVar("T")
 DEFAULT_BATCH_SIZE = 5000
@@ -72,6 +73,7 @@ class Neo4jProjection:
         self.database = database
         self.batch_size = batch_size
         self._server_loader = server_loader
+        self.timelines = Neo4jTimelineCache(driver, database)
 
     @property
     def server_loader(self) -> bool:
@@ -103,6 +105,7 @@ class Neo4jProjection:
         idempotent."""
         for statement in cb.SCHEMA_CYPHER:
             self.driver.execute_query(statement, database_=self.database)
+        self.timelines.ensure_schema()
         self.driver.execute_query("CALL db.awaitIndexes(300)", database_=self.database)
 
     def replace_graph(
@@ -115,10 +118,12 @@ class Neo4jProjection:
         self, graphs: Mapping[str, GraphContent], hashes: Mapping[str, str | None] | None = None
     ) -> ProjectionStats:
         """Replace several graphs at once (far fewer round trips than one by one): drop what
-        they asserted, then write them (`load` with the server-side loader, else `write`)."""
-        if self.server_loader:
-            return self.load(loader.loader_calls(graphs, hashes))
-        return self.write(prepare(graphs, hashes))
+        they asserted, then write them (`load` with the server-side loader, else `write`).
+        The pair timelines kept in Neo4j that they change are dropped after."""
+        with self.timelines.writing(graphs):
+            if self.server_loader:
+                return self.load(loader.loader_calls(graphs, hashes))
+            return self.write(prepare(graphs, hashes))
 
     def replace_batches(
         self, batches: Iterable[tuple[Mapping[str, GraphContent], Hashes]]
@@ -128,10 +133,14 @@ class Neo4jProjection:
         this one is written. Yields each batch's stats once it is written."""
         if self.server_loader:
             for calls in prefetch(loader.loader_calls(g, h) for g, h in batches):
-                yield self.load(calls)
+                with self.timelines.writing(row["graph"] for call in calls for row in call):
+                    stats = self.load(calls)
+                yield stats
             return
         for prepared in prefetch(prepare(graphs, hashes) for graphs, hashes in batches):
-            yield self.write(prepared)
+            with self.timelines.writing(prepared.names):
+                stats = self.write(prepared)
+            yield stats
 
     def load(self, calls: list[list[dict[str, Any]]]) -> ProjectionStats:
         """Withdraw what the graphs asserted before (if they were projected), then write them
@@ -225,8 +234,9 @@ class Neo4jProjection:
         """Withdraw everything the graphs asserted and forget them; returns how many node
         claims they had."""
         names = list(graph_iris)
-        withdrawn = self._withdraw(names)
-        self._run(cb.DELETE_GRAPHS_CYPHER, graphs=names)
+        with self.timelines.writing(names):
+            withdrawn = self._withdraw(names)
+            self._run(cb.DELETE_GRAPHS_CYPHER, graphs=names)
         return withdrawn
 
     def _withdraw(self, names: list[str]) -> int:
@@ -251,9 +261,10 @@ class Neo4jProjection:
 
     def clear(self) -> int:
         """Delete every projected node and graph record, in transactions of `batch_size`
-        relationships, then nodes; returns how many nodes went."""
-        self._delete_batches(cb.CLEAR_RELS_BATCH_CYPHER)
-        return self._delete_batches(cb.CLEAR_BATCH_CYPHER)
+        relationships, then nodes, and every pair timeline kept; returns how many nodes went."""
+        with self.timelines.writing(None):
+            self._delete_batches(cb.CLEAR_RELS_BATCH_CYPHER)
+            return self._delete_batches(cb.CLEAR_BATCH_CYPHER)
 
     def _delete_batches(self, cypher: str) -> int:
         deleted = 0

@@ -103,7 +103,8 @@ DATASETS: dict[str, Callable[[], dict[str, Graph]]] = {
 @dataclass
 class Contract:
     sparql: SparqlQueries
-    cypher: CypherQueries
+    cypher: CypherQueries  # pair timelines kept in Neo4j as read
+    direct: CypherQueries  # every timeline read from the graph
     checked: set[str] = field(default_factory=set)
     calls: int = 0
     answered: int = 0  # calls whose answer was not empty
@@ -126,6 +127,8 @@ class Contract:
         got = getattr(self.cypher, method)(*args, **kwargs)
         if got != expected:
             self.mismatches.append(f"{call}:\n  sparql={expected!r}\n  cypher={got!r}")
+        if method == "timeline" and (direct := self.direct.timeline(*args, **kwargs)) != got:
+            self.mismatches.append(f"{call}:\n  kept={got!r}\n  read={direct!r}")
         self.answered += bool(expected[0] if isinstance(expected, tuple) else expected)
         return expected
 
@@ -140,7 +143,8 @@ def contract(request: pytest.FixtureRequest, neo4j_driver: Any) -> Iterator[Cont
     store.replace_graphs(DATASETS[request.param]())
     projection = Neo4jProjection(neo4j_driver)
     sync(store, projection, rebuild=True)
-    yield Contract(SparqlQueries(store), CypherQueries(neo4j_driver))
+    direct = CypherQueries(neo4j_driver, timeline_cache=False)
+    yield Contract(SparqlQueries(store), CypherQueries(neo4j_driver), direct)
     projection.clear()
     store.close()
 
@@ -233,7 +237,7 @@ def test_timeline_is_every_event_with_both_participants(contract: Contract) -> N
             continue
         a, b = a.strip().upper(), b.strip().upper()
         expected = [e for e in contract.sparql.events(a, limit=100_000) if b in e.participants]
-        for queries in (contract.sparql, contract.cypher):
+        for queries in (contract.sparql, contract.cypher, contract.direct):
             assert queries.timeline(a, b) == expected, (a, b)
             assert queries.timeline(b, a, limit=2, offset=1) == expected[1:3], (a, b)
         checked += len(expected)

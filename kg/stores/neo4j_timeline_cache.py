@@ -1,0 +1,189 @@
+"""Each pair's whole timeline kept inside Neo4j, as the Cypher timeline last answered it, so a
+timeline costs one node read instead of the few thousand record reads behind its events
+(27 ms for a whole pair at 1 M events; docs/neo4j-projection.md, "The timeline cache").
+
+It is a cache, never the projection: `(:TimelineCache {dyad})` nodes, outside `Resource`,
+each holding a pair's events as JSON in timeline order with their sort and filter keys, and
+one `{dyad: '*'}` node with a version and a `writing` flag. Every projection write raises the
+flag and the version before it starts, and after it ends drops the pairs it changed (all of
+them when it touched anything but events and their sources) and lowers the flag; an entry is
+served only while no write runs, and kept only if no write began since its read. A write that
+dies half-way leaves the flag up: timelines are then read from the graph until the next
+projection write ends (`kg sync` redoes the unfinished graphs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import Driver
+from neo4j.exceptions import ClientError, TransientError
+
+from kg.stores.timeline_cache import CachedEvent, PageFilter
+from kg.stores.timeline_keys import EVENT_SIDE_TYPES
+
+LABEL = "TimelineCache"
+EVERY = "*"  # the dyad key of the node every write marks
+SCHEMA_CYPHER = (
+    f"CREATE CONSTRAINT timeline_cache_dyad IF NOT EXISTS FOR (c:{LABEL}) REQUIRE c.dyad IS UNIQUE"
+)
+READ_CYPHER = f"""OPTIONAL MATCH (w:{LABEL} {{dyad: '{EVERY}'}})
+OPTIONAL MATCH (c:{LABEL} {{dyad: $dyad}})
+RETURN coalesce(w.version, 0) AS version, coalesce(w.writing, false) AS writing,
+  c.bodies AS bodies, c.earliest AS earliest, c.latest AS latest, c.types AS types"""
+# The lock first (Neo4j's own recipe against lost updates), then the check: a write that
+# began after the read has raised the version.
+KEEP_CYPHER = f"""MERGE (w:{LABEL} {{dyad: '{EVERY}'}})
+SET w._lock = true
+WITH w WHERE coalesce(w.version, 0) = $version AND NOT coalesce(w.writing, false)
+MERGE (c:{LABEL} {{dyad: $dyad}})
+SET c.bodies = $bodies, c.earliest = $earliest, c.latest = $latest, c.types = $types
+REMOVE w._lock
+RETURN count(c) AS kept"""
+BEGIN_CYPHER = f"""MERGE (w:{LABEL} {{dyad: '{EVERY}'}})
+SET w.version = coalesce(w.version, 0) + 1, w.writing = true
+RETURN EXISTS {{ MATCH (c:{LABEL}) WHERE c.dyad <> '{EVERY}' }} AS kept"""
+_SIDE = " OR ".join(f"s:{name}" for name in EVENT_SIDE_TYPES)
+# Per subject of the graphs: whether it is an event or a source of one, and the pairs of the
+# events it is (or is linked to, in either direction; a dyad: its own pair, not those of the
+# other pairs its events have).
+AFFECTED_CYPHER = f"""UNWIND $graphs AS graph
+MATCH (:ProjectedGraph {{iri: graph}})-[:ASSERTS]->(s)
+WITH DISTINCT s
+RETURN {_SIDE} AS side, COLLECT {{
+  MATCH (s)-[:dyad]->(d) RETURN d.code AS code
+  UNION MATCH (s)--(:Event)-[:dyad]->(d) WHERE NOT s:Dyad RETURN d.code AS code
+  UNION MATCH (s:Dyad) RETURN s.code AS code
+}} AS codes"""
+END_CYPHER = f"""CALL () {{
+  MATCH (c:{LABEL}) WHERE c.dyad <> '{EVERY}' AND ($every OR c.dyad IN $dyads)
+  DELETE c
+}}
+MATCH (w:{LABEL} {{dyad: '{EVERY}'}})
+SET w.version = w.version + 1, w.writing = false"""
+
+
+@dataclass(frozen=True)
+class CachedPair:
+    """What the cache holds for one pair: the version to hand back to keep(), and the pair's
+    events when an entry may be served (None: read the graph)."""
+
+    version: int
+    writing: bool
+    events: list[CachedEvent] | None
+
+    @property
+    def can_keep(self) -> bool:
+        return not self.writing
+
+
+def page_indexes(events: Sequence[CachedEvent], keep: PageFilter) -> list[int]:
+    """The positions of the events `keep` selects (one type; events sharing a day with
+    [start, end]; `limit` from `offset`), as the embedded cache's SQL selects them."""
+    found = [
+        i
+        for i, e in enumerate(events)
+        if (keep.event_type is None or e.type == keep.event_type)
+        and (keep.end is None or e.earliest <= keep.end)
+        and (keep.start is None or e.latest >= keep.start)
+    ]
+    stop = None if keep.limit is None else keep.offset + keep.limit
+    return found[keep.offset : stop]
+
+
+class Neo4jTimelineCache:
+    """The pair timelines kept in one Neo4j database; the driver is the caller's."""
+
+    def __init__(self, driver: Driver, database: str | None = None) -> None:
+        self.driver = driver
+        self.database = database
+        self.may_keep = True  # False once the server refused a keep (a read-only user)
+
+    def _run(self, cypher: str, mode: str, **params: Any) -> list[dict[str, Any]]:
+        with self.driver.session(
+            database=self.database,
+            default_access_mode=mode,
+            bookmark_manager=self.driver.execute_query_bookmark_manager,
+        ) as session:
+            return [record.data() for record in session.run(cypher, params)]
+
+    def ensure_schema(self) -> None:
+        self._run(SCHEMA_CYPHER, "WRITE")
+
+    def read(self, dyad: str) -> CachedPair:
+        """The pair's kept events (None when not kept, or while a write runs)."""
+        row = self._run(READ_CYPHER, "READ", dyad=dyad)[0]
+        events = None
+        if row["bodies"] is not None and not row["writing"]:
+            keys = zip(row["earliest"], row["latest"], row["types"], row["bodies"], strict=True)
+            events = [CachedEvent(*key) for key in keys]
+        return CachedPair(int(row["version"]), bool(row["writing"]), events)
+
+    def keep(self, dyad: str, events: Sequence[CachedEvent], version: int) -> bool:
+        """Keep a pair's whole timeline read at `version`; False when a write began since,
+        or the server refuses the write (the answer stands, unkept)."""
+        if not self.may_keep:
+            return False
+        columns = {
+            "bodies": [e.body for e in events],
+            "earliest": [e.earliest for e in events],
+            "latest": [e.latest for e in events],
+            "types": [e.type for e in events],
+        }
+        try:
+            rows = self._run(KEEP_CYPHER, "WRITE", dyad=dyad, version=version, **columns)
+        except TransientError:  # a lock taken by a write: that write drops the pair anyway
+            return False
+        except ClientError as exc:
+            if not (exc.code or "").startswith(
+                ("Neo.ClientError.Security", "Neo.ClientError.Cluster")
+            ):
+                raise
+            self.may_keep = False
+            return False
+        return bool(rows and rows[0]["kept"])
+
+    def affected(self, graphs: Sequence[str]) -> set[str] | None:
+        """The pairs whose timelines what these graphs assert (as projected now) reaches;
+        None when that may be any pair (a state, a person, anything but events and their
+        sources)."""
+        if not graphs:
+            return set()
+        dyads: set[str] = set()
+        for row in self._run(AFFECTED_CYPHER, "READ", graphs=list(graphs)):
+            if not row["side"]:
+                return None
+            dyads.update(code for code in row["codes"] if isinstance(code, str))
+        return dyads
+
+    @contextmanager
+    def writing(self, graphs: Iterable[str] | None) -> Iterator[None]:
+        """Around a projection write of `graphs` (None: of anything, e.g. a clear): no entry
+        is served or kept meanwhile, and those the write changed are dropped after it."""
+        names = None if graphs is None else sorted(set(graphs))
+        kept = bool(self._run(BEGIN_CYPHER, "WRITE")[0]["kept"])
+        before = self.affected(names) if kept and names is not None else None
+        failed = True
+        try:
+            yield
+            failed = False
+        finally:
+            self._end(kept, names, before, failed)
+
+    def _end(
+        self, kept: bool, names: list[str] | None, before: set[str] | None, failed: bool
+    ) -> None:
+        """Drop the entries the write reached and lower the flag; when the write itself
+        failed, a failure here is not raised over its error (the flag stays up: safe)."""
+        try:
+            dyads = None
+            if kept and names is not None and before is not None:
+                after = self.affected(names)
+                dyads = None if after is None else before | after
+            every = kept and dyads is None
+            self._run(END_CYPHER, "WRITE", every=every, dyads=sorted(dyads or ()))
+        except Exception:
+            if not failed:
+                raise

@@ -1,0 +1,163 @@
+"""The pair timelines kept in Neo4j (kg.stores.neo4j_timeline_cache), on a real Neo4j 5.26: a
+timeline read once is kept and answered from there, equal to the Cypher answer; a projection
+write drops exactly the pairs it changes (every pair when it touches a state or a person), on
+both write paths; nothing is served or kept while a write runs, nor kept from a read a write
+overtook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from kg.queries.cypher_queries import CypherQueries
+from kg.queries.sparql_queries import SparqlQueries
+from kg.stores.neo4j_store import Neo4jProjection
+from kg.stores.neo4j_timeline_cache import EVERY, Neo4jTimelineCache
+from kg.stores.oxigraph_store import OxigraphStore
+from kg.sync import sync
+from ontology import identifiers as ids
+from tests.unit.kg.sample_graphs import ARTICLE_A, ARTICLE_B, B, all_graphs, article_b
+
+pytestmark = pytest.mark.neo4j
+
+STATES = str(ids.reference_graph_iri(B, "states"))
+PAIRS = (("CHN", "PRK"), ("KOR", "USA"))
+
+
+@pytest.fixture
+def record(projection: Neo4jProjection) -> Iterator[OxigraphStore]:
+    """The sample graphs in an embedded store, synced into Neo4j (on either write path)."""
+    store = OxigraphStore()
+    store.replace_graphs(all_graphs())
+    sync(store, projection)
+    yield store
+    store.close()
+
+
+def kept(driver: Any) -> dict[str, int]:
+    """The pairs kept in Neo4j -> how many events each holds."""
+    rows = driver.execute_query(
+        "MATCH (c:TimelineCache) WHERE c.dyad <> $every RETURN c.dyad AS d, size(c.bodies) AS n",
+        every=EVERY,
+    ).records
+    return {r["d"]: r["n"] for r in rows}
+
+
+def same_everywhere(store: OxigraphStore, cached: CypherQueries, a: str, b: str) -> list[Any]:
+    """The pair's timeline from the cache, equal to Neo4j's Cypher and the record's SPARQL."""
+    direct = CypherQueries(cached.driver, timeline_cache=False)
+    answer = cached.timeline(a, b)
+    assert answer == direct.timeline(a, b) == SparqlQueries(store).timeline(a, b)
+    return answer
+
+
+def test_a_timeline_read_once_is_kept_and_then_answered_from_neo4j_cache(
+    record: OxigraphStore, neo4j_driver: Any
+) -> None:
+    queries = CypherQueries(neo4j_driver)
+    first = same_everywhere(record, queries, "CHN", "PRK")
+    assert kept(neo4j_driver) == {"CHN|PRK": len(first)} and len(first) >= 4
+    # Proof the next answer is the kept one: change what is kept, and the answer follows.
+    neo4j_driver.execute_query(
+        "MATCH (c:TimelineCache {dyad: 'CHN|PRK'}) SET c.bodies = c.bodies[0..1], "
+        "c.earliest = c.earliest[0..1], c.latest = c.latest[0..1], c.types = c.types[0..1]"
+    )
+    assert queries.timeline("PRK", "CHN") == first[:1]
+
+
+def test_filters_and_pages_from_the_cache_equal_the_cypher_answers(
+    record: OxigraphStore, neo4j_driver: Any
+) -> None:
+    from ontology.dates import parse_partial
+
+    cached, direct = CypherQueries(neo4j_driver), CypherQueries(neo4j_driver, timeline_cache=False)
+    cached.timeline("CHN", "PRK")  # kept: the calls below answer from the cache
+    calls: list[dict[str, Any]] = [
+        {"event_type": "statement"},
+        {"event_type": "war"},
+        {"start": parse_partial("1950"), "end": parse_partial("1953")},
+        {"start": parse_partial("2019-06-15")},
+        {"end": parse_partial("1950")},
+        {"limit": 2},
+        {"limit": 2, "offset": 1},
+        {"limit": 0},
+        {"offset": 100},
+    ]
+    for call in calls:
+        assert cached.timeline("CHN", "PRK", **call) == direct.timeline("CHN", "PRK", **call), call
+    assert set(kept(neo4j_driver)) == {"CHN|PRK"}
+
+
+def test_a_corrected_article_drops_only_the_pairs_it_changes(
+    record: OxigraphStore, projection: Neo4jProjection, neo4j_driver: Any
+) -> None:
+    queries = CypherQueries(neo4j_driver)
+    for a, b in PAIRS:
+        queries.timeline(a, b)
+    corrected = article_b()
+    talks = [t for t in corrected if "talks" in str(t[0])]
+    assert talks
+    for triple in talks:
+        corrected.remove(triple)
+    record.replace_graph(str(ARTICLE_B), corrected)
+    sync(record, projection)
+    assert set(kept(neo4j_driver)) == {"KOR|USA"}  # article B reports only CHN-PRK events
+    answer = same_everywhere(record, queries, "CHN", "PRK")
+    assert not any(e.type == "talks" for e in answer)
+    record.drop_graph(str(ARTICLE_A))  # the Korean War: every pair of its participants
+    sync(record, projection)
+    assert kept(neo4j_driver) == {}
+    for a, b in PAIRS:
+        same_everywhere(record, queries, a, b)
+
+
+def test_a_change_to_a_state_drops_every_pair(
+    record: OxigraphStore, projection: Neo4jProjection, neo4j_driver: Any
+) -> None:
+    queries = CypherQueries(neo4j_driver)
+    for a, b in PAIRS:
+        queries.timeline(a, b)
+    projection.replace_graph(STATES, record.to_graph(STATES))  # the same states, written again
+    assert kept(neo4j_driver) == {}
+    same_everywhere(record, queries, "KOR", "USA")
+    projection.clear()
+    assert kept(neo4j_driver) == {}
+
+
+def test_nothing_is_served_or_kept_while_a_write_runs(
+    record: OxigraphStore, neo4j_driver: Any
+) -> None:
+    queries, cache = CypherQueries(neo4j_driver), Neo4jTimelineCache(neo4j_driver)
+    whole = queries.timeline("CHN", "PRK")
+    with cache.writing([str(ARTICLE_B)]):
+        assert cache.read("CHN|PRK").events is None  # kept, but not served during a write
+        assert queries.timeline("KOR", "USA") == same_everywhere(record, queries, "KOR", "USA")
+        assert set(kept(neo4j_driver)) == {"CHN|PRK"}  # nothing new kept meanwhile
+    assert set(kept(neo4j_driver)) == set()  # article B reaches CHN-PRK: dropped after
+    assert queries.timeline("CHN", "PRK") == whole
+
+
+def test_a_read_that_a_write_overtook_is_not_kept(record: OxigraphStore, neo4j_driver: Any) -> None:
+    cache = Neo4jTimelineCache(neo4j_driver)
+    read = cache.read("CHN|PRK")
+    with cache.writing([]):
+        pass
+    assert not cache.keep("CHN|PRK", [], read.version)
+    assert kept(neo4j_driver) == {}
+    assert cache.keep("CHN|PRK", [], cache.read("CHN|PRK").version)
+    assert kept(neo4j_driver) == {"CHN|PRK": 0}
+
+
+def test_a_write_that_fails_still_drops_what_it_reached(
+    record: OxigraphStore, neo4j_driver: Any
+) -> None:
+    queries, cache = CypherQueries(neo4j_driver), Neo4jTimelineCache(neo4j_driver)
+    for a, b in PAIRS:
+        queries.timeline(a, b)
+    with pytest.raises(RuntimeError), cache.writing([str(ARTICLE_B)]):
+        raise RuntimeError("the projection failed half-way")
+    assert set(kept(neo4j_driver)) == {"KOR|USA"}
+    assert not cache.read("KOR|USA").writing  # the flag is down: entries serve again
+    assert cache.read("KOR|USA").events is not None

@@ -12,13 +12,14 @@ from pathlib import Path
 
 import typer
 
-from kg.backends import BackendError, open_reader, open_store
-from kg.cli.common import CliError, console, err_console, print_table, settings_of
+from kg.backends import BackendError, open_queries, open_reader, open_store
+from kg.cli.common import Backend, CliError, console, err_console, print_table, settings_of
 from kg.stores.base import RDF_FORMATS, QueryResult, RecordStore, StoreError, StoreFormatError
 from kg.stores.sparql_endpoint_store import SparqlEndpointStore
 from kg.upgrade import upgrade
 
 SHOWN_VIOLATIONS = 10
+CACHE_OFF = "The timeline cache is off (KG_TIMELINE_CACHE=false): nothing to fill."
 
 
 class ExportFormat(StrEnum):
@@ -208,28 +209,43 @@ def upgrade_cmd(ctx: typer.Context) -> None:
     )
 
 
-def warm_cmd(ctx: typer.Context) -> None:
+def warm_cmd(
+    ctx: typer.Context,
+    backend: Backend = typer.Option(Backend.sparql, "--backend", help="Whose cache to fill."),
+) -> None:
     """Read every pair's timeline into the timeline cache, so each answers in a millisecond."""
     from rich.progress import Progress
 
+    from kg.queries.cypher_queries import CypherQueries
     from kg.queries.sparql_queries import SparqlQueries
-    from kg.queries.timeline_warm import warm_timelines
+    from kg.queries.timeline_warm import WarmReport, warm_neo4j_timelines, warm_timelines
 
     started = time.perf_counter()
-    with opened_store(ctx) as store, cli_errors(), Progress(console=console) as bar:
-        if store.timeline_epoch() is None:
-            raise CliError(
-                "The timeline cache is off (KG_TIMELINE_CACHE=false): nothing to fill.", code=1
-            )
+    with cli_errors(), Progress(console=console) as bar:
         task = bar.add_task("reading pair timelines", total=None)
-        report = warm_timelines(
-            SparqlQueries(store),
-            progress=lambda done, total: bar.update(task, completed=done, total=total),
-        )
-    seconds = time.perf_counter() - started
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        report: WarmReport
+        if backend == Backend.neo4j:
+            if not settings_of(ctx).timeline_cache:
+                raise CliError(CACHE_OFF, code=1)
+            queries = open_queries(settings_of(ctx), "neo4j")
+            assert isinstance(queries, CypherQueries)
+            try:
+                report = warm_neo4j_timelines(queries, progress)
+            finally:
+                queries.close()
+        else:
+            with opened_store(ctx) as store:
+                if store.timeline_epoch() is None:
+                    raise CliError(CACHE_OFF, code=1)
+                report = warm_timelines(SparqlQueries(store), progress=progress)
+    where = "Neo4j" if backend == Backend.neo4j else "the record"
     console.print(
-        f"{report.pairs} pairs: {report.read} read from the record into the timeline cache, "
-        f"{report.pairs - report.read} kept already ({seconds:.1f} s)."
+        f"{report.pairs} pairs: {report.read} read from {where} into the timeline cache, "
+        f"{report.pairs - report.read} kept already ({time.perf_counter() - started:.1f} s)."
     )
     if not report.complete:
         raise CliError("A write came while the pairs were read: run `kg warm` again.", code=1)

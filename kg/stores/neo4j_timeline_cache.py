@@ -42,6 +42,10 @@ MERGE (c:{LABEL} {{dyad: $dyad}})
 SET c.bodies = $bodies, c.earliest = $earliest, c.latest = $latest, c.types = $types
 REMOVE w._lock
 RETURN count(c) AS kept"""
+KEPT_CYPHER = f"""OPTIONAL MATCH (w:{LABEL} {{dyad: '{EVERY}'}})
+WITH coalesce(w.writing, false) AS writing
+MATCH (c:{LABEL}) WHERE c.dyad IN $dyads AND NOT writing
+RETURN count(c) AS kept"""
 BEGIN_CYPHER = f"""MERGE (w:{LABEL} {{dyad: '{EVERY}'}})
 SET w.version = coalesce(w.version, 0) + 1, w.writing = true
 RETURN EXISTS {{ MATCH (c:{LABEL}) WHERE c.dyad <> '{EVERY}' }} AS kept"""
@@ -144,6 +148,11 @@ class Neo4jTimelineCache:
             self.may_keep = False
             return False
         return bool(rows and rows[0]["kept"])
+
+    def kept(self, dyads: Sequence[str]) -> int:
+        """How many of these pairs are kept and served now."""
+        rows = self._run(KEPT_CYPHER, "READ", dyads=list(dyads))
+        return int(rows[0]["kept"]) if rows else 0
 
     def affected(self, graphs: Sequence[str]) -> set[str] | None:
         """The pairs whose timelines what these graphs assert (as projected now) reaches;

@@ -90,3 +90,27 @@ def test_cypher_refuses_writes(env: dict[str, str], neo4j_driver: Any) -> None:
     assert "read access mode" in done.stderr
     assert "Traceback" not in done.stderr
     assert neo4j_driver.execute_query(count).records[0]["n"] == before
+
+
+@pytest.mark.neo4j
+def test_warm_reads_every_pair_into_the_timelines_kept_in_neo4j(
+    env: dict[str, str], neo4j_driver: Any
+) -> None:
+    first = " ".join(_kg(env, "warm", "--backend", "neo4j").stdout.split())
+    pairs = neo4j_driver.execute_query("MATCH (d:Dyad) RETURN count(DISTINCT d.code) AS n").records[
+        0
+    ]["n"]
+    kept = neo4j_driver.execute_query(
+        "MATCH (c:TimelineCache) WHERE c.dyad <> '*' RETURN count(c) AS n"
+    ).records[0]["n"]
+    assert pairs > 5 and kept == pairs
+    assert f"{pairs} pairs:" in first and "from Neo4j into the timeline cache" in first
+    again = " ".join(_kg(env, "warm", "--backend", "neo4j").stdout.split())
+    assert f"{pairs} pairs: 0 read from Neo4j into the timeline cache, {pairs} kept" in again
+    answers = [
+        json.loads(_kg(env, "timeline", "PRK", "RUS", "--backend", b, "--format", "json").stdout)
+        for b in ("sparql", "neo4j")
+    ]
+    assert answers[0] == answers[1] and answers[0]
+    off = _kg({**env, "KG_TIMELINE_CACHE": "false"}, "warm", "--backend", "neo4j", ok=False)
+    assert off.returncode == 1 and "timeline cache is off" in off.stderr

@@ -33,14 +33,14 @@ READ_CYPHER = f"""OPTIONAL MATCH (w:{LABEL} {{dyad: '{EVERY}'}})
 OPTIONAL MATCH (c:{LABEL} {{dyad: $dyad}})
 RETURN coalesce(w.version, 0) AS version, coalesce(w.writing, false) AS writing,
   c.bodies AS bodies, c.earliest AS earliest, c.latest AS latest, c.types AS types"""
-# The lock first (Neo4j's own recipe against lost updates), then the check: a write that
-# began after the read has raised the version.
+# The lock first (Neo4j's own recipe against lost updates: held until the commit, though the
+# property is gone at once), then the check: a write that began after the read has raised
+# the version.
 KEEP_CYPHER = f"""MERGE (w:{LABEL} {{dyad: '{EVERY}'}})
-SET w._lock = true
+SET w._lock = true REMOVE w._lock
 WITH w WHERE coalesce(w.version, 0) = $version AND NOT coalesce(w.writing, false)
 MERGE (c:{LABEL} {{dyad: $dyad}})
 SET c.bodies = $bodies, c.earliest = $earliest, c.latest = $latest, c.types = $types
-REMOVE w._lock
 RETURN count(c) AS kept"""
 KEPT_CYPHER = f"""OPTIONAL MATCH (w:{LABEL} {{dyad: '{EVERY}'}})
 WITH coalesce(w.writing, false) AS writing

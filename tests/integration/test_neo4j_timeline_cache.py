@@ -146,6 +146,10 @@ def test_a_read_that_a_write_overtook_is_not_kept(record: OxigraphStore, neo4j_d
         pass
     assert not cache.keep("CHN|PRK", [], read.version)
     assert kept(neo4j_driver) == {}
+    marks = neo4j_driver.execute_query(
+        "MATCH (w:TimelineCache {dyad: $every}) RETURN properties(w) AS p", every=EVERY
+    ).records[0]["p"]
+    assert set(marks) == {"dyad", "version", "writing"}  # the lock left nothing behind
     assert cache.keep("CHN|PRK", [], cache.read("CHN|PRK").version)
     assert kept(neo4j_driver) == {"CHN|PRK": 0}
 

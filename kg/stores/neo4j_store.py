@@ -21,6 +21,7 @@ from kg.stores.neo4j_timeline_cache import Neo4jTimelineCache
 T = TypeVar("T")
 DEFAULT_BATCH_SIZE = 5000
 READ_BATCH = 20_000  # uris looked up per statement
+LOADER_TOTALS = ("triples", "nodes", "relationships", "skipped")
 Hashes = Mapping[str, str | None] | None
 _END = object()
 
@@ -120,9 +121,9 @@ class Neo4jProjection:
         """Replace several graphs at once (far fewer round trips than one by one): drop what
         they asserted, then write them (`load` with the server-side loader, else `write`).
         The pair timelines kept in Neo4j that they change are dropped after."""
+        if self.server_loader:
+            return self.load(loader.loader_calls(graphs, hashes))
         with self.timelines.writing(graphs):
-            if self.server_loader:
-                return self.load(loader.loader_calls(graphs, hashes))
             return self.write(prepare(graphs, hashes))
 
     def replace_batches(
@@ -133,9 +134,7 @@ class Neo4jProjection:
         this one is written. Yields each batch's stats once it is written."""
         if self.server_loader:
             for calls in prefetch(loader.loader_calls(g, h) for g, h in batches):
-                with self.timelines.writing(row["graph"] for call in calls for row in call):
-                    stats = self.load(calls)
-                yield stats
+                yield self.load(calls)
             return
         for prepared in prefetch(prepare(graphs, hashes) for graphs, hashes in batches):
             with self.timelines.writing(prepared.names):
@@ -147,14 +146,18 @@ class Neo4jProjection:
         through `geokg.project`, one transaction per call (kg.projection.loader)."""
         names = [row["graph"] for call in calls for row in call]
         seen = self._lookup(names, [])[0]
-        if seen:
-            self._withdraw(seen)
         config = loader.loader_config()
-        totals = dict.fromkeys(["triples", "nodes", "relationships", "skipped"], 0)
-        for call in calls:
-            record = self._write(_load_work(call, config))
-            for key in totals:
-                totals[key] += record[key]
+        totals = dict.fromkeys(LOADER_TOTALS, 0)
+        if not seen and len(calls) == 1:  # new graphs in one transaction: mark in it too
+            record = self._write(_load_work(calls[0], config, (self.timelines, names)))
+            return ProjectionStats(names, transactions=1, **{k: record[k] for k in totals})
+        with self.timelines.writing(names):
+            if seen:
+                self._withdraw(seen)
+            for call in calls:
+                record = self._write(_load_work(call, config))
+                for key in totals:
+                    totals[key] += record[key]
         return ProjectionStats(graphs=names, transactions=len(calls), **totals)
 
     def write(self, batch: PreparedBatch) -> ProjectionStats:
@@ -332,12 +335,22 @@ def _small_work(
 
 
 def _load_work(
-    call: list[dict[str, Any]], config: dict[str, Any]
+    call: list[dict[str, Any]],
+    config: dict[str, Any],
+    marks: tuple[Neo4jTimelineCache, list[str]] | None = None,
 ) -> Callable[[ManagedTransaction], Any]:
-    """A transaction function running one `geokg.project` call; returns its one record."""
-    return lambda tx: tx.run(loader.LOADER_CYPHER, graphs=Rows(call), config=config).single(
-        strict=True
-    )
+    """A transaction function running one `geokg.project` call; returns its one record.
+    With `marks` (graphs never projected before, written whole here), the timeline cache's
+    begin and end run in the same transaction, so the pairs it reaches are dropped with it."""
+
+    def work(tx: ManagedTransaction) -> Any:
+        kept = marks[0].begin(tx) if marks else False
+        record = tx.run(loader.LOADER_CYPHER, graphs=Rows(call), config=config).single(strict=True)
+        if marks:
+            marks[0].end(kept, marks[1], set(), tx)  # nothing of theirs was there before
+        return record
+
+    return work
 
 
 def _recompute_work(uris: list[str]) -> Callable[[ManagedTransaction], None]:

@@ -14,11 +14,11 @@ projection write ends (`kg sync` redoes the unfinished graphs)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j import Driver
+from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import ClientError, TransientError
 
 from kg.stores.timeline_cache import CachedEvent, PageFilter
@@ -105,7 +105,12 @@ class Neo4jTimelineCache:
         self.database = database
         self.may_keep = True  # False once the server refused a keep (a read-only user)
 
-    def _run(self, cypher: str, mode: str, **params: Any) -> list[dict[str, Any]]:
+    def _run(
+        self, cypher: str, mode: str, tx: ManagedTransaction | None = None, **params: Any
+    ) -> list[dict[str, Any]]:
+        """In `tx` when given (its own writes visible), else in a session of its own."""
+        if tx is not None:
+            return tx.run(cypher, params).data()
         with self.driver.session(
             database=self.database,
             default_access_mode=mode,
@@ -137,7 +142,7 @@ class Neo4jTimelineCache:
             "types": [e.type for e in events],
         }
         try:
-            rows = self._run(KEEP_CYPHER, "WRITE", dyad=dyad, version=version, **columns)
+            rows = self._run(KEEP_CYPHER, "WRITE", None, dyad=dyad, version=version, **columns)
         except TransientError:  # a lock taken by a write: that write drops the pair anyway
             return False
         except ClientError as exc:
@@ -154,45 +159,55 @@ class Neo4jTimelineCache:
         rows = self._run(KEPT_CYPHER, "READ", dyads=list(dyads))
         return int(rows[0]["kept"]) if rows else 0
 
-    def affected(self, graphs: Sequence[str]) -> set[str] | None:
+    def affected(
+        self, graphs: Sequence[str], tx: ManagedTransaction | None = None
+    ) -> set[str] | None:
         """The pairs whose timelines what these graphs assert (as projected now) reaches;
         None when that may be any pair (a state, a person, anything but events and their
         sources)."""
         if not graphs:
             return set()
         dyads: set[str] = set()
-        for row in self._run(AFFECTED_CYPHER, "READ", graphs=list(graphs)):
+        for row in self._run(AFFECTED_CYPHER, "READ", tx, graphs=list(graphs)):
             if not row["side"]:
                 return None
             dyads.update(code for code in row["codes"] if isinstance(code, str))
         return dyads
 
+    def begin(self, tx: ManagedTransaction | None = None) -> bool:
+        """Raise the write flag and the version; whether any pair is kept (else the end of
+        the write has nothing to drop)."""
+        return bool(self._run(BEGIN_CYPHER, "WRITE", tx)[0]["kept"])
+
+    def end(
+        self,
+        kept: bool,
+        names: list[str] | None,
+        before: set[str] | None,
+        tx: ManagedTransaction | None = None,
+    ) -> None:
+        """Drop the kept pairs the write of `names` reached (`before` it, and as they stand
+        now; every pair when `names` or either side is None) and lower the flag."""
+        dyads = None
+        if kept and names is not None and before is not None:
+            after = self.affected(names, tx)
+            dyads = None if after is None else before | after
+        every = kept and dyads is None
+        self._run(END_CYPHER, "WRITE", tx, every=every, dyads=sorted(dyads or ()))
+
     @contextmanager
     def writing(self, graphs: Iterable[str] | None) -> Iterator[None]:
-        """Around a projection write of `graphs` (None: of anything, e.g. a clear): no entry
-        is served or kept meanwhile, and those the write changed are dropped after it."""
+        """Around a projection write of `graphs` (None: of anything, e.g. a clear) made of
+        several transactions: no entry is served or kept meanwhile, and those the write
+        changed are dropped after it. A write that fails still drops what it reached; when
+        that fails too, its error is the one raised (the flag stays up: safe)."""
         names = None if graphs is None else sorted(set(graphs))
-        kept = bool(self._run(BEGIN_CYPHER, "WRITE")[0]["kept"])
+        kept = self.begin()
         before = self.affected(names) if kept and names is not None else None
-        failed = True
         try:
             yield
-            failed = False
-        finally:
-            self._end(kept, names, before, failed)
-
-    def _end(
-        self, kept: bool, names: list[str] | None, before: set[str] | None, failed: bool
-    ) -> None:
-        """Drop the entries the write reached and lower the flag; when the write itself
-        failed, a failure here is not raised over its error (the flag stays up: safe)."""
-        try:
-            dyads = None
-            if kept and names is not None and before is not None:
-                after = self.affected(names)
-                dyads = None if after is None else before | after
-            every = kept and dyads is None
-            self._run(END_CYPHER, "WRITE", every=every, dyads=sorted(dyads or ()))
-        except Exception:
-            if not failed:
-                raise
+        except BaseException:
+            with suppress(Exception):  # the write's own error says more
+                self.end(kept, names, before)
+            raise
+        self.end(kept, names, before)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from rdflib import Graph
 
 from kg.queries.cypher_queries import CypherQueries
 from kg.queries.sparql_queries import SparqlQueries
@@ -165,3 +166,28 @@ def test_a_write_that_fails_still_drops_what_it_reached(
     assert set(kept(neo4j_driver)) == {"KOR|USA"}
     assert not cache.read("KOR|USA").writing  # the flag is down: entries serve again
     assert cache.read("KOR|USA").events is not None
+
+
+def test_a_new_article_drops_the_pairs_of_its_events(
+    record: OxigraphStore, projection: Neo4jProjection, neo4j_driver: Any
+) -> None:
+    """A graph never projected before (on the loader path: marked in its one transaction)
+    that corroborates a CHN-PRK event and reports a new one."""
+    from tests.unit.kg.sample_graphs import _article, _event
+
+    queries = CypherQueries(neo4j_driver)
+    for a, b in PAIRS:
+        queries.timeline(a, b)
+    before = queries.timeline("CHN", "PRK")
+    article = ids.article_iri(B, "cccccccccccccccc")
+    graph = Graph()
+    _article(graph, article, "https://news.example/c", "2025-01-02")
+    _event(graph, article, "statement", ["CHN", "PRK"], "2024-10-06", "Messages again.")
+    _event(graph, article, "talks", ["CHN", "PRK"], "2025-01", "Talks in January.")
+    record.replace_graph(str(article), graph)
+    sync(record, projection)
+    assert set(kept(neo4j_driver)) == {"KOR|USA"}
+    after = same_everywhere(record, queries, "CHN", "PRK")
+    assert len(after) == len(before) + 1
+    statement = next(e for e in after if e.date == "2024-10-06")
+    assert "https://news.example/c" in {s.url for s in statement.sources}

@@ -340,14 +340,13 @@ def _load_work(
     marks: tuple[Neo4jTimelineCache, list[str]] | None = None,
 ) -> Callable[[ManagedTransaction], Any]:
     """A transaction function running one `geokg.project` call; returns its one record.
-    With `marks` (graphs never projected before, written whole here), the timeline cache's
-    begin and end run in the same transaction, so the pairs it reaches are dropped with it."""
+    With `marks` (graphs never projected before, written whole here), the timeline cache is
+    marked in the same transaction, so the pairs it reaches are dropped with it."""
 
     def work(tx: ManagedTransaction) -> Any:
-        kept = marks[0].begin(tx) if marks else False
         record = tx.run(loader.LOADER_CYPHER, graphs=Rows(call), config=config).single(strict=True)
         if marks:
-            marks[0].end(kept, marks[1], set(), tx)  # nothing of theirs was there before
+            marks[0].mark_in(tx, marks[1])
         return record
 
     return work

@@ -42,6 +42,11 @@ WITH w WHERE coalesce(w.version, 0) = $version AND NOT coalesce(w.writing, false
 MERGE (c:{LABEL} {{dyad: $dyad}})
 SET c.bodies = $bodies, c.earliest = $earliest, c.latest = $latest, c.types = $types
 RETURN count(c) AS kept"""
+# A write in one transaction needs no flag (no one sees it raised): the version moves at its
+# commit, and what a reader kept before then is still there to drop.
+BUMP_CYPHER = f"""MERGE (w:{LABEL} {{dyad: '{EVERY}'}})
+SET w.version = coalesce(w.version, 0) + 1
+RETURN EXISTS {{ MATCH (c:{LABEL}) WHERE c.dyad <> '{EVERY}' }} AS kept"""
 KEPT_CYPHER = f"""OPTIONAL MATCH (w:{LABEL} {{dyad: '{EVERY}'}})
 WITH coalesce(w.writing, false) AS writing
 MATCH (c:{LABEL}) WHERE c.dyad IN $dyads AND NOT writing
@@ -178,6 +183,13 @@ class Neo4jTimelineCache:
         """Raise the write flag and the version; whether any pair is kept (else the end of
         the write has nothing to drop)."""
         return bool(self._run(BEGIN_CYPHER, "WRITE", tx)[0]["kept"])
+
+    def mark_in(self, tx: ManagedTransaction, names: list[str]) -> None:
+        """At the end of a write of graphs never projected before, made in `tx` alone: move
+        the version and drop the kept pairs the graphs reach (one statement when none is
+        kept)."""
+        if self._run(BUMP_CYPHER, "WRITE", tx)[0]["kept"]:
+            self.end(True, names, set(), tx)
 
     def end(
         self,

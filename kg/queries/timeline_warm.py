@@ -8,11 +8,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kg.queries.cypher_queries import CypherQueries
 from kg.queries.sparql_builders import PREFIXES
 from kg.queries.sparql_queries import SparqlQueries
 from kg.stores.timeline_cache import PageFilter
+
+if TYPE_CHECKING:  # the embedded path (kg ingest) must not import the Neo4j driver
+    from kg.queries.cypher_queries import CypherQueries
 
 DYADS_QUERY = PREFIXES + "SELECT DISTINCT ?code WHERE { ?d a geo:Dyad ; geo:code ?code }"
 NEO4J_DYADS_CYPHER = "MATCH (d:Dyad) WHERE d.code IS NOT NULL RETURN DISTINCT d.code AS code"

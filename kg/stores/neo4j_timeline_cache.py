@@ -83,10 +83,6 @@ class CachedPair:
     writing: bool
     events: list[CachedEvent] | None
 
-    @property
-    def can_keep(self) -> bool:
-        return not self.writing
-
 
 def page_indexes(events: Sequence[CachedEvent], keep: PageFilter) -> list[int]:
     """The positions of the events `keep` selects (one type; events sharing a day with
@@ -179,10 +175,10 @@ class Neo4jTimelineCache:
             dyads.update(code for code in row["codes"] if isinstance(code, str))
         return dyads
 
-    def begin(self, tx: ManagedTransaction | None = None) -> bool:
+    def begin(self) -> bool:
         """Raise the write flag and the version; whether any pair is kept (else the end of
         the write has nothing to drop)."""
-        return bool(self._run(BEGIN_CYPHER, "WRITE", tx)[0]["kept"])
+        return bool(self._run(BEGIN_CYPHER, "WRITE")[0]["kept"])
 
     def mark_in(self, tx: ManagedTransaction, names: list[str]) -> None:
         """At the end of a write of graphs never projected before, made in `tx` alone: move

@@ -46,6 +46,14 @@ def kept(driver: Any) -> dict[str, int]:
     return {r["d"]: r["n"] for r in rows}
 
 
+def keep_pairs(driver: Any) -> CypherQueries:
+    """Queries with the timelines of PAIRS read once, so Neo4j keeps them."""
+    queries = CypherQueries(driver)
+    for a, b in PAIRS:
+        queries.timeline(a, b)
+    return queries
+
+
 def same_everywhere(store: OxigraphStore, cached: CypherQueries, a: str, b: str) -> list[Any]:
     """The pair's timeline from the cache, equal to Neo4j's Cypher and the record's SPARQL."""
     direct = CypherQueries(cached.driver, timeline_cache=False)
@@ -94,9 +102,7 @@ def test_filters_and_pages_from_the_cache_equal_the_cypher_answers(
 def test_a_corrected_article_drops_only_the_pairs_it_changes(
     record: OxigraphStore, projection: Neo4jProjection, neo4j_driver: Any
 ) -> None:
-    queries = CypherQueries(neo4j_driver)
-    for a, b in PAIRS:
-        queries.timeline(a, b)
+    queries = keep_pairs(neo4j_driver)
     corrected = article_b()
     talks = [t for t in corrected if "talks" in str(t[0])]
     assert talks
@@ -117,9 +123,7 @@ def test_a_corrected_article_drops_only_the_pairs_it_changes(
 def test_a_change_to_a_state_drops_every_pair(
     record: OxigraphStore, projection: Neo4jProjection, neo4j_driver: Any
 ) -> None:
-    queries = CypherQueries(neo4j_driver)
-    for a, b in PAIRS:
-        queries.timeline(a, b)
+    queries = keep_pairs(neo4j_driver)
     projection.replace_graph(STATES, record.to_graph(STATES))  # the same states, written again
     assert kept(neo4j_driver) == {}
     same_everywhere(record, queries, "KOR", "USA")
@@ -158,9 +162,8 @@ def test_a_read_that_a_write_overtook_is_not_kept(record: OxigraphStore, neo4j_d
 def test_a_write_that_fails_still_drops_what_it_reached(
     record: OxigraphStore, neo4j_driver: Any
 ) -> None:
-    queries, cache = CypherQueries(neo4j_driver), Neo4jTimelineCache(neo4j_driver)
-    for a, b in PAIRS:
-        queries.timeline(a, b)
+    keep_pairs(neo4j_driver)
+    cache = Neo4jTimelineCache(neo4j_driver)
     with pytest.raises(RuntimeError), cache.writing([str(ARTICLE_B)]):
         raise RuntimeError("the projection failed half-way")
     assert set(kept(neo4j_driver)) == {"KOR|USA"}
@@ -175,9 +178,7 @@ def test_a_new_article_drops_the_pairs_of_its_events(
     that corroborates a CHN-PRK event and reports a new one."""
     from tests.unit.kg.sample_graphs import _article, _event
 
-    queries = CypherQueries(neo4j_driver)
-    for a, b in PAIRS:
-        queries.timeline(a, b)
+    queries = keep_pairs(neo4j_driver)
     before = queries.timeline("CHN", "PRK")
     article = ids.article_iri(B, "cccccccccccccccc")
     graph = Graph()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -14,17 +15,20 @@ from kg.cli.common import CliError, console, print_json, settings_of
 from kg.cli.store_cmd import cli_errors
 from kg.ingest import ArticleReport, IngestSummary, ingest_all
 from kg.queries.sparql_queries import SparqlQueries
-from kg.queries.timeline_warm import warm_timelines
+from kg.queries.timeline_warm import warm_neo4j_timelines, warm_timelines
 from kg.settings import Settings
 from kg.stores.base import RecordStore
 from kg.sync import SyncReport, sync
 from loaders.sources import iter_articles
 
+if TYPE_CHECKING:  # the embedded path must not import the Neo4j driver
+    from kg.stores.neo4j_store import Neo4jProjection
+
 WARM_SECONDS = 2.0  # the least time ingest spends reading changed pair timelines again
 
 
 @contextmanager
-def _projection(settings: Settings) -> Iterator[object | None]:
+def _projection(settings: Settings) -> Iterator[Neo4jProjection | None]:
     """A Neo4jProjection when KG_NEO4J_URI is set, else None; the driver is closed after."""
     if not settings.neo4j_uri:
         yield None
@@ -42,16 +46,27 @@ def _projection(settings: Settings) -> Iterator[object | None]:
         driver.close()
 
 
-def _sync(store: RecordStore, settings: Settings, rebuild: bool) -> SyncReport | None:
+def _sync(
+    store: RecordStore, settings: Settings, rebuild: bool, started: float
+) -> SyncReport | None:
+    """Project what the record holds that Neo4j lacks, then read again the pair timelines
+    Neo4j kept that the writes made stale, for at most a quarter of the time since `started`
+    (the rest on first use)."""
     with _projection(settings) as projection:
         if projection is None:
             return None
+        from kg.queries.cypher_queries import CypherQueries
         from kg.stores.neo4j_store import PROJECTION_ERRORS, projection_error_text
 
         try:
-            return sync(store, projection, rebuild=rebuild)  # type: ignore[arg-type]
+            report = sync(store, projection, rebuild=rebuild)
+            if settings.timeline_cache:
+                budget = max(WARM_SECONDS, 0.25 * (time.perf_counter() - started))
+                queries = CypherQueries(projection.driver)
+                warm_neo4j_timelines(queries, every=False, most_seconds=budget)
         except PROJECTION_ERRORS as exc:
             raise CliError(projection_error_text(exc)) from None
+        return report
 
 
 def _print_summary(
@@ -96,7 +111,7 @@ def ingest(
         budget = max(WARM_SECONDS, 0.25 * (time.perf_counter() - started))
         warm_timelines(SparqlQueries(store), every=False, most_seconds=budget)
         ingested = time.perf_counter()
-        synced = _sync(store, settings, rebuild=False)
+        synced = _sync(store, settings, rebuild=False, started=started)
     ingest_s, sync_s = ingested - started, time.perf_counter() - ingested
     if as_json:
         times = {"seconds": round(ingest_s + sync_s, 3), "neo4j_seconds": round(sync_s, 3)}
@@ -147,8 +162,9 @@ def sync_command(
     settings = settings_of(ctx)
     if not settings.neo4j_uri:
         raise CliError("Neo4j is not configured: set KG_NEO4J_URI (see `kg neo4j start`).")
+    started = time.perf_counter()
     with cli_errors(), open_store(settings) as store:
-        report = _sync(store, settings, rebuild)
+        report = _sync(store, settings, rebuild, started)
     assert report is not None
     console.print(
         f"{len(report.projected)} graphs projected ({report.triples} triples), "

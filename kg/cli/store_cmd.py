@@ -234,7 +234,7 @@ def warm_cmd(
             queries = open_queries(settings_of(ctx), "neo4j")
             assert isinstance(queries, CypherQueries)
             try:
-                report = warm_neo4j_timelines(queries, progress)
+                report = warm_neo4j_timelines(queries, progress=progress)
             finally:
                 queries.close()
         else:

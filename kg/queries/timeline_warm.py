@@ -1,7 +1,8 @@
 """Reading pair timelines into a timeline cache ahead of the questions, so every pair answers
 from the cache: the embedded store's, all of them once (`kg warm`, for a store the cache does
 not know whole) or those a write marked stale (the end of `kg ingest`); and the one kept in
-Neo4j (`kg warm --backend neo4j`), every pair it lacks."""
+Neo4j, every pair it lacks (`kg warm --backend neo4j`) or the stale ones (the end of `kg ingest`
+and `kg sync`)."""
 
 from __future__ import annotations
 
@@ -49,34 +50,56 @@ def warm_timelines(
         dyads = sorted(r["code"] for r in store.select(DYADS_QUERY))
     else:
         dyads = store.stale_timelines()
-    read, stop = 0, None if most_seconds is None else time.monotonic() + most_seconds
-    for done, code in enumerate(dyads, 1):
-        if stop is not None and time.monotonic() > stop:
-            return WarmReport(len(dyads), read, False)
-        if store.cached_timeline(code, NOTHING)[0] is None:
-            a, b = code.split("|")
-            queries.timeline(a, b, limit=0)  # a miss reads the whole pair and keeps it
-            read += 1
-        if progress is not None:
-            progress(done, len(dyads))
-    return WarmReport(len(dyads), read, every and store.complete_timelines(epoch))
+    read, done = _read_pairs(
+        queries.timeline,
+        dyads,
+        lambda code: store.cached_timeline(code, NOTHING)[0] is None,
+        progress,
+        most_seconds,
+    )
+    return WarmReport(len(dyads), read, done and every and store.complete_timelines(epoch))
 
 
 def warm_neo4j_timelines(
-    queries: CypherQueries, progress: Callable[[int, int], None] | None = None
+    queries: CypherQueries,
+    every: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    most_seconds: float | None = None,
 ) -> WarmReport:
-    """Read into the timelines kept in Neo4j every pair they lack; `complete` when every
-    pair is kept at the end (False when a projection write came meanwhile)."""
+    """Read into the timelines kept in Neo4j every pair they lack (or only the stale ones:
+    kept once, then changed by a write), stopping after `most_seconds`; `complete` when
+    every pair is kept at the end (False when a projection write came meanwhile)."""
     cache = queries.timelines
     if cache is None:
         return WarmReport(0, 0, False)
-    dyads = sorted(r["code"] for r in queries._read(NEO4J_DYADS_CYPHER))
-    read = 0
+    dyads = sorted(r["code"] for r in queries._read(NEO4J_DYADS_CYPHER)) if every else cache.stale()
+    read, done = _read_pairs(
+        queries.timeline,
+        dyads,
+        lambda code: cache.read(code).events is None,
+        progress,
+        most_seconds,
+    )
+    return WarmReport(len(dyads), read, done and every and cache.kept(dyads) == len(dyads))
+
+
+def _read_pairs(
+    timeline: Callable[..., object],
+    dyads: list[str],
+    lacks: Callable[[str], bool],
+    progress: Callable[[int, int], None] | None,
+    most_seconds: float | None,
+) -> tuple[int, bool]:
+    """Read each pair the cache `lacks` through `timeline` (a miss reads the whole pair and
+    keeps it): how many were read, and whether all were looked at before the time ran out."""
+    read, stop = 0, None if most_seconds is None else time.monotonic() + most_seconds
     for done, code in enumerate(dyads, 1):
-        if cache.read(code).events is None:
+        if stop is not None and time.monotonic() > stop:
+            return read, False
+        if lacks(code):
             a, b = code.split("|")
-            queries.timeline(a, b, limit=0)  # a miss reads the whole pair and keeps it
+            timeline(a, b, limit=0)
             read += 1
         if progress is not None:
             progress(done, len(dyads))
-    return WarmReport(len(dyads), read, cache.kept(dyads) == len(dyads))
+    return read, True

@@ -3,13 +3,15 @@ timeline costs one node read instead of the few thousand record reads behind its
 (27 ms for a whole pair at 1 M events; docs/neo4j-projection.md, "The timeline cache").
 
 It is a cache, never the projection: `(:TimelineCache {dyad})` nodes, outside `Resource`,
-each holding a pair's events as JSON in timeline order with their sort and filter keys, and
-one `{dyad: '*'}` node with a version and a `writing` flag. Every projection write raises the
-flag and the version before it starts, and after it ends drops the pairs it changed (all of
-them when it touched anything but events and their sources) and lowers the flag; an entry is
-served only while no write runs, and kept only if no write began since its read. A write that
-dies half-way leaves the flag up: timelines are then read from the graph until the next
-projection write ends (`kg sync` redoes the unfinished graphs)."""
+each holding a pair's events as JSON in timeline order with their sort and filter keys while
+it is also `:TimelineKept`, and one `{dyad: '*'}` node with a version and a `writing` flag.
+Every projection write raises the flag and the version before it starts, and after it ends
+makes the pairs it changed stale (all of them when it touched anything but events and their
+sources: their events dropped, the node left to say the pair is worth reading again) and
+lowers the flag; an entry is served only while no write runs, and kept only if no write
+began since its read. A write that dies half-way leaves the flag up: timelines are then read
+from the graph until the next projection write ends (`kg sync` redoes the unfinished
+graphs)."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from kg.stores.timeline_cache import CachedEvent, PageFilter
 from kg.stores.timeline_keys import EVENT_SIDE_TYPES
 
 LABEL = "TimelineCache"
+KEPT = "TimelineKept"  # an entry whose events are current (else stale: to be read again)
 EVERY = "*"  # the dyad key of the node every write marks
 SCHEMA_CYPHER = (
     f"CREATE CONSTRAINT timeline_cache_dyad IF NOT EXISTS FOR (c:{LABEL}) REQUIRE c.dyad IS UNIQUE"
@@ -32,7 +35,8 @@ SCHEMA_CYPHER = (
 READ_CYPHER = f"""OPTIONAL MATCH (w:{LABEL} {{dyad: '{EVERY}'}})
 OPTIONAL MATCH (c:{LABEL} {{dyad: $dyad}})
 RETURN coalesce(w.version, 0) AS version, coalesce(w.writing, false) AS writing,
-  c.bodies AS bodies, c.earliest AS earliest, c.latest AS latest, c.types AS types"""
+  CASE WHEN c:{KEPT} THEN c.bodies END AS bodies,
+  c.earliest AS earliest, c.latest AS latest, c.types AS types"""
 # The lock first (Neo4j's own recipe against lost updates: held until the commit, though the
 # property is gone at once), then the check: a write that began after the read has raised
 # the version.
@@ -40,20 +44,25 @@ KEEP_CYPHER = f"""MERGE (w:{LABEL} {{dyad: '{EVERY}'}})
 SET w._lock = true REMOVE w._lock
 WITH w WHERE coalesce(w.version, 0) = $version AND NOT coalesce(w.writing, false)
 MERGE (c:{LABEL} {{dyad: $dyad}})
-SET c.bodies = $bodies, c.earliest = $earliest, c.latest = $latest, c.types = $types
+SET c:{KEPT}, c.bodies = $bodies, c.earliest = $earliest, c.latest = $latest, c.types = $types
 RETURN count(c) AS kept"""
 # A write in one transaction needs no flag (no one sees it raised): the version moves at its
-# commit, and what a reader kept before then is still there to drop.
+# commit, and what a reader kept before then is still there to make stale.
 BUMP_CYPHER = f"""MERGE (w:{LABEL} {{dyad: '{EVERY}'}})
 SET w.version = coalesce(w.version, 0) + 1
-RETURN EXISTS {{ MATCH (c:{LABEL}) WHERE c.dyad <> '{EVERY}' }} AS kept"""
+RETURN EXISTS {{ MATCH (:{KEPT}) }} AS kept"""
 KEPT_CYPHER = f"""OPTIONAL MATCH (w:{LABEL} {{dyad: '{EVERY}'}})
 WITH coalesce(w.writing, false) AS writing
-MATCH (c:{LABEL}) WHERE c.dyad IN $dyads AND NOT writing
+UNWIND $dyads AS dyad
+MATCH (c:{LABEL} {{dyad: dyad}}) WHERE c:{KEPT} AND NOT writing
 RETURN count(c) AS kept"""
+STALE_CYPHER = f"""OPTIONAL MATCH (w:{LABEL} {{dyad: '{EVERY}'}})
+WITH coalesce(w.writing, false) AS writing
+MATCH (c:{LABEL}) WHERE c.dyad <> '{EVERY}' AND NOT c:{KEPT} AND NOT writing
+RETURN c.dyad AS dyad ORDER BY dyad"""
 BEGIN_CYPHER = f"""MERGE (w:{LABEL} {{dyad: '{EVERY}'}})
 SET w.version = coalesce(w.version, 0) + 1, w.writing = true
-RETURN EXISTS {{ MATCH (c:{LABEL}) WHERE c.dyad <> '{EVERY}' }} AS kept"""
+RETURN EXISTS {{ MATCH (:{KEPT}) }} AS kept"""
 _SIDE = " OR ".join(f"s:{name}" for name in EVENT_SIDE_TYPES)
 # Per subject of the graphs: whether it is an event or a source of one, and the pairs of the
 # events it is (or is linked to, in either direction; a dyad: its own pair, not those of the
@@ -66,12 +75,20 @@ RETURN {_SIDE} AS side, COLLECT {{
   UNION MATCH (s)--(:Event)-[:dyad]->(d) WHERE NOT s:Dyad RETURN d.code AS code
   UNION MATCH (s:Dyad) RETURN s.code AS code
 }} AS codes"""
-END_CYPHER = f"""CALL () {{
-  MATCH (c:{LABEL}) WHERE c.dyad <> '{EVERY}' AND ($every OR c.dyad IN $dyads)
-  DELETE c
+# The kept pairs a write made stale (all of them, or those of $dyads, found by the index).
+_STALE_MATCH = {
+    True: f"MATCH (c:{KEPT})",
+    False: f"UNWIND $dyads AS dyad MATCH (c:{LABEL} {{dyad: dyad}}) WHERE c:{KEPT}",
+}
+END_CYPHER = {
+    every: f"""CALL () {{
+  {match}
+  REMOVE c:{KEPT}, c.bodies, c.earliest, c.latest, c.types
 }}
 MATCH (w:{LABEL} {{dyad: '{EVERY}'}})
 SET w.version = w.version + 1, w.writing = false"""
+    for every, match in _STALE_MATCH.items()
+}
 
 
 @dataclass(frozen=True)
@@ -144,7 +161,7 @@ class Neo4jTimelineCache:
         }
         try:
             rows = self._run(KEEP_CYPHER, "WRITE", None, dyad=dyad, version=version, **columns)
-        except TransientError:  # a lock taken by a write: that write drops the pair anyway
+        except TransientError:  # a lock taken by a write: that write makes the pair stale anyway
             return False
         except ClientError as exc:
             if not (exc.code or "").startswith(
@@ -154,6 +171,11 @@ class Neo4jTimelineCache:
             self.may_keep = False
             return False
         return bool(rows and rows[0]["kept"])
+
+    def stale(self) -> list[str]:
+        """The pairs kept once that a write changed since: worth reading again (none while
+        a write runs)."""
+        return [row["dyad"] for row in self._run(STALE_CYPHER, "READ")]
 
     def kept(self, dyads: Sequence[str]) -> int:
         """How many of these pairs are kept and served now."""
@@ -177,12 +199,12 @@ class Neo4jTimelineCache:
 
     def begin(self) -> bool:
         """Raise the write flag and the version; whether any pair is kept (else the end of
-        the write has nothing to drop)."""
+        the write has nothing to make stale)."""
         return bool(self._run(BEGIN_CYPHER, "WRITE")[0]["kept"])
 
     def mark_in(self, tx: ManagedTransaction, names: list[str]) -> None:
         """At the end of a write of graphs never projected before, made in `tx` alone: move
-        the version and drop the kept pairs the graphs reach (one statement when none is
+        the version and make stale the kept pairs the graphs reach (one statement when none is
         kept)."""
         if self._run(BUMP_CYPHER, "WRITE", tx)[0]["kept"]:
             self.end(True, names, set(), tx)
@@ -194,20 +216,20 @@ class Neo4jTimelineCache:
         before: set[str] | None,
         tx: ManagedTransaction | None = None,
     ) -> None:
-        """Drop the kept pairs the write of `names` reached (`before` it, and as they stand
-        now; every pair when `names` or either side is None) and lower the flag."""
+        """Make stale the kept pairs the write of `names` reached (`before` it, and as they
+        stand now; every pair when `names` or either side is None) and lower the flag."""
         dyads = None
         if kept and names is not None and before is not None:
             after = self.affected(names, tx)
             dyads = None if after is None else before | after
         every = kept and dyads is None
-        self._run(END_CYPHER, "WRITE", tx, every=every, dyads=sorted(dyads or ()))
+        self._run(END_CYPHER[every], "WRITE", tx, dyads=sorted(dyads or ()))
 
     @contextmanager
     def writing(self, graphs: Iterable[str] | None) -> Iterator[None]:
         """Around a projection write of `graphs` (None: of anything, e.g. a clear) made of
         several transactions: no entry is served or kept meanwhile, and those the write
-        changed are dropped after it. A write that fails still drops what it reached; when
+        changed are made stale after it. A write that fails still does so for what it reached; when
         that fails too, its error is the one raised (the flag stays up: safe)."""
         names = None if graphs is None else sorted(set(graphs))
         kept = self.begin()

@@ -100,9 +100,7 @@ def test_warm_reads_every_pair_into_the_timelines_kept_in_neo4j(
     pairs = neo4j_driver.execute_query("MATCH (d:Dyad) RETURN count(DISTINCT d.code) AS n").records[
         0
     ]["n"]
-    kept = neo4j_driver.execute_query(
-        "MATCH (c:TimelineCache) WHERE c.dyad <> '*' RETURN count(c) AS n"
-    ).records[0]["n"]
+    kept = neo4j_driver.execute_query("MATCH (c:TimelineKept) RETURN count(c) AS n").records[0]["n"]
     assert pairs > 5 and kept == pairs
     assert f"{pairs} pairs:" in first and "from Neo4j into the timeline cache" in first
     again = " ".join(_kg(env, "warm", "--backend", "neo4j").stdout.split())
@@ -114,3 +112,30 @@ def test_warm_reads_every_pair_into_the_timelines_kept_in_neo4j(
     assert answers[0] == answers[1] and answers[0]
     off = _kg({**env, "KG_TIMELINE_CACHE": "false"}, "warm", "--backend", "neo4j", ok=False)
     assert off.returncode == 1 and "timeline cache is off" in off.stderr
+
+
+@pytest.mark.neo4j
+def test_ingest_reads_again_the_kept_timelines_it_changed(
+    env: dict[str, str], neo4j_driver: Any, tmp_path: Path
+) -> None:
+    """Last in this module: it adds an article. The pair read before it is current again when
+    `kg ingest` returns, with the new event, and equal to the record's answer."""
+    _kg(env, "timeline", "JPN", "USA", "--backend", "neo4j")  # kept in Neo4j now
+    article = tmp_path / "us_japan_2026.txt"
+    article.write_text(
+        "url: https://news.example/2026/11/us-japan-talks\npublished: 2026-11-20\n"
+        "title: US and Japan hold talks\n\n"
+        "U.S. and Japanese officials held talks in Tokyo on November 19, 2026.\n"
+    )
+    assert json.loads(_kg(env, "ingest", str(article), "--json").stdout)["new_events"] == 1
+    stale = "MATCH (c:TimelineCache) WHERE c.dyad <> '*' AND NOT c:TimelineKept RETURN c.dyad"
+    assert neo4j_driver.execute_query(stale).records == []
+    kept = neo4j_driver.execute_query(
+        "MATCH (c:TimelineKept {dyad: 'JPN|USA'}) RETURN c.latest AS latest"
+    ).records
+    assert kept and max(kept[0]["latest"]) >= "2026-11-19"
+    answers = [
+        json.loads(_kg(env, "timeline", "JPN", "USA", "--backend", b, "--format", "json").stdout)
+        for b in ("sparql", "neo4j")
+    ]
+    assert answers[0] == answers[1] and any(e["date"] == "2026-11-19" for e in answers[0])

@@ -1,8 +1,8 @@
 """The pair timelines kept in Neo4j (kg.stores.neo4j_timeline_cache), on a real Neo4j 5.26: a
 timeline read once is kept and answered from there, equal to the Cypher answer; a projection
-write drops exactly the pairs it changes (every pair when it touches a state or a person), on
-both write paths; nothing is served or kept while a write runs, nor kept from a read a write
-overtook."""
+write makes stale exactly the pairs it changes (every pair when it touches a state or a
+person), on both write paths, and reading the stale ones again keeps them current; nothing is
+served or kept while a write runs, nor kept from a read a write overtook."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from rdflib import Graph
 
 from kg.queries.cypher_queries import CypherQueries
 from kg.queries.sparql_queries import SparqlQueries
+from kg.queries.timeline_warm import warm_neo4j_timelines
 from kg.stores.neo4j_store import Neo4jProjection
 from kg.stores.neo4j_timeline_cache import EVERY, Neo4jTimelineCache
 from kg.stores.oxigraph_store import OxigraphStore
@@ -29,7 +30,9 @@ PAIRS = (("CHN", "PRK"), ("KOR", "USA"))
 
 @pytest.fixture
 def record(projection: Neo4jProjection) -> Iterator[OxigraphStore]:
-    """The sample graphs in an embedded store, synced into Neo4j (on either write path)."""
+    """The sample graphs in an embedded store, synced into Neo4j (on either write path), and
+    no pair kept (nor stale: the pairs other tests read)."""
+    projection.driver.execute_query("MATCH (c:TimelineCache) DELETE c")
     store = OxigraphStore()
     store.replace_graphs(all_graphs())
     sync(store, projection)
@@ -38,12 +41,22 @@ def record(projection: Neo4jProjection) -> Iterator[OxigraphStore]:
 
 
 def kept(driver: Any) -> dict[str, int]:
-    """The pairs kept in Neo4j -> how many events each holds."""
+    """The pairs kept (current) in Neo4j -> how many events each holds."""
     rows = driver.execute_query(
-        "MATCH (c:TimelineCache) WHERE c.dyad <> $every RETURN c.dyad AS d, size(c.bodies) AS n",
-        every=EVERY,
+        "MATCH (c:TimelineKept) RETURN c.dyad AS d, size(c.bodies) AS n"
     ).records
     return {r["d"]: r["n"] for r in rows}
+
+
+def stale(driver: Any) -> list[str]:
+    """The pairs kept once and changed since: their events gone, the pair still named."""
+    rows = driver.execute_query(
+        "MATCH (c:TimelineCache) WHERE c.dyad <> $every AND NOT c:TimelineKept "
+        "RETURN c.dyad AS d, c.bodies IS NULL AS empty ORDER BY d",
+        every=EVERY,
+    ).records
+    assert all(r["empty"] for r in rows)
+    return [r["d"] for r in rows]
 
 
 def keep_pairs(driver: Any) -> CypherQueries:
@@ -99,7 +112,7 @@ def test_filters_and_pages_from_the_cache_equal_the_cypher_answers(
     assert set(kept(neo4j_driver)) == {"CHN|PRK"}
 
 
-def test_a_corrected_article_drops_only_the_pairs_it_changes(
+def test_a_corrected_article_makes_stale_only_the_pairs_it_changes(
     record: OxigraphStore, projection: Neo4jProjection, neo4j_driver: Any
 ) -> None:
     queries = keep_pairs(neo4j_driver)
@@ -111,16 +124,18 @@ def test_a_corrected_article_drops_only_the_pairs_it_changes(
     record.replace_graph(str(ARTICLE_B), corrected)
     sync(record, projection)
     assert set(kept(neo4j_driver)) == {"KOR|USA"}  # article B reports only CHN-PRK events
+    assert stale(neo4j_driver) == Neo4jTimelineCache(neo4j_driver).stale() == ["CHN|PRK"]
     answer = same_everywhere(record, queries, "CHN", "PRK")
     assert not any(e.type == "talks" for e in answer)
     record.drop_graph(str(ARTICLE_A))  # the Korean War: every pair of its participants
     sync(record, projection)
-    assert kept(neo4j_driver) == {}
+    assert kept(neo4j_driver) == {} and stale(neo4j_driver) == ["CHN|PRK", "KOR|USA"]
     for a, b in PAIRS:
         same_everywhere(record, queries, a, b)
+    assert stale(neo4j_driver) == []
 
 
-def test_a_change_to_a_state_drops_every_pair(
+def test_a_change_to_a_state_makes_every_pair_stale(
     record: OxigraphStore, projection: Neo4jProjection, neo4j_driver: Any
 ) -> None:
     queries = keep_pairs(neo4j_driver)
@@ -140,7 +155,7 @@ def test_nothing_is_served_or_kept_while_a_write_runs(
         assert cache.read("CHN|PRK").events is None  # kept, but not served during a write
         assert queries.timeline("KOR", "USA") == same_everywhere(record, queries, "KOR", "USA")
         assert set(kept(neo4j_driver)) == {"CHN|PRK"}  # nothing new kept meanwhile
-    assert set(kept(neo4j_driver)) == set()  # article B reaches CHN-PRK: dropped after
+    assert set(kept(neo4j_driver)) == set()  # article B reaches CHN-PRK: stale after
     assert queries.timeline("CHN", "PRK") == whole
 
 
@@ -159,7 +174,7 @@ def test_a_read_that_a_write_overtook_is_not_kept(record: OxigraphStore, neo4j_d
     assert kept(neo4j_driver) == {"CHN|PRK": 0}
 
 
-def test_a_write_that_fails_still_drops_what_it_reached(
+def test_a_write_that_fails_still_makes_stale_what_it_reached(
     record: OxigraphStore, neo4j_driver: Any
 ) -> None:
     keep_pairs(neo4j_driver)
@@ -171,7 +186,7 @@ def test_a_write_that_fails_still_drops_what_it_reached(
     assert cache.read("KOR|USA").events is not None
 
 
-def test_a_new_article_drops_the_pairs_of_its_events(
+def test_a_new_article_makes_the_pairs_of_its_events_stale(
     record: OxigraphStore, projection: Neo4jProjection, neo4j_driver: Any
 ) -> None:
     """A graph never projected before (on the loader path: marked in its one transaction)
@@ -192,3 +207,20 @@ def test_a_new_article_drops_the_pairs_of_its_events(
     assert len(after) == len(before) + 1
     statement = next(e for e in after if e.date == "2024-10-06")
     assert "https://news.example/c" in {s.url for s in statement.sources}
+
+
+def test_the_stale_pairs_read_again_are_current_and_nothing_else_is_read(
+    record: OxigraphStore, projection: Neo4jProjection, neo4j_driver: Any
+) -> None:
+    queries = keep_pairs(neo4j_driver)
+    projection.replace_graph(STATES, record.to_graph(STATES))  # every pair made stale
+    assert stale(neo4j_driver) == ["CHN|PRK", "KOR|USA"]
+    report = warm_neo4j_timelines(queries, every=False)
+    assert (report.pairs, report.read) == (2, 2)
+    assert stale(neo4j_driver) == [] and set(kept(neo4j_driver)) == {"CHN|PRK", "KOR|USA"}
+    pairs = neo4j_driver.execute_query("MATCH (d:Dyad) RETURN count(DISTINCT d.code) AS n")
+    assert pairs.records[0]["n"] > 2  # the pairs never read stay unread
+    for a, b in PAIRS:
+        same_everywhere(record, queries, a, b)
+    with Neo4jTimelineCache(neo4j_driver).writing(None):
+        assert Neo4jTimelineCache(neo4j_driver).stale() == []  # none offered during a write

@@ -4,6 +4,7 @@ itself (READ transaction) and the database is unchanged, as the driver confirms.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -123,7 +124,20 @@ def test_bad_query_and_timeout(neo4j_api: Server) -> None:
     assert slow.status_code == 504, slow.text
 
 
+def _kept_sources(driver: Any, dyad: str) -> str | None:
+    """The pair's timeline as kept (current) in Neo4j, its JSON joined; None when not kept."""
+    records, _, _ = driver.execute_query(
+        "MATCH (c:TimelineKept {dyad: $dyad}) RETURN c.bodies AS bodies", dyad=dyad
+    )
+    return " ".join(records[0]["bodies"]) if records else None
+
+
 def test_posted_article_reaches_neo4j(neo4j_api: Server, neo4j_driver: Any) -> None:
+    from kg.queries.cypher_queries import CypherQueries
+
+    CypherQueries(neo4j_driver).timeline("PRK", "RUS")  # kept in Neo4j before the post
+    before = _kept_sources(neo4j_driver, "PRK|RUS")
+    assert before is not None and "e2e/neo4j-visit" not in before
     text = (
         "url: https://news.example.org/e2e/neo4j-visit\npublished: 2024-06-19\n\n"
         "Russian President Vladimir Putin visited Pyongyang on June 19, 2024, where he met "
@@ -153,6 +167,14 @@ def test_posted_article_reaches_neo4j(neo4j_api: Server, neo4j_driver: Any) -> N
             "SELECT hash FROM graph_hash WHERE graph = ?", (posted.json()["iri"],)
         ).fetchall()
     assert rows == [(graphs[0]["hash"],)]
+    # After the answer, the pair the post made stale is read again and kept with its source.
+    for _ in range(100):
+        after = _kept_sources(neo4j_driver, "PRK|RUS")
+        if after is not None and "e2e/neo4j-visit" in after:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"PRK|RUS not kept again with the posted source: {after!r:.200}")
 
 
 def _post(server: Server, url: str, published: str, text: str) -> dict[str, Any]:

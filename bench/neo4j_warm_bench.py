@@ -4,7 +4,7 @@ the graph and kept in Neo4j, from nothing kept (as after a rebuild into a fresh 
 Uses the Neo4j database bench/query_scale.py built for one scale (run that first; this one
 never builds). In one process, on that database:
 1. every kept pair deleted, then `warm_neo4j_timelines` over every pair, timed (pairs/s, ms
-   per pair, events kept);
+   per pair, events kept), once for each `--workers` count (taking turns: 1,4,1,4);
 2. a sample of random pairs read from the cache, checked equal to the uncached Cypher answer,
    with the p50 of both and of `RETURN 1` (the reference) in the same run.
 
@@ -35,6 +35,9 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/geokg-query-scale"))
     parser.add_argument("--sample", type=int, default=200, help="pairs checked after the warm")
+    parser.add_argument(
+        "--workers", default="4", help="pairs read at a time, one warm each: e.g. 1,4,1,4"
+    )
     parser.add_argument("--heap", default="2g", help="Neo4j heap")
     parser.add_argument("--pagecache", default="4g", help="Neo4j page cache")
     parser.add_argument("--fast-start", action="store_true", help="C1-only JVM (faster start)")
@@ -47,7 +50,7 @@ def _ms(fn: Callable[..., Any], *args: Any) -> tuple[float, Any]:
     return (time.perf_counter() - began) * 1000, out
 
 
-def warm(cached: CypherQueries) -> None:
+def warm(cached: CypherQueries, workers: int) -> None:
     cached.driver.execute_query("MATCH (c:TimelineCache) WHERE c.dyad <> '*' DELETE c")
     step = [0.0]
 
@@ -57,13 +60,13 @@ def warm(cached: CypherQueries) -> None:
             step[0] += 0.1
 
     began = time.perf_counter()
-    report = warm_neo4j_timelines(cached, progress=progress)
+    report = warm_neo4j_timelines(cached, progress=progress, workers=workers)
     seconds = time.perf_counter() - began
     events = cached.driver.execute_query(
         "MATCH (c:TimelineKept) RETURN count(c) AS pairs, sum(size(c.bodies)) AS events"
     ).records[0]
     print(
-        f"warm: {report.pairs} pairs, {report.read} read, complete={report.complete}, "
+        f"warm, {workers} at a time: {report.pairs} pairs, {report.read} read, complete={report.complete}, "
         f"{seconds:.1f} s ({report.read / seconds:.1f} pairs/s, "
         f"{1000 * seconds / max(report.read, 1):.1f} ms per pair); "
         f"kept {events['pairs']} pairs holding {events['events']} events"
@@ -101,7 +104,8 @@ def main() -> None:
     with neo4j_running(neo4j_settings(level, args), args.fast_start) as driver:
         Neo4jProjection(driver).ensure_schema()
         cached, direct = CypherQueries(driver), CypherQueries(driver, timeline_cache=False)
-        warm(cached)
+        for workers in (int(w) for w in args.workers.split(",")):
+            warm(cached, workers)
         mismatches = sample(cached, direct, args.sample, args.seed)
     sys.exit(1 if mismatches else 0)
 

@@ -20,6 +20,7 @@ from kg.upgrade import upgrade
 
 SHOWN_VIOLATIONS = 10
 CACHE_OFF = "The timeline cache is off (KG_TIMELINE_CACHE=false): nothing to fill."
+WARM_WORKERS = 4  # Neo4j pairs read at a time by `kg warm` (docs/benchmarks.md)
 
 
 class ExportFormat(StrEnum):
@@ -212,6 +213,9 @@ def upgrade_cmd(ctx: typer.Context) -> None:
 def warm_cmd(
     ctx: typer.Context,
     backend: Backend = typer.Option(Backend.sparql, "--backend", help="Whose cache to fill."),
+    workers: int = typer.Option(
+        WARM_WORKERS, "--workers", min=1, max=32, help="Neo4j: pairs read at a time."
+    ),
 ) -> None:
     """Read every pair's timeline into the timeline cache, so each answers in a millisecond."""
     from rich.progress import Progress
@@ -234,7 +238,7 @@ def warm_cmd(
             queries = open_queries(settings_of(ctx), "neo4j")
             assert isinstance(queries, CypherQueries)
             try:
-                report = warm_neo4j_timelines(queries, progress=progress)
+                report = warm_neo4j_timelines(queries, progress=progress, workers=workers)
             finally:
                 queries.close()
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -65,10 +66,12 @@ def warm_neo4j_timelines(
     every: bool = True,
     progress: Callable[[int, int], None] | None = None,
     most_seconds: float | None = None,
+    workers: int = 1,
 ) -> WarmReport:
     """Read into the timelines kept in Neo4j every pair they lack (or only the stale ones:
-    kept once, then changed by a write), stopping after `most_seconds`; `complete` when
-    every pair is kept at the end (False when a projection write came meanwhile)."""
+    kept once, then changed by a write), `workers` pairs at a time (each in sessions of its
+    own), stopping after `most_seconds`; `complete` when every pair is kept at the end
+    (False when a projection write came meanwhile)."""
     cache = queries.timelines
     if cache is None:
         return WarmReport(0, 0, False)
@@ -79,6 +82,7 @@ def warm_neo4j_timelines(
         lambda code: cache.read(code).events is None,
         progress,
         most_seconds,
+        workers,
     )
     return WarmReport(len(dyads), read, done and every and cache.kept(dyads) == len(dyads))
 
@@ -89,17 +93,30 @@ def _read_pairs(
     lacks: Callable[[str], bool],
     progress: Callable[[int, int], None] | None,
     most_seconds: float | None,
+    workers: int = 1,
 ) -> tuple[int, bool]:
     """Read each pair the cache `lacks` through `timeline` (a miss reads the whole pair and
-    keeps it): how many were read, and whether all were looked at before the time ran out."""
-    read, stop = 0, None if most_seconds is None else time.monotonic() + most_seconds
-    for done, code in enumerate(dyads, 1):
+    keeps it), `workers` at a time: how many were read, and whether all were looked at
+    before the time ran out."""
+    stop = None if most_seconds is None else time.monotonic() + most_seconds
+
+    def one(code: str) -> bool | None:  # None: out of time
         if stop is not None and time.monotonic() > stop:
-            return read, False
-        if lacks(code):
-            a, b = code.split("|")
-            timeline(a, b, limit=0)
-            read += 1
-        if progress is not None:
-            progress(done, len(dyads))
+            return None
+        if not lacks(code):
+            return False
+        a, b = code.split("|")
+        timeline(a, b, limit=0)
+        return True
+
+    with ThreadPoolExecutor(max(workers, 1)) as pool:
+        outcomes = pool.map(one, dyads) if workers > 1 else map(one, dyads)
+        read = 0
+        for done, outcome in enumerate(outcomes, 1):
+            if outcome is None:
+                pool.shutdown(cancel_futures=True)
+                return read, False
+            read += outcome
+            if progress is not None:
+                progress(done, len(dyads))
     return read, True

@@ -224,3 +224,16 @@ def test_the_stale_pairs_read_again_are_current_and_nothing_else_is_read(
         same_everywhere(record, queries, a, b)
     with Neo4jTimelineCache(neo4j_driver).writing(None):
         assert Neo4jTimelineCache(neo4j_driver).stale() == []  # none offered during a write
+
+
+def test_a_warm_of_several_pairs_at_a_time_keeps_every_pair_right(
+    record: OxigraphStore, neo4j_driver: Any
+) -> None:
+    queries = CypherQueries(neo4j_driver)
+    report = warm_neo4j_timelines(queries, workers=3)
+    pairs = neo4j_driver.execute_query("MATCH (d:Dyad) RETURN DISTINCT d.code AS code").records
+    assert report.complete and report.read == report.pairs == len(pairs) > 2
+    assert set(kept(neo4j_driver)) == {r["code"] for r in pairs}
+    for r in pairs:
+        same_everywhere(record, queries, *r["code"].split("|"))
+    assert warm_neo4j_timelines(queries, workers=3).read == 0

@@ -60,12 +60,16 @@ def _sync(
 
         try:
             report = sync(store, projection, rebuild=rebuild)
-            if settings.timeline_cache:
-                budget = max(WARM_SECONDS, 0.25 * (time.perf_counter() - started))
-                queries = CypherQueries(projection.driver)
-                warm_neo4j_timelines(queries, every=False, most_seconds=budget)
         except PROJECTION_ERRORS as exc:
             raise CliError(projection_error_text(exc)) from None
+        if settings.timeline_cache:
+            budget = max(WARM_SECONDS, 0.25 * (time.perf_counter() - started))
+            try:
+                warm_neo4j_timelines(
+                    CypherQueries(projection.driver), every=False, most_seconds=budget
+                )
+            except PROJECTION_ERRORS as exc:  # costs only speed: read on first use
+                console.print(f"[yellow]warning[/yellow] {projection_error_text(exc)}")
         return report
 
 

@@ -14,13 +14,13 @@ import typer
 
 from kg.backends import BackendError, open_queries, open_reader, open_store
 from kg.cli.common import Backend, CliError, console, err_console, print_table, settings_of
+from kg.queries.timeline_warm import NEO4J_WORKERS
 from kg.stores.base import RDF_FORMATS, QueryResult, RecordStore, StoreError, StoreFormatError
 from kg.stores.sparql_endpoint_store import SparqlEndpointStore
 from kg.upgrade import upgrade
 
 SHOWN_VIOLATIONS = 10
 CACHE_OFF = "The timeline cache is off (KG_TIMELINE_CACHE=false): nothing to fill."
-WARM_WORKERS = 4  # Neo4j pairs read at a time by `kg warm` (docs/benchmarks.md)
 
 
 class ExportFormat(StrEnum):
@@ -214,7 +214,7 @@ def warm_cmd(
     ctx: typer.Context,
     backend: Backend = typer.Option(Backend.sparql, "--backend", help="Whose cache to fill."),
     workers: int = typer.Option(
-        WARM_WORKERS, "--workers", min=1, max=32, help="Neo4j: pairs read at a time."
+        NEO4J_WORKERS, "--workers", min=1, max=32, help="Neo4j: pairs read at a time."
     ),
 ) -> None:
     """Read every pair's timeline into the timeline cache, so each answers in a millisecond."""

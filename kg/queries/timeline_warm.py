@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the embedded path (kg ingest) must not import the Neo4j dri
 DYADS_QUERY = PREFIXES + "SELECT DISTINCT ?code WHERE { ?d a geo:Dyad ; geo:code ?code }"
 NEO4J_DYADS_CYPHER = "MATCH (d:Dyad) WHERE d.code IS NOT NULL RETURN DISTINCT d.code AS code"
 NOTHING = PageFilter(limit=0)
+NEO4J_WORKERS = 4  # Neo4j pairs read at a time: 1.6x one at a time (docs/benchmarks.md)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def warm_neo4j_timelines(
     every: bool = True,
     progress: Callable[[int, int], None] | None = None,
     most_seconds: float | None = None,
-    workers: int = 1,
+    workers: int = NEO4J_WORKERS,
 ) -> WarmReport:
     """Read into the timelines kept in Neo4j every pair they lack (or only the stale ones:
     kept once, then changed by a write), `workers` pairs at a time (each in sessions of its

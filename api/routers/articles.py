@@ -27,7 +27,9 @@ from ontology.shacl import ShaclViolationError
 router = APIRouter(tags=["articles"])
 log = logging.getLogger("geokg.api")
 _write_lock = threading.Lock()  # one ingest at a time, so "new"/"unchanged" stay exact
-NEO4J_WARM_SECONDS = 2.0  # at most, after each post: a Neo4j pair costs 15-50 ms at 1 M events
+# At most, after each post, for each store: a post that changes a state makes every pair
+# stale, and a pair costs up to 10 ms (record) or 50 ms (Neo4j) at 1 M events.
+WARM_SECONDS = 2.0
 
 TEXT_EXAMPLE = """url: https://news.example.org/2024/06/19/putin-pyongyang
 published: 2024-06-19
@@ -110,14 +112,14 @@ def _ingest(
 def _warm(store: RecordStore, neo4j: Any, settings: Settings) -> None:
     """After the answer: read again the pair timelines the article changed (kept stale), so
     the next reader of those pairs gets them from the cache; in Neo4j too when it was
-    projected there (for a few seconds at most: the rest on first use)."""
+    projected there (a few seconds at most each: the rest on first use)."""
     try:
-        warm_timelines(SparqlQueries(store), every=False)
+        warm_timelines(SparqlQueries(store), every=False, most_seconds=WARM_SECONDS)
         if neo4j is not None and settings.timeline_cache:
             from kg.queries.cypher_queries import CypherQueries
 
             queries = CypherQueries(neo4j)
-            warm_neo4j_timelines(queries, every=False, most_seconds=NEO4J_WARM_SECONDS)
+            warm_neo4j_timelines(queries, every=False, most_seconds=WARM_SECONDS)
     except Exception:  # a failed read-ahead costs only speed: the next read does it
         log.exception("reading the changed pair timelines again failed")
 

@@ -30,8 +30,10 @@ from pathlib import Path
 from neo4j import Driver, GraphDatabase
 from rdflib import Graph
 
+from kg.projection.loader import LOADER_CYPHER, loader_calls, loader_config
 from kg.stores.neo4j_store import Neo4jProjection
 from kg.stores.oxigraph_store import OxigraphStore
+from kg.stores.oxigraph_terms import ntriples_text
 from kg.sync import CHUNK_TRIPLES, sync
 from loaders.article import Article
 from loaders.extraction.model import EventRecord, Extraction, RelationRecord
@@ -47,6 +49,7 @@ SYNC = "geokg sync from the record"
 CYPHER = "geokg, Cypher path"
 ONE = "geokg, one graph at a time"
 RDFLIB = "rdflib-neo4j Neo4jStore"
+FLOOR = "floor: loader, no provenance"
 
 
 SENTENCE = "Leaders met and signed agreements."
@@ -169,6 +172,23 @@ def run_geokg_one_by_one(driver: Driver, graphs: dict[str, Triples], batch_size:
         projection.replace_graph(name, triples)
 
 
+def floor_calls(graphs: dict[str, Triples]) -> list[list[dict]]:
+    """The loader's calls for `graphs`, N-Triples text made before the clock starts."""
+    return loader_calls({name: ntriples_text(t) for name, t in graphs.items()})
+
+
+def run_floor(driver: Driver, calls: list[list[dict]]) -> None:
+    """The loader writing only what rdflib-neo4j writes (nodes by uri with labels and
+    properties, plain relationships): no sources, claims or graph records. A lower bound for
+    any transactional writer of these triples, not a projection geokg can maintain."""
+    config = {**loader_config(), "provenance": False}
+    with driver.session() as session:
+        for call in calls:
+            session.execute_write(
+                lambda tx, call=call: tx.run(LOADER_CYPHER, graphs=call, config=config).consume()
+            )
+
+
 def run_rdflib_neo4j(driver: Driver, graphs: dict[str, Triples], batch_size: int) -> None:
     from rdflib_neo4j import HANDLE_VOCAB_URI_STRATEGY, Neo4jStore, Neo4jStoreConfig
 
@@ -226,6 +246,9 @@ def arguments() -> argparse.Namespace:
         "--one-by-one", action="store_true", help="also project one graph per call (slow)"
     )
     parser.add_argument(
+        "--floor", action="store_true", help="also time the loader with no provenance (a bound)"
+    )
+    parser.add_argument(
         "--server-pid", type=int, help="the Neo4j process (local): report its CPU seconds too"
     )
     return parser.parse_args()
@@ -245,6 +268,9 @@ def measure(
         CYPHER: lambda: run_geokg_together(driver, graphs, size, False),
         RDFLIB: lambda: run_rdflib_neo4j(driver, graphs, size),
     }
+    if args.floor and loader:
+        calls = floor_calls(graphs)
+        tools[FLOOR] = lambda: run_floor(driver, calls)
     if args.one_by_one:
         tools[ONE] = lambda: run_geokg_one_by_one(driver, graphs, size)
     runs: dict[str, list[Run]] = {name: [] for name in tools}
@@ -276,7 +302,9 @@ def main() -> None:
             f"{name:28s} best {best[name]:7.2f} s  median {median:7.2f} s  {rate:9.0f} triples/s"
             f"  client CPU {cpu:6.2f} s{server}"
         )
-    for name in (GEOKG, SYNC, CYPHER):
+    for name in (GEOKG, SYNC, CYPHER, FLOOR):
+        if name not in best:
+            continue
         print(f"ratio ({name} / rdflib-neo4j throughput): {best[RDFLIB] / best[name]:.1f}x")
 
 

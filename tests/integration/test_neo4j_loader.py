@@ -13,7 +13,7 @@ from neo4j.exceptions import Neo4jError
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
-from bench.projection_bench import synthetic_extraction
+from bench.projection_bench import floor_calls, run_floor, synthetic_extraction
 from kg.stores.neo4j_store import Neo4jProjection
 from kg.stores.oxigraph_store import OxigraphStore
 from kg.sync import sync
@@ -162,3 +162,29 @@ def test_bad_ntriples_are_refused_and_nothing_is_written(paths: dict[str, Any]) 
     with pytest.raises(Neo4jError, match="N-Triples line 2"):
         loader.replace_graphs({"urn:test:good": good, "urn:test:bad": good + '<urn:x> "oops" .\n'})
     assert full_snapshot(loader) == before
+
+
+def test_the_benchmark_floor_writes_the_same_graph_without_provenance(
+    paths: dict[str, Any],
+) -> None:
+    """bench/projection_bench.py --floor times the loader with provenance off: it must write
+    the nodes, labels, properties and relationships the projection writes, and nothing else."""
+    loader, graphs = paths["loader"], all_graphs()
+    loader.replace_graphs(graphs)
+    kept = snapshot(loader)
+    loader.clear()
+    run_floor(loader.driver, floor_calls(graphs))
+    bare = loader.driver.execute_query(
+        "MATCH (n:Resource) RETURN n.uri AS uri, labels(n) AS labels, properties(n) AS props"
+    ).records
+    assert {r["uri"]: (sorted(r["labels"]), r["props"]) for r in bare} == {
+        uri: (labels, {k: v for k, v in props.items() if k != "sources"})
+        for uri, (labels, props) in kept["nodes"].items()
+    }
+    rels = loader.driver.execute_query(
+        "MATCH (s)-[r]->(o) RETURN s.uri AS s, type(r) AS t, o.uri AS o, keys(r) AS keys"
+    ).records
+    assert sorted((r["s"], r["t"], r["o"]) for r in rels) == [s[:3] for s in kept["rels"]]
+    assert all(r["keys"] == [] for r in rels)
+    graph_records = "MATCH (g:ProjectedGraph) RETURN count(g) AS n"
+    assert loader.driver.execute_query(graph_records).records[0]["n"] == 0

@@ -41,8 +41,19 @@ final class Batch {
     long skipped;
     private final Map<String, String> predicateKeys = new HashMap<>();
 
-    /** The ontology's parts the projection needs, passed in by the caller (kg.projection). */
-    record Config(String geoIri, Set<String> classes, Set<String> reserved, Set<String> multiValued, String claimType) {}
+    /**
+     * The ontology's parts the projection needs, passed in by the caller (kg.projection).
+     * {@code provenance} false is a benchmark reference only (bench/projection_bench.py --floor):
+     * the shape rdflib-neo4j writes, with no sources, claims or graph records, which the
+     * projection can neither withdraw nor sync; kg.projection always asks for provenance.
+     */
+    record Config(
+            String geoIri,
+            Set<String> classes,
+            Set<String> reserved,
+            Set<String> multiValued,
+            String claimType,
+            boolean provenance) {}
 
     Batch(Config config) {
         this.config = config;

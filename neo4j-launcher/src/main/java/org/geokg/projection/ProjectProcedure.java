@@ -77,7 +77,8 @@ public final class ProjectProcedure {
                     Set.copyOf((List<String>) c.get("classes")),
                     Set.copyOf((List<String>) c.get("reserved")),
                     Set.copyOf((List<String>) c.get("multiValued")),
-                    (String) c.get("claimType"));
+                    (String) c.get("claimType"),
+                    !Boolean.FALSE.equals(c.get("provenance")));
         } catch (ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException("geokg.project: config needs geoIri, classes, reserved, multiValued, claimType");
         }
@@ -99,6 +100,10 @@ public final class ProjectProcedure {
         }
 
         void write(List<Map<String, Object>> graphs) {
+            if (!batch.config.provenance()) {
+                writeShapeOnly();
+                return;
+            }
             for (Map<String, Object> g : graphs) {
                 String iri = (String) g.get("graph");
                 Node node = tx.findNode(GRAPH, "iri", iri);
@@ -138,18 +143,42 @@ public final class ProjectProcedure {
             }
         }
 
-        /** A node the database does not hold, from the union of its claims. */
-        private Node create(String uri, Batch.NodeRow row) {
-            String[][] union = batch.union(
+        /** The benchmark floor: nodes merged by uri with labels and properties set, links created. */
+        private void writeShapeOnly() {
+            batch.nodes.forEach((uri, row) -> {
+                Node node = tx.findNode(RESOURCE, "uri", uri);
+                if (node == null) {
+                    node = create(uri, row);
+                } else {
+                    String[][] union = union(row);
+                    for (String label : union[0]) {
+                        node.addLabel(Label.label(label));
+                    }
+                    Values.props(List.of(union[1]), batch.config.multiValued()).forEach(node::setProperty);
+                }
+                nodes.put(uri, node);
+            });
+            batch.links.forEach(this::writeLinks);
+        }
+
+        private String[][] union(Batch.NodeRow row) {
+            return batch.union(
                     row.claims.stream().map(Batch.Claim::labels).toList(),
                     row.claims.stream().map(Batch.Claim::literals).toList());
+        }
+
+        /** A node the database does not hold, from the union of its claims. */
+        private Node create(String uri, Batch.NodeRow row) {
+            String[][] union = union(row);
             Node node = tx.createNode(RESOURCE);
             for (String label : union[0]) {
                 node.addLabel(Label.label(label));
             }
             node.setProperty("uri", uri);
             Values.props(List.of(union[1]), batch.config.multiValued()).forEach(node::setProperty);
-            node.setProperty("sources", row.graphs.toArray(String[]::new));
+            if (batch.config.provenance()) {
+                node.setProperty("sources", row.graphs.toArray(String[]::new));
+            }
             created.add(uri);
             return node;
         }
@@ -208,11 +237,16 @@ public final class ProjectProcedure {
                 if (!created.contains(link.s())) {
                     Relationship r = outgoing.computeIfAbsent(s, n -> existing(n, type)).get(o.getElementId());
                     if (r != null) {
-                        r.setProperty("sources", mergeSources(r, graphs));
+                        if (batch.config.provenance()) {
+                            r.setProperty("sources", mergeSources(r, graphs));
+                        }
                         return;
                     }
                 }
-                s.createRelationshipTo(o, type).setProperty("sources", sources);
+                Relationship r = s.createRelationshipTo(o, type);
+                if (batch.config.provenance()) {
+                    r.setProperty("sources", sources);
+                }
             });
         }
 
@@ -232,7 +266,9 @@ public final class ProjectProcedure {
                 if (node == null) {
                     node = tx.createNode(RESOURCE);
                     node.setProperty("uri", uri);
-                    node.setProperty("sources", new String[0]);
+                    if (batch.config.provenance()) {
+                        node.setProperty("sources", new String[0]);
+                    }
                     created.add(uri);
                 }
                 nodes.put(uri, node);

@@ -9,6 +9,8 @@ forced onto its Cypher path; on the launcher's Neo4j the first two use the serve
 The triples are the bundled reference graphs plus synthetic article graphs (built by the real
 article-graph builder from random extractions). Each run starts from an empty database; the
 database must be empty to begin with (or pass --force: everything in it is deleted). With
+--floor the loader is also timed with provenance off (rdflib-neo4j's shape and nothing more):
+the bound of a transactional write of these triples. With
 --server-pid (a local server) the server's CPU seconds are reported next to the client's: on
 a shared machine they vary less than the wall time.
 rdflib-neo4j is a bench-only dependency: `.venv/bin/pip install rdflib-neo4j`."""

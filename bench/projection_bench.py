@@ -13,7 +13,7 @@ database must be empty to begin with (or pass --force: everything in it is delet
 the bound of a transactional write of these triples. With
 --server-pid (a local server) the server's CPU seconds are reported next to the client's: on
 a shared machine they vary less than the wall time.
-rdflib-neo4j is a bench-only dependency: `.venv/bin/pip install rdflib-neo4j`."""
+rdflib-neo4j is a bench-only dependency: `.venv/bin/pip install -e '.[bench]'`."""
 
 from __future__ import annotations
 
@@ -283,8 +283,20 @@ def measure(
     return runs
 
 
+def require_rdflib_neo4j() -> None:
+    """Stop with a sentence, before any data is built, when the reference is not installed."""
+    try:
+        import rdflib_neo4j  # noqa: F401
+    except ModuleNotFoundError:
+        raise SystemExit(
+            "rdflib-neo4j, the reference this bench measures against, is not installed: "
+            "run `.venv/bin/pip install -e '.[bench]'` first."
+        ) from None
+
+
 def main() -> None:
     args = arguments()
+    require_rdflib_neo4j()
     graphs = dataset(args.articles, args.seed)
     triples = sum(len(t) for t in graphs.values())
     print(f"{len(graphs)} named graphs, {triples} triples")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -14,7 +14,7 @@ import typer
 
 from kg.backends import BackendError, open_queries, open_reader, open_store
 from kg.cli.common import Backend, CliError, console, err_console, print_table, settings_of
-from kg.queries.timeline_warm import NEO4J_WORKERS
+from kg.queries.timeline_warm import NEO4J_WORKERS, WarmReport
 from kg.stores.base import RDF_FORMATS, QueryResult, RecordStore, StoreError, StoreFormatError
 from kg.stores.sparql_endpoint_store import SparqlEndpointStore
 from kg.upgrade import upgrade
@@ -210,6 +210,29 @@ def upgrade_cmd(ctx: typer.Context) -> None:
     )
 
 
+def _warm(
+    ctx: typer.Context, backend: Backend, workers: int, progress: Callable[[int, int], None]
+) -> WarmReport:
+    """Fill one backend's timeline cache; a store with the cache off is a CLI error."""
+    from kg.queries.cypher_queries import CypherQueries
+    from kg.queries.sparql_queries import SparqlQueries
+    from kg.queries.timeline_warm import warm_neo4j_timelines, warm_timelines
+
+    if backend == Backend.neo4j:
+        if not settings_of(ctx).timeline_cache:
+            raise CliError(CACHE_OFF, code=1)
+        queries = open_queries(settings_of(ctx), "neo4j")
+        assert isinstance(queries, CypherQueries)
+        try:
+            return warm_neo4j_timelines(queries, progress=progress, workers=workers)
+        finally:
+            queries.close()
+    with opened_store(ctx) as store:
+        if store.timeline_epoch() is None:
+            raise CliError(CACHE_OFF, code=1)
+        return warm_timelines(SparqlQueries(store), progress=progress)
+
+
 def warm_cmd(
     ctx: typer.Context,
     backend: Backend = typer.Option(Backend.sparql, "--backend", help="Whose cache to fill."),
@@ -220,10 +243,6 @@ def warm_cmd(
     """Read every pair's timeline into the timeline cache, so each answers in a millisecond."""
     from rich.progress import Progress
 
-    from kg.queries.cypher_queries import CypherQueries
-    from kg.queries.sparql_queries import SparqlQueries
-    from kg.queries.timeline_warm import WarmReport, warm_neo4j_timelines, warm_timelines
-
     started = time.perf_counter()
     with cli_errors(), Progress(console=console) as bar:
         task = bar.add_task("reading pair timelines", total=None)
@@ -231,21 +250,7 @@ def warm_cmd(
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        report: WarmReport
-        if backend == Backend.neo4j:
-            if not settings_of(ctx).timeline_cache:
-                raise CliError(CACHE_OFF, code=1)
-            queries = open_queries(settings_of(ctx), "neo4j")
-            assert isinstance(queries, CypherQueries)
-            try:
-                report = warm_neo4j_timelines(queries, progress=progress, workers=workers)
-            finally:
-                queries.close()
-        else:
-            with opened_store(ctx) as store:
-                if store.timeline_epoch() is None:
-                    raise CliError(CACHE_OFF, code=1)
-                report = warm_timelines(SparqlQueries(store), progress=progress)
+        report = _warm(ctx, backend, workers, progress)
     where = "Neo4j" if backend == Backend.neo4j else "the record"
     console.print(
         f"{report.pairs} pairs: {report.read} read from {where} into the timeline cache, "

@@ -14,7 +14,12 @@ import typer
 
 from kg.backends import BackendError, open_queries, open_reader, open_store
 from kg.cli.common import Backend, CliError, console, err_console, print_table, settings_of
-from kg.queries.timeline_warm import NEO4J_WORKERS, WarmReport
+from kg.queries.timeline_warm import (
+    NEO4J_WORKERS,
+    WarmReport,
+    warm_neo4j_timelines,
+    warm_timelines,
+)
 from kg.stores.base import RDF_FORMATS, QueryResult, RecordStore, StoreError, StoreFormatError
 from kg.stores.sparql_endpoint_store import SparqlEndpointStore
 from kg.upgrade import upgrade
@@ -216,7 +221,6 @@ def _warm(
     """Fill one backend's timeline cache; a store with the cache off is a CLI error."""
     from kg.queries.cypher_queries import CypherQueries
     from kg.queries.sparql_queries import SparqlQueries
-    from kg.queries.timeline_warm import warm_neo4j_timelines, warm_timelines
 
     if backend == Backend.neo4j:
         if not settings_of(ctx).timeline_cache:

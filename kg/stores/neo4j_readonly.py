@@ -14,6 +14,8 @@ from neo4j import READ_ACCESS, Driver, Query
 from neo4j import exceptions as neo
 from neo4j.graph import Node, Path, Relationship
 
+from kg.stores.cypher_guard import judge
+
 
 @dataclass(frozen=True)
 class CypherRows:
@@ -75,11 +77,22 @@ def _error(exc: Exception) -> CypherError:
         return CypherError(403, "Write refused", message)
     if "TransactionTimedOut" in code or "Terminated" in code:
         return CypherError(504, "Query timeout", message)
+    if "MemoryPoolOutOfMemory" in code or "OutOfMemory" in code:
+        return CypherError(503, "Query over the memory limit", message)
     if isinstance(exc, neo.ClientError):
         return CypherError(400, "Invalid query", message)
     if isinstance(exc, neo.ServiceUnavailable | neo.SessionExpired | neo.TransientError):
         return CypherError(503, "Neo4j unavailable", message)
     return CypherError(502, "Neo4j error", message)
+
+
+def _check(session: Any, query: str, parameters: dict[str, Any]) -> None:
+    """Plan the query without running it (EXPLAIN) and refuse it unless the plan is one a
+    reader may run: LOAD CSV, dbms.* procedures, SHOW/TERMINATE and writes never start."""
+    summary = session.run(Query("EXPLAIN " + query), parameters).consume()
+    refusal = judge(summary.query_type, summary.plan)
+    if refusal:
+        raise CypherError(refusal.status, "Query refused", f"{refusal.message}.")
 
 
 def run_read_only(
@@ -90,11 +103,14 @@ def run_read_only(
     limit: int = 10_000,
     database: str | None = None,
 ) -> CypherRows:
-    """Run `query` in a READ transaction with `timeout` seconds; at most `limit` rows (the
-    rest is discarded and `truncated` is set). Raises CypherError."""
+    """Run `query` in a READ transaction with `timeout` seconds, once its plan passed
+    `cypher_guard.judge`; at most `limit` rows (the rest is discarded and `truncated` is set).
+    Raises CypherError."""
+    params = dict(parameters or {})
     try:
         with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
-            result = session.run(Query(query, timeout=timeout), dict(parameters or {}))
+            _check(session, query, params)
+            result = session.run(Query(query, timeout=timeout), params)
             columns = list(result.keys())
             rows: list[dict[str, Any]] = []
             truncated = False

@@ -3,7 +3,9 @@ itself (READ transaction) and the database is unchanged, as the driver confirms.
 
 from __future__ import annotations
 
+import http.server
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+from neo4j.exceptions import ClientError
 
 from kg.stores.graph_hashes import FILE_NAME
 from tests.e2e.conftest import API_KEY, Server, clean_env, copy_store, kg, start_server
@@ -113,6 +116,94 @@ def test_writes_are_refused_and_change_nothing(
         assert "read" in response.json()["detail"].lower()
     name = neo4j_driver.execute_query("MATCH (s:State {code: 'CHN'}) RETURN s.name AS n")
     assert name.records[0]["n"] == "China"
+
+
+@pytest.fixture
+def listener() -> Iterator[tuple[str, list[str]]]:
+    """A local HTTP server that records every path asked of it: nothing may reach it."""
+    hits: list[str] = []
+
+    class Record(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"a,b\n1,2\n")
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Record)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/probe.csv", hits
+    server.shutdown()
+
+
+ATTACKS = {
+    "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row": "LOAD CSV",
+    "LOAD CSV FROM 'file:///proc/self/environ' AS row RETURN row": "LOAD CSV",
+    "CALL () { LOAD CSV FROM 'file:///etc/hostname' AS r RETURN r } RETURN r": "LOAD CSV",
+    "CALL dbms.listConfig()": "dbms.listConfig",
+    "CALL dbms.listConfig() YIELD name, value RETURN name, value": "dbms.listConfig",
+    "CALL dbms.listConnections()": "dbms.listConnections",
+    "CALL dbms.killConnections(['bolt-1', 'bolt-2', 'bolt-3'])": "dbms.killConnections",
+    "CALL dbms.showCurrentUser()": "dbms.showCurrentUser",
+    "SHOW USERS": "administration",
+    "SHOW DATABASES": "administration",
+    "CREATE USER probe SET PASSWORD 'probe-password'": "administration",
+    "SHOW SETTINGS": "SHOW",
+    "SHOW TRANSACTIONS": "SHOW",
+    "SHOW PROCEDURES": "SHOW",
+    "TERMINATE TRANSACTIONS 'neo4j-transaction-1'": "TERMINATE",
+    "MATCH (s:State) CALL (s) { SET s.name = 'x' } IN TRANSACTIONS RETURN 1": "IN TRANSACTIONS",
+}
+
+
+@pytest.mark.parametrize("query", ATTACKS)
+def test_attacks_on_the_server_are_refused_before_they_run(
+    neo4j_api: Server, neo4j_driver: Any, query: str
+) -> None:
+    before = counts(neo4j_driver)
+    response = cypher(neo4j_api, query)
+    assert response.status_code == 403, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body = response.json()
+    assert body["title"] == "Query refused" and ATTACKS[query] in body["detail"]
+    assert "root:" not in response.text and "KG_API_KEY" not in response.text
+    assert counts(neo4j_driver) == before
+    users = neo4j_driver.execute_query("SHOW USERS YIELD user RETURN collect(user) AS u")
+    assert "probe" not in users.records[0]["u"]
+
+
+def test_load_csv_sends_no_request(neo4j_api: Server, listener: tuple[str, list[str]]) -> None:
+    url, hits = listener
+    for query in (f"LOAD CSV FROM '{url}' AS row RETURN row", "LOAD CSV FROM $u AS row RETURN row"):
+        response = cypher(neo4j_api, query, u=url)
+        assert response.status_code == 403, response.text
+    assert hits == []
+
+
+def test_the_launcher_itself_refuses_load_csv(
+    neo4j_driver: Any, neo4j_endpoint: Any, listener: tuple[str, list[str]]
+) -> None:
+    """Behind the API's check, the launcher's Neo4j is configured to refuse LOAD CSV of a file
+    or from any address, even in a write session of its admin user."""
+    if neo4j_endpoint.source != "launcher":
+        pytest.skip("only the project's launcher is configured by this project")
+    url, hits = listener
+    for source in ("file:///etc/passwd", url):
+        with pytest.raises(ClientError, match=r"allow_csv_import_from_file_urls|blocked"):
+            neo4j_driver.execute_query(f"LOAD CSV FROM '{source}' AS row RETURN row")
+    assert hits == []
+
+
+def test_the_api_keeps_answering_after_a_kill_connections_attempt(neo4j_api: Server) -> None:
+    ids = cypher(neo4j_api, "CALL dbms.listConnections()")
+    assert ids.status_code == 403
+    for _ in range(3):
+        killed = cypher(neo4j_api, "CALL dbms.killConnections($ids)", ids=["bolt-1", "bolt-2"])
+        assert killed.status_code == 403
+        assert cypher(neo4j_api, "RETURN 1 AS one").json()["rows"] == [{"one": 1}]
 
 
 def test_bad_query_and_timeout(neo4j_api: Server) -> None:

@@ -45,3 +45,19 @@ def test_the_maven_image_has_the_java_the_launcher_compiles_for() -> None:
     release = re.search(r"<maven.compiler.release>(\d+)<", pom)
     assert release is not None
     assert compose()["plugin"]["image"].endswith(f"temurin-{release.group(1)}")
+
+
+def neo4j_setting(name: str) -> str:
+    """The environment variable the Neo4j image reads `name` from ('.' -> '_', '_' -> '__')."""
+    return "NEO4J_" + name.replace("_", "__").replace(".", "_")
+
+
+def test_compose_neo4j_is_locked_down_like_the_launcher() -> None:
+    """LOAD CSV reads no file and reaches no address, as in the launcher's Main.java."""
+    env = compose()["neo4j"]["environment"]
+    main = (maven.DEFAULT_LAUNCHER_DIR / "src/main/java/org/geokg/launcher/Main.java").read_text()
+    assert env[neo4j_setting("dbms.security.allow_csv_import_from_file_urls")] == "false"
+    assert "allow_file_urls, false" in main
+    blocked = env[neo4j_setting("internal.dbms.cypher_ip_blocklist")].split(",")
+    assert blocked == ["0.0.0.0/0", "::/0"]
+    assert all(f'"{net}"' in main for net in blocked)

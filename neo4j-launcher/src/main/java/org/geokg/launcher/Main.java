@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.cli.ExecutionContext;
@@ -16,6 +17,7 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import inet.ipaddr.IPAddressString;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.logging.Level;
 import org.neo4j.logging.log4j.Log4jLogProvider;
@@ -38,6 +40,9 @@ public final class Main {
 
     static final String PASSWORD_ENV = "NEO4J_LAUNCHER_PASSWORD";
     static final String LOOPBACK = "127.0.0.1";
+    /** Every IPv4 and IPv6 address: LOAD CSV may fetch from none. */
+    static final List<IPAddressString> BLOCK_ALL =
+            List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0"));
 
     private Main() {}
 
@@ -101,6 +106,10 @@ public final class Main {
                 // default 2 days of them (a 1M-event rebuild left 26 GB beside an 8 GB store).
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // LOAD CSV must not read this machine's files nor reach the network: no file
+                // URLs, and every address blocked for http(s) URLs (docs/neo4j.md#locked-down).
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist, BLOCK_ALL)
                 // Netty waits 2 x 5 s of "quiet period" on shutdown by default; Neo4j's own test
                 // builders set it to 0. The databases are checkpointed and closed before this.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)

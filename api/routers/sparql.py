@@ -19,6 +19,7 @@ from api.errors import ApiError
 from api.negotiation import negotiate
 from api.openapi import problems
 from kg.stores.base import QueryResult, RecordStore, StoreError, looks_like_update
+from kg.stores.sparql_guard import REFUSED_TEXT, is_federated
 
 router = APIRouter(tags=["sparql"])
 
@@ -42,8 +43,8 @@ GRAPH_TYPES = {  # media type -> rdflib graph serializer
 }
 PROTOCOL = """The SPARQL 1.1 Protocol, read-only: the default graph is the union of every named
 graph. SELECT and ASK answer as SPARQL JSON, XML, CSV or TSV, CONSTRUCT and DESCRIBE as
-Turtle, N-Triples, JSON-LD or RDF/XML, chosen by `Accept`. Updates are refused (403); a
-query that does not parse is a 400; KG_SPARQL_TIMEOUT and KG_SPARQL_LIMIT apply (the
+Turtle, N-Triples, JSON-LD or RDF/XML, chosen by `Accept`. Updates and federated queries
+(SERVICE) are refused (403) before evaluation; a query that does not parse is a 400; KG_SPARQL_TIMEOUT and KG_SPARQL_LIMIT apply (the
 `X-Result-Truncated: true` header says rows were cut)."""
 RESULTS: dict[str, Any] = {
     "description": "The results, in the negotiated format",
@@ -52,8 +53,11 @@ RESULTS: dict[str, Any] = {
 
 
 def _check_read_only(query: str) -> None:
+    """Updates and federated queries are refused before anything is evaluated."""
     if looks_like_update(query):
         raise ApiError(403, "this endpoint is read-only: SPARQL updates are refused", "Read-only")
+    if is_federated(query):
+        raise ApiError(403, REFUSED_TEXT, "Federated query refused")
 
 
 def _tsv_term(term: Node) -> str:

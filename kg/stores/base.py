@@ -56,6 +56,10 @@ class StoreLockedError(StoreError):
     """The store folder is held by another process (or another handle in this one)."""
 
 
+class StoreRefusedError(StoreError):
+    """A query the record will not run (federated SERVICE): refused before evaluation."""
+
+
 class StoreFormatError(StoreError):
     """An unknown format name, or data or a query that does not parse."""
 

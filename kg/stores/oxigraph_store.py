@@ -21,6 +21,7 @@ from kg.stores.base import (
     StoreError,
     StoreFormatError,
     StoreLockedError,
+    StoreRefusedError,
     looks_like_update,
 )
 from kg.stores.graph_hashes import GraphHashes
@@ -32,6 +33,7 @@ from kg.stores.oxigraph_terms import (
     to_rdflib,
     triple_lines,
 )
+from kg.stores.sparql_guard import REFUSED_TEXT, is_federated
 from kg.stores.timeline_cache import FILE_NAME as TIMELINE_FILE
 from kg.stores.timeline_cache import CachedEvent, PageFilter, TimelineCache
 from kg.stores.timeline_keys import (
@@ -250,6 +252,8 @@ class OxigraphStore(RecordStore):
         return int(rows[0]["n"])
 
     def _run(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        if is_federated(sparql):
+            raise StoreRefusedError(REFUSED_TEXT)
         try:
             return self.store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as exc:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import http.server
 import io
+import threading
 from xml.etree import ElementTree
 
 import httpx
@@ -113,6 +115,47 @@ def test_updates_are_refused(server: Server) -> None:
         store.update(INSERT)
     ask = wrapper(server, INJECTED, JSON).queryAndConvert()
     assert isinstance(ask, dict) and ask["boolean"] is False
+
+
+def test_federated_queries_are_refused_and_send_nothing(server: Server) -> None:
+    """SERVICE, with an IRI or a bound variable, on loopback: a 403 before evaluation, and
+    the address named is never asked (a local listener counts the requests)."""
+    hits: list[str] = []
+
+    class Record(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(500)
+            self.end_headers()
+
+        do_POST = do_GET
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    listener = http.server.HTTPServer(("127.0.0.1", 0), Record)
+    threading.Thread(target=listener.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{listener.server_port}/sparql"
+    endpoint = server.url + "/sparql"
+    queries = [
+        f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ BIND(<{url}> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}",
+        f"ASK {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }}",
+    ]
+    try:
+        for query in queries:
+            for response in (
+                httpx.get(endpoint, params={"query": query}),
+                httpx.post(endpoint, data={"query": query}),
+                httpx.post(
+                    endpoint, content=query, headers={"content-type": "application/sparql-query"}
+                ),
+            ):
+                assert response.status_code == 403, response.text
+                assert response.json()["title"] == "Federated query refused"
+    finally:
+        listener.shutdown()
+    assert hits == []
 
 
 def test_timeout_and_limit_settings_are_visible_as_errors(server: Server) -> None:

@@ -124,6 +124,8 @@ def test_sparql_formats(store_dir: Path, tmp_path: Path) -> None:
     fails(kg(store_dir, "sparql", "SELEKT"), 2, "does not parse")
     update = "PREFIX x: <urn:x:> INSERT DATA { x:a x:b x:c }"
     fails(kg(store_dir, "sparql", update), 2, "SPARQL updates are refused")
+    federated = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    fails(kg(store_dir, "sparql", federated), 1, "Federated queries (SERVICE) are refused")
     ask = kg(store_dir, "sparql", "ASK { <urn:x:a> ?p ?o }", "--format", "json")
     assert json.loads(ask.stdout)["boolean"] is False  # nothing was written
     fails(kg(store_dir, "sparql", "@/nonexistent.rq"), 2, "not a readable")

@@ -1,6 +1,7 @@
 """Checks a trigger match must pass before it counts as an event: an "incident" needs a
 military context, "the Cold War" is not a war, "X hosted Y" is a visit only when a leader is
-received, counted plurals ("four wars") are not one event; and the named interstate wars."""
+received, counted plurals ("four wars") are not one event; a war the named-events table knows is
+left to it (`named_events`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Callable
 
 from loaders.extraction.event_model import EventContext
 from loaders.extraction.mention_model import PERSON
+from loaders.extraction.named_events import compiled
 from loaders.extraction.sentences import Sentence
 from loaders.extraction.triggers_force import MIL_OBJECT_RE
 
@@ -50,36 +52,6 @@ INVASION_WORDS = re.compile(
     _I,
 )
 
-# Interstate wars named in the news, with the states on each side (ISO 3166 codes).
-NAMED_WARS: dict[str, tuple[str, ...]] = {
-    "Korean War": ("PRK", "KOR", "CHN", "USA"),
-    "Vietnam War": ("VNM", "USA"),
-    "Six-Day War": ("ISR", "EGY", "SYR", "JOR"),
-    "Yom Kippur War": ("EGY", "SYR", "ISR"),
-    "October War": ("EGY", "SYR", "ISR"),
-    "Suez Crisis": ("EGY", "ISR", "GBR", "FRA"),
-    "Gulf War": ("IRQ", "KWT", "USA", "GBR", "SAU"),
-    "Iraq War": ("USA", "IRQ", "GBR"),
-    "Iran-Iraq War": ("IRN", "IRQ"),
-    "Iran–Iraq War": ("IRN", "IRQ"),
-    "Falklands War": ("GBR", "ARG"),
-    "Sino-Indian War": ("CHN", "IND"),
-    "Sino-Vietnamese War": ("CHN", "VNM"),
-    "Kargil War": ("IND", "PAK"),
-    "Russo-Georgian War": ("RUS", "GEO"),
-    "Russo-Japanese War": ("RUS", "JPN"),
-    "Russo-Ukrainian War": ("RUS", "UKR"),
-    "Winter War": ("SUN", "FIN"),
-    "Arab-Israeli War": ("ISR", "EGY", "SYR", "JOR", "IRQ"),
-    "Bangladesh Liberation War": ("PAK", "IND", "BGD"),
-    "Nagorno-Karabakh War": ("ARM", "AZE"),
-    "Eritrean-Ethiopian War": ("ERI", "ETH"),
-    "Kosovo War": ("YUG", "USA"),
-    "Chaco War": ("BOL", "PRY"),
-    "Football War": ("SLV", "HND"),
-    "Sino-Japanese War": ("CHN", "JPN"),
-}
-
 Check = Callable[[re.Match[str], Sentence, EventContext], bool]
 
 
@@ -99,10 +71,22 @@ def _war_ok(m: re.Match[str], sent: Sentence, ctx: EventContext) -> bool:
         return False
     if not _CAPITALISED_WAR.fullmatch(t):
         return True
-    if t in NAMED_WARS or any(t.endswith(k) for k in NAMED_WARS) or "-" in t:
+    if _in_named(m, sent):
+        return False  # the named-events table gives it, with its sides and dates
+    if "-" in t:
         return True
     # "the Continuation War of 1941-1944": a named war the text dates
     return "World" not in t and bool(_DATED_AFTER.match(s, m.end("t")))
+
+
+def _in_named(m: re.Match[str], sent: Sentence) -> bool:
+    """The trigger is part of a name the named-events table knows ("the Korean War")."""
+    pattern, _rows = compiled()
+    lo, hi = m.start("t"), m.end("t")
+    return any(
+        n.start() <= lo and hi <= n.end()
+        for n in pattern.finditer(sent.text, max(0, lo - 60), hi + 5)
+    )
 
 
 def _transfer_ok(m: re.Match[str], sent: Sentence, ctx: EventContext) -> bool:

@@ -30,7 +30,7 @@ from loaders.extraction.clauses import (
     clause_bounds,
     refers_back,
 )
-from loaders.extraction.event_checks import INVASION_WORDS, NAMED_WARS, context_ok, plural_skip
+from loaders.extraction.event_checks import INVASION_WORDS, context_ok, plural_skip
 from loaders.extraction.event_dating import date_for, lead_date, written_date
 from loaders.extraction.event_extras import anniversaries, followed_suit
 from loaders.extraction.event_merge import merge_events
@@ -39,7 +39,8 @@ from loaders.extraction.event_participants import participants
 from loaders.extraction.event_splits import split_parties
 from loaders.extraction.event_triggers import COMPILED, KEYWORD_AUTOMATON, candidate_patterns
 from loaders.extraction.guards import guard_in
-from loaders.extraction.mention_model import ORGANIZATION, PERSON, STATE, Mention, Mentions
+from loaders.extraction.mention_model import ORGANIZATION, PERSON, Mention, Mentions
+from loaders.extraction.named_events import named_events
 from loaders.extraction.sentences import Sentence
 
 __all__ = ["EventCandidate", "find_events"]
@@ -108,6 +109,7 @@ def find_events(
             found.extend(_with_parties(cand, parties) for parties in trig.splits)
         found.extend(followed_suit(ctx, sent, found))
     found.extend(anniversaries(ctx))
+    found.extend(named_events(ctx))
     return merge_events(ctx, found)
 
 
@@ -143,8 +145,6 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     if etype == "alliance_formed" and _JOINING.match(m.group("t")):
         found = _joiner(chosen, a_start, a_end)
     real = _meeting_type(ctx, sent, clause, t_s, chosen) if etype == "meeting" else etype
-    if real == "war":
-        found = _with_named_war(ctx, m.group("t"), found)
     if len(found) < 2:
         return None
     container = real == "war" or bool(_CONTAINER_BEFORE.search(s[max(0, t_s - 40) : t_s]))
@@ -172,15 +172,6 @@ def _meeting_type(
     if heads or LEADERS_ANAPHOR.search(s) or _HEAD_NOUNS.search(s[clause[0] : clause[1]]):
         return "summit_meeting"
     return "talks"
-
-
-def _with_named_war(ctx: EventContext, trigger: str, found: list[str]) -> list[str]:
-    """A named war adds its sides that the article names."""
-    named = next((k for k in NAMED_WARS if k in trigger), None)
-    if not named:
-        return found
-    named_here = {x.code for x in ctx.mentions.mentions if x.kind in (STATE, PERSON)}
-    return list(dict.fromkeys([*found, *(c for c in NAMED_WARS[named] if c in named_here)]))
 
 
 def _is_past(s: str, m: re.Match[str], container: bool, perfect: bool) -> bool:

@@ -116,7 +116,10 @@ def _event_records(
     for e in events:
         if not e.date:
             continue
+        implied = e.extra.get("implied", "").split(",")  # a named event's unnamed sides
         for p in e.participants:
+            if p in implied:
+                continue
             if len(p) == 3 and p.isupper() and p not in states and p not in lex.org_kind:
                 states.append(p)
         sent = e.sentence

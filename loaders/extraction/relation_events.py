@@ -46,7 +46,7 @@ def from_events(
     for e in events:
         if not e.date:
             continue
-        if e.type == "alliance_formed":
+        if e.type == "alliance_formed" and not e.extra.get("named"):
             out.extend(_allies(e))
         if e.type in _TIES and len(e.participants) >= 2:
             key = frozenset(e.participants[:2])

@@ -171,13 +171,13 @@ def test_years_of_ties_give_the_year_relations_began() -> None:
     )
 
 
-def test_named_wars_bring_their_sides_when_the_article_names_them() -> None:
+def test_named_wars_bring_their_sides_and_dates_from_the_table() -> None:
     text = (
         "In the 1950-1953 Korean War, China intervened militarily on North Korea's behalf. "
         "South Korean veterans remember it."
     )
     found = {(t, frozenset(p), d) for t, p, d in events(text, PUB)}
-    assert ("war", frozenset({"CHN", "PRK", "KOR"}), "1950/1953") in found
+    assert ("war", frozenset({"CHN", "PRK", "KOR", "USA"}), "1950-06-25/1953-07-27") in found
     assert ("military_intervention", frozenset({"CHN", "PRK"}), "1950/1953") in found
 
 

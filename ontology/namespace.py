@@ -31,6 +31,8 @@ class GEO(DefinedNamespace):
     Article: URIRef  # a source document
     Evidence: URIRef  # one sentence of one article that supports a fact
     Dyad: URIRef  # an unordered pair of actors: the key a timeline between two is found by
+    NonStateActor: URIRef  # an armed group, militia, movement, PMC or de facto authority
+    ActorKind: URIRef  # SKOS concept of the fixed kinds of non-state actor
 
     # Individuals
     HeadOfState: URIRef
@@ -68,6 +70,12 @@ class GEO(DefinedNamespace):
     obligation: URIRef
     organization: URIRef  # alliance -> the organization that embodies it
 
+    # Non-state actors
+    basedIn: URIRef  # actor -> state where it is based (headquartered, or mostly found)
+    activeIn: URIRef  # actor -> state where it acts (fights, governs, operates)
+    acledActorType: URIRef  # ACLED actor type ("Rebel groups"), an annotation
+    cameoActorType: URIRef  # CAMEO actor role code ("REB"), an annotation
+
     # Events and relations
     eventType: URIRef
     relationType: URIRef
@@ -104,6 +112,23 @@ class GEO(DefinedNamespace):
 EVENT_TYPE = Namespace("https://geokg.example.org/ontology/event-type/")
 RELATION_TYPE = Namespace("https://geokg.example.org/ontology/relation-type/")
 OBLIGATION = Namespace("https://geokg.example.org/ontology/obligation/")
+ACTOR_KIND_IRI = "https://geokg.example.org/ontology/actor-kind/"
+
+
+class ACTOR_KIND(DefinedNamespace):
+    """The kinds of non-state actor (SKOS concepts of ontology/geokg.ttl): what an actor is,
+    never how some government designates it."""
+
+    _NS = Namespace(ACTOR_KIND_IRI)
+    _fail = True
+
+    armed_group: URIRef  # fights a government or another group with arms: rebels, insurgents
+    militia: URIRef  # armed, allied with or tolerated by a state or community; not a rebel
+    political_movement: URIRef  # a party, front or government in exile, armed wing or not
+    de_facto_authority: URIRef  # governs territory outside its recognised state's control
+    private_military_company: URIRef  # sells military force: Wagner, Executive Outcomes
+    criminal_organization: URIRef  # a cartel or gang that fights states: Sinaloa Cartel
+
 
 EVENT_TYPES: dict[str, tuple[str, str]] = {
     # type code: (CAMEO, PLOVER)
@@ -140,6 +165,22 @@ DIRECTED_EVENT_TYPES = frozenset(
 )
 RELATION_TYPES = ("ally", "partner", "rival", "adversary", "at_war", "diplomatic_relations")
 OBLIGATIONS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
+ACTOR_KINDS = tuple(ACTOR_KIND.__annotations__)
+# Annotations of non-state actors, as their codebooks name them. ACLED's actor types
+# ("inter" codes 1-8, ACLED Codebook) and CAMEO's actor role codes (CAMEO Codebook 1.1b3,
+# chapter 3: REB rebels, INS insurgents, SEP separatist rebels, UAF unaligned armed forces,
+# OPP opposition, PTY party, CRM criminals, IMG international militarized group).
+ACLED_ACTOR_TYPES = (
+    "State forces",
+    "Rebel groups",
+    "Political militias",
+    "Identity militias",
+    "Rioters",
+    "Protesters",
+    "Civilians",
+    "External/Other forces",
+)
+CAMEO_ACTOR_TYPES = ("REB", "INS", "SEP", "UAF", "OPP", "PTY", "CRM", "IMG")
 
 # Prefixes for every graph geokg builds or serializes. rdflib binds "geo" to GeoSPARQL by
 # default; bind_prefixes() replaces that, so Turtle output reads geo:State, not geo1:State.
@@ -148,6 +189,7 @@ PREFIXES: dict[str, str] = {
     "et": str(EVENT_TYPE),
     "rt": str(RELATION_TYPE),
     "ob": str(OBLIGATION),
+    "ak": ACTOR_KIND_IRI,
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "schema": "https://schema.org/",
     "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",

@@ -12,6 +12,9 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from ontology.namespace import (
+    ACLED_ACTOR_TYPES,
+    ACTOR_KINDS,
+    CAMEO_ACTOR_TYPES,
     EVENT_TYPE,
     EVENT_TYPES,
     GEO,
@@ -191,3 +194,56 @@ def test_the_shapes_list_exactly_the_fixed_vocabularies() -> None:
     assert _in_list(GEO.eventType) == {EVENT_TYPE[c] for c in EVENT_TYPES}
     assert _in_list(GEO.relationType) == {RELATION_TYPE[c] for c in RELATION_TYPES}
     assert _in_list(GEO.obligation) == {OBLIGATION[c] for c in OBLIGATIONS}
+    assert _in_list(GEO.kind) == {Literal(c) for c in ACTOR_KINDS}
+    assert _in_list(GEO.acledActorType) == {Literal(c) for c in ACLED_ACTOR_TYPES}
+    assert _in_list(GEO.cameoActorType) == {Literal(c) for c in CAMEO_ACTOR_TYPES}
+
+
+def test_an_event_and_a_relation_may_have_non_state_actors_as_participants() -> None:
+    g = event_graph()
+    hamas, isr = D["actor/HAMAS"], D["state/ISR"]
+    g.remove((EVENT, GEO.participant, None))
+    g.add((EVENT, GEO.participant, hamas))
+    g.add((EVENT, GEO.participant, isr))
+    g.add((EVENT, GEO.initiator, hamas))
+    g.add((EVENT, GEO.recipient, isr))
+    g.add((ART, GEO.mentions, hamas))
+    rel = D["relation/at_war/HAMAS-ISR"]
+    for p, o in [
+        (RDF.type, GEO.Relation),
+        (GEO.relationType, RELATION_TYPE.at_war),
+        (GEO.code, Literal("at_war")),
+        (GEO.actor, hamas),
+        (GEO.actor, isr),
+        (GEO.source, ART),
+        (GEO.evidence, EVIDENCE),
+    ]:
+        g.add((rel, p, o))
+    assert validate(g) == []
+    g.add((EVENT, GEO.participant, D["group/HAMAS"]))  # not an actor IRI
+    assert paths(validate(g)) == {"geo:participant"}
+
+
+def test_a_non_state_actor_needs_code_name_kind_and_a_base() -> None:
+    g = Graph()
+    actor = D["actor/HAMAS"]
+    g.add((actor, RDF.type, GEO.NonStateActor))
+    assert paths(validate(g)) == {"geo:code", "geo:name", "geo:kind", "geo:basedIn"}
+    g.add((actor, GEO.code, Literal("HAMAS")))
+    g.add((actor, GEO.name, Literal("Hamas")))
+    g.add((actor, GEO.kind, Literal("armed_group")))
+    g.add((actor, GEO.basedIn, D["state/PSE"]))
+    g.add((actor, GEO.activeIn, D["state/ISR"]))
+    g.add((actor, GEO.acledActorType, Literal("Rebel groups")))
+    g.add((actor, GEO.cameoActorType, Literal("REB")))
+    assert validate(g) == []
+    g.set((actor, GEO.kind, Literal("terrorist")))
+    g.set((actor, GEO.acledActorType, Literal("Terrorists")))
+    g.set((actor, GEO.cameoActorType, Literal("TER")))
+    g.set((actor, GEO.activeIn, Literal("ISR")))
+    assert paths(validate(g)) == {
+        "geo:kind",
+        "geo:acledActorType",
+        "geo:cameoActorType",
+        "geo:activeIn",
+    }

@@ -11,6 +11,8 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from ontology.namespace import (
+    ACTOR_KIND,
+    ACTOR_KINDS,
     EVENT_TYPE,
     EVENT_TYPES,
     GEO,
@@ -81,9 +83,10 @@ def test_every_event_type_has_its_concept(code: str) -> None:
 @pytest.mark.parametrize(
     ("namespace", "cls", "code"),
     [(RELATION_TYPE, GEO.RelationType, c) for c in RELATION_TYPES]
-    + [(OBLIGATION, GEO.Obligation, c) for c in OBLIGATIONS],
+    + [(OBLIGATION, GEO.Obligation, c) for c in OBLIGATIONS]
+    + [(Namespace(str(ACTOR_KIND)), GEO.ActorKind, c) for c in ACTOR_KINDS],
 )
-def test_every_relation_type_and_obligation_has_its_concept(
+def test_every_relation_type_obligation_and_actor_kind_has_its_concept(
     namespace: Namespace, cls: URIRef, code: str
 ) -> None:
     g, concept = ontology(), namespace[code]
@@ -96,7 +99,22 @@ def test_every_relation_type_and_obligation_has_its_concept(
 def test_the_vocabularies_hold_no_concept_without_a_code() -> None:
     g = ontology()
     codes = {str(g.value(c, GEO.code)) for c in g.subjects(RDF.type, SKOS.Concept)}
-    assert codes == set(EVENT_TYPES) | set(RELATION_TYPES) | set(OBLIGATIONS)
+    assert codes == set(EVENT_TYPES) | set(RELATION_TYPES) | set(OBLIGATIONS) | set(ACTOR_KINDS)
+
+
+def test_every_actor_kind_is_defined_and_a_typo_raises() -> None:
+    g = ontology()
+    assert ACTOR_KINDS == (
+        "armed_group",
+        "militia",
+        "political_movement",
+        "de_facto_authority",
+        "private_military_company",
+        "criminal_organization",
+    )
+    assert all(g.value(ACTOR_KIND[k], SKOS.definition) is not None for k in ACTOR_KINDS)
+    with pytest.raises(AttributeError):
+        _ = ACTOR_KIND.terrorist
 
 
 def test_a_typo_in_GEO_raises() -> None:

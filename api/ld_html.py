@@ -10,6 +10,7 @@ from rdflib import RDF, Literal, URIRef
 from rdflib.term import Node
 
 from api.linked_data import Description, href_for
+from loaders.article import url_problem
 from ontology.namespace import GEO, PREFIXES
 
 _EXTRA_PREFIXES = {
@@ -91,7 +92,11 @@ class Page:
         for s in self.d.sources:
             head = self.link(s.article, s.title or self.label(s.article))
             when = f" ({escape(s.published)})" if s.published else ""
-            original = f' · <a href="{escape(s.url, quote=True)}">original</a>' if s.url else ""
+            original = (
+                f' · <a href="{escape(s.url, quote=True)}">original</a>'
+                if s.url and url_problem(s.url) is None  # a stored javascript: url is not a link
+                else ""
+            )
             quote = f"<blockquote>{escape(s.evidence)}</blockquote>" if s.evidence else ""
             items.append(f"<li>{head}{when}{original}{quote}</li>")
         return f"<h2>Sources</h2><ul>{''.join(items)}</ul>"

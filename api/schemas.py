@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from kg.queries.models import EventPublic, RelationPublic
+from loaders.article import url_problem
 from loaders.extraction.model import EventRecord, LeaderMention, RelationRecord
+from loaders.text_loader import known_value
 
 T = TypeVar("T")
 
@@ -72,9 +74,21 @@ class ArticleSubmission(BaseModel):
     )
 
     text: str = Field(pattern=r"\S", description="The article text (not only white space)")
-    url: str | None = Field(None, description="Canonical URL; the article id is its hash")
+    url: str | None = Field(
+        None, description="Canonical http(s) URL; the article id is its hash", max_length=2048
+    )
     title: str | None = None
     published: str | None = Field(None, examples=["2024-06-19"])
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, url: str | None) -> str | None:
+        """Only http(s) URLs: a source url is rendered as a link (no javascript: or data:)."""
+        known = known_value(url)
+        problem = url_problem(known) if known else None
+        if problem:
+            raise ValueError(problem)
+        return url
 
 
 class ExtractedPublic(BaseModel):

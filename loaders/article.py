@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 from ontology.identifiers import article_id
 
@@ -22,3 +23,19 @@ class Article:
     def id(self) -> str:
         """Deterministic id: hash of the URL, or of the text when there is no URL."""
         return article_id(self.url, self.text)
+
+
+SOURCE_SCHEMES = ("http", "https")
+
+
+def url_problem(url: str) -> str | None:
+    """None for an absolute http(s) URL, else why it cannot be an article's url: a source
+    link is rendered as a link, so javascript:, data: or file: URLs never get in."""
+    shown = url if len(url) <= 80 else url[:77] + "..."
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return f"the url {shown!r} is not a valid URL"
+    if parts.scheme.lower() not in SOURCE_SCHEMES or not parts.netloc:
+        return f"the url {shown!r} is not an absolute http(s) URL"
+    return None

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from loaders._files import DEFAULT_MAX_BYTES, decode_lenient
-from loaders.article import Article
+from loaders.article import Article, url_problem
 from loaders.errors import LoadError
 from loaders.text_loader import known_value, parse_published
 
@@ -74,9 +74,13 @@ def parse_jsonl_line(line: str, source: str, number: int) -> Article | LoadError
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return LoadError(f'{source} line {number} has no "text".', source, number)
+    url = known_value(_string(record, "url"))
+    problem = url_problem(url) if url else None
+    if problem:
+        return LoadError(f"{source} line {number}: {problem}.", source, number)
     return Article(
         text=text.strip(),
-        url=known_value(_string(record, "url")),
+        url=url,
         title=known_value(_string(record, "title")),
         published=parse_published(_string(record, "published")),
         source=known_value(_string(record, "source")) or f"{source}:{number}",

@@ -13,7 +13,7 @@ from typing import Any
 import feedparser
 
 from loaders._files import DEFAULT_MAX_BYTES, check_bytes, read_limited
-from loaders.article import Article
+from loaders.article import Article, url_problem
 from loaders.errors import LoadError
 from loaders.html_loader import html_fragment_to_text
 
@@ -53,6 +53,9 @@ def _entry_article(entry: Any, source: str, site: str | None, number: int) -> Ar
     if not text:
         name = title or link or f"number {number}"
         return LoadError(f"{source} entry {name!r} has no text.", source, line=number)
+    problem = url_problem(link) if link else None
+    if problem:
+        return LoadError(f"{source} entry {title or number!r}: {problem}.", source, line=number)
     return Article(
         text=text,
         url=link,

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from loaders._files import DEFAULT_MAX_BYTES, read_text
-from loaders.article import Article
+from loaders.article import Article, url_problem
 from loaders.errors import LoadError
 
 HEADER_KEYS = ("url", "published", "title", "source")
@@ -31,9 +31,13 @@ def parse_text_article(raw: str, source: str | None = None) -> Article:
     name = source or "text"
     if not body:
         raise LoadError(f"{name} has no article text.", name)
+    url = known_value(header.get("url"))
+    problem = url_problem(url) if url else None
+    if problem:
+        raise LoadError(f"{name}: {problem}.", name)
     return Article(
         text=body,
-        url=known_value(header.get("url")),
+        url=url,
         title=known_value(header.get("title")),
         published=parse_published(header.get("published")),
         source=known_value(header.get("source")) or source,

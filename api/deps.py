@@ -93,12 +93,34 @@ def require_api_key(
         raise ApiError(403, "the API key is not valid", "Invalid API key")
 
 
+def require_read_key(
+    request: Request, key: Annotated[str | None, Security(api_key_header)] = None
+) -> None:
+    """For the open-ended query routes (/sparql, /cypher): when KG_READ_API_KEY is set, 401
+    without a key and 403 with one that is neither it nor KG_API_KEY; open otherwise."""
+    settings = get_settings(request)
+    if not settings.read_api_key:
+        return
+    if not key:
+        raise ApiError(
+            401,
+            "this server asks for a key to run queries: send it in the X-API-Key header",
+            "API key required",
+            headers={"WWW-Authenticate": 'APIKey header="X-API-Key"'},
+        )
+    given = key.encode("utf-8")
+    accepted = [k for k in (settings.read_api_key, settings.api_key) if k]
+    if not any(hmac.compare_digest(given, k.encode("utf-8")) for k in accepted):
+        raise ApiError(403, "the API key is not valid", "Invalid API key")
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 QueriesDep = Annotated[GraphQueries, Depends(get_queries)]
 StoreDep = Annotated[RecordStore, Depends(get_store)]
 WritableStoreDep = Annotated[RecordStore, Depends(get_writable_store)]
 Neo4jDep = Annotated[Any, Depends(get_neo4j)]
 ApiKeyDep = Depends(require_api_key)
+ReadKeyDep = Depends(require_read_key)
 
 
 def parse_date_param(value: str | None, name: str) -> PartialDate | None:

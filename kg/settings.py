@@ -44,6 +44,11 @@ class Settings(BaseSettings):
     api_key: str | None = Field(
         default=None, description="Key required in the X-API-Key header for writes over HTTP."
     )
+    read_api_key: str | None = Field(
+        default=None,
+        description="When set, /sparql and /cypher answer only requests that send it (or "
+        "KG_API_KEY) in the X-API-Key header; the other read routes stay open.",
+    )
     api_read_only: bool = Field(
         default=False,
         description="Serve the store read-only (set by `kg serve --workers N`); no POST /articles.",

@@ -14,14 +14,14 @@ from rdflib.query import Result
 from rdflib.term import Identifier, Node, Variable
 
 from api.body import read_body
-from api.deps import SettingsDep, StoreDep
+from api.deps import ReadKeyDep, SettingsDep, StoreDep
 from api.errors import ApiError
 from api.negotiation import negotiate
 from api.openapi import problems
 from kg.stores.base import QueryResult, RecordStore, StoreError, looks_like_update
 from kg.stores.sparql_guard import REFUSED_TEXT, is_federated
 
-router = APIRouter(tags=["sparql"])
+router = APIRouter(tags=["sparql"], dependencies=[ReadKeyDep])
 
 RESULT_TYPES = {  # media type -> rdflib result serializer
     "application/sparql-results+json": "json",
@@ -45,7 +45,8 @@ PROTOCOL = """The SPARQL 1.1 Protocol, read-only: the default graph is the union
 graph. SELECT and ASK answer as SPARQL JSON, XML, CSV or TSV, CONSTRUCT and DESCRIBE as
 Turtle, N-Triples, JSON-LD or RDF/XML, chosen by `Accept`. Updates and federated queries
 (SERVICE) are refused (403) before evaluation; a query that does not parse is a 400; KG_SPARQL_TIMEOUT and KG_SPARQL_LIMIT apply (the
-`X-Result-Truncated: true` header says rows were cut)."""
+`X-Result-Truncated: true` header says rows were cut). With KG_READ_API_KEY set, the
+X-API-Key header must carry it (or KG_API_KEY)."""
 RESULTS: dict[str, Any] = {
     "description": "The results, in the negotiated format",
     "content": {media: {} for media in {**RESULT_TYPES, **GRAPH_TYPES}},
@@ -138,7 +139,7 @@ async def _answer(
     summary="SPARQL query (GET ?query=)",
     description=PROTOCOL,
     response_class=Response,
-    responses={200: RESULTS, **problems(400, 403, 406, 503)},
+    responses={200: RESULTS, **problems(400, 401, 403, 406, 503)},
 )
 async def sparql_get(
     request: Request,
@@ -157,7 +158,7 @@ async def sparql_get(
     summary="SPARQL query (POST form-encoded or application/sparql-query)",
     description=PROTOCOL,
     response_class=Response,
-    responses={200: RESULTS, **problems(400, 403, 406, 413, 415, 503)},
+    responses={200: RESULTS, **problems(400, 401, 403, 406, 413, 415, 503)},
     openapi_extra={
         "requestBody": {
             "required": True,

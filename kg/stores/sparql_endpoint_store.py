@@ -54,8 +54,15 @@ class SparqlEndpointStore(RecordStore):
     `timeline_url` (the server's GET /timeline, when it answers from this record), pair
     timelines are asked there, so they come from the server's timeline cache."""
 
-    def __init__(self, url: str, writes_hint: str = "", timeline_url: str | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        writes_hint: str = "",
+        timeline_url: str | None = None,
+        api_key: str | None = None,
+    ) -> None:
         self.url = url
+        self._key = {"X-API-Key": api_key} if api_key else {}  # a server's KG_READ_API_KEY
         self._writes_hint = writes_hint
         self.timeline_url = timeline_url  # None: timelines over SPARQL, like every query
         import httpx  # imported here so that the CLI, which names this class, starts fast
@@ -66,7 +73,7 @@ class SparqlEndpointStore(RecordStore):
     def _post(self, sparql: str, accept: str) -> httpx.Response:
         if self._client is None:
             raise StoreError(f"The connection to {self.url} is closed.")
-        headers = {"Content-Type": QUERY_TYPE, "Accept": accept}
+        headers = {"Content-Type": QUERY_TYPE, "Accept": accept, **self._key}
         try:
             answer = self._client.post(self.url, content=sparql.encode("utf-8"), headers=headers)
         except self._http.HTTPError as exc:

@@ -35,6 +35,7 @@ class EventContext:
     anchor: date | None
     published: date | None
     lead_date: str | None
+    chronology: frozenset[int] = frozenset()  # sentences that are chronology list lines
     dated_events: list[EventCandidate] = field(default_factory=list)
     by_sentence: dict[int, list[dt.DateMention]] = field(default_factory=dict)
 

@@ -5,7 +5,9 @@ sentences)."""
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import ahocorasick
 
@@ -14,11 +16,22 @@ from loaders.extraction.triggers_broad_force import FORCE_BROAD
 from loaders.extraction.triggers_diplomacy import DIPLOMACY, TIES
 from loaders.extraction.triggers_force import FORCE
 
+_CHRONOLOGY_FILE = Path(__file__).with_name("data") / "chronology_triggers.json"
+
+
+def load_specs(path: Path) -> list[tuple[str, tuple[str, ...], str]]:
+    """Trigger specs from a data file: a JSON list of {type, keywords, pattern}."""
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    return [(r["type"], tuple(r["keywords"]), r["pattern"]) for r in rows]
+
+
 # (type, keywords, pattern), in the order they are tried.
-# The core lexicons first; the broadened ones (`triggers_broad`) after them.
-SPECS: list[tuple[str, tuple[str, ...], str]] = (
-    DIPLOMACY + FORCE + TIES + DIPLOMACY_BROAD + FORCE_BROAD + TIES_BROAD
-)
+# The core lexicons first; the broadened ones (`triggers_broad`) after them; last the
+# present-tense forms of chronology lines ("1961: China and North Korea sign a treaty"),
+# tried only on those lines (index >= CHRONOLOGY_FROM).
+_BASE = DIPLOMACY + FORCE + TIES + DIPLOMACY_BROAD + FORCE_BROAD + TIES_BROAD
+CHRONOLOGY_FROM = len(_BASE)
+SPECS: list[tuple[str, tuple[str, ...], str]] = _BASE + load_specs(_CHRONOLOGY_FILE)
 # Patterns with a capital letter in them (and war names) are case-sensitive.
 COMPILED: list[tuple[str, re.Pattern[str]]] = [
     (etype, re.compile(p, 0 if etype == "war" or "[A-Z]" in p else re.IGNORECASE))

@@ -37,7 +37,12 @@ from loaders.extraction.event_merge import merge_events
 from loaders.extraction.event_model import EventCandidate, EventContext
 from loaders.extraction.event_participants import participants
 from loaders.extraction.event_splits import split_parties
-from loaders.extraction.event_triggers import COMPILED, KEYWORD_AUTOMATON, candidate_patterns
+from loaders.extraction.event_triggers import (
+    CHRONOLOGY_FROM,
+    COMPILED,
+    KEYWORD_AUTOMATON,
+    candidate_patterns,
+)
 from loaders.extraction.guards import guard_in
 from loaders.extraction.mention_model import ORGANIZATION, PERSON, Mention, Mentions
 from loaders.extraction.named_events import named_events
@@ -96,9 +101,11 @@ def find_events(
     date_mentions: list[dt.DateMention],
     anchor: date | None,
     published: date | None,
+    chronology: frozenset[int] = frozenset(),
 ) -> list[EventCandidate]:
     lead = lead_date(sentences, date_mentions, anchor)
     ctx = EventContext(text, sentences, mentions, date_mentions, anchor, published, lead)
+    ctx.chronology = chronology
     found: list[EventCandidate] = []
     for sent in sentences:
         if not actors(mentions.in_sentence(sent.index)) and not refers_back(sent.text):
@@ -118,6 +125,8 @@ def _triggers(ctx: EventContext, sent: Sentence) -> list[_Trigger]:
     triggers: list[_Trigger] = []
     seen: list[tuple[int, int, str]] = []
     wanted = candidate_patterns(KEYWORD_AUTOMATON, sent.text.lower())
+    if sent.index not in ctx.chronology:
+        wanted = {i for i in wanted if i < CHRONOLOGY_FROM}
     for index in sorted(wanted):
         etype, pattern = COMPILED[index]
         for m in pattern.finditer(sent.text):
@@ -217,7 +226,7 @@ def _candidate(
     a_start, a_end = sent.start + t_s, sent.start + m.end("t")
     perfect = bool(_PERFECT_BEFORE.search(s[max(0, t_s - 30) : t_s]))
     value, source = _date(ctx, sent, trig, triggers, perfect)
-    past = _is_past(s, m, trig.container, perfect)
+    past = sent.index in ctx.chronology or _is_past(s, m, trig.container, perfect)
     conf = 0.8 if source == "own" else 0.6
     cand = EventCandidate(trig.etype, trig.codes, value, source, sent, a_start, a_end, conf, past)
     cand.extra["perfect"] = "1" if perfect else ""

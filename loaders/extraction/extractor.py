@@ -8,6 +8,7 @@ from datetime import date
 
 from loaders.article import Article
 from loaders.extraction import dates as dt
+from loaders.extraction.chronology import chronology
 from loaders.extraction.event_model import EventCandidate
 from loaders.extraction.events import find_events
 from loaders.extraction.lexicon import ORG_PARENT, Lexicon, get_lexicon
@@ -44,7 +45,10 @@ def extract_with(article: Article, lex: Lexicon) -> Extraction:
     sentences = split_sentences(text)
     mentions = find_mentions(text, sentences, anchor, lex)
     date_mentions = dt.find_dates(text, anchor, [(s.start, s.end) for s in sentences])
-    events = find_events(text, sentences, mentions, date_mentions, anchor, article.published)
+    listed, date_mentions = chronology(text, sentences, date_mentions)
+    events = find_events(
+        text, sentences, mentions, date_mentions, anchor, article.published, listed
+    )
     gone = _gone_states(lex, anchor)
     relations = find_relations(text, sentences, mentions, events, article.published, anchor, gone)
     states, organizations = _states_and_organizations(mentions)

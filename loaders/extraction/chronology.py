@@ -1,0 +1,98 @@
+"""Chronologies and fact boxes: lines led by a date ("1961: ...", "March 2018 - ...", a
+"2023" heading over "July 27 - ..." items, a paragraph opening "In 2000, ...").
+
+- A month or day given without a year inside such a line or paragraph takes the year of
+  the line or of the last dated heading, not a year guessed from the publication date (a
+  list under "2023" in an article of October 2024: "March 5" is 2023-03-05).
+- The context carries from line to line while lines are led by dates and resets at the
+  first paragraph that is not.
+- List lines ("date: ...", "date - ...", and the lines under a heading) tell history in the
+  present tense ("China and North Korea sign a friendship treaty"): the events rules read
+  them with the present-tense triggers of `data/chronology_triggers.json`, as past events.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from loaders.extraction import dates as dt
+from loaders.extraction.sentences import Sentence
+
+_BEFORE_LEAD = re.compile(r"[\s\-–—•*·]*(?:(?P<intro>In|On|By)\s+)?")
+_LIST_SEP = re.compile(r"\s*(?::|\s[-–—]|[-–—]\s)")
+_PROSE_SEP = re.compile(r"\s*,")
+LIST, HEADING, PROSE = "list", "heading", "prose"
+
+
+@dataclass
+class _State:
+    year: str | None = None  # the year of the last dated line or heading
+    listing: bool = False  # lines are list items (present tense allowed)
+    paragraph: int = -1  # the paragraph the context was last confirmed in
+
+
+def leading(
+    text: str, sent: Sentence, ds: list[dt.DateMention]
+) -> tuple[dt.DateMention, str] | None:
+    """The date a sentence opens with, and how: a list line, a heading, 'In 2000, ...'."""
+    first = next((d for d in ds if d.value and d.kind in (dt.ABSOLUTE, dt.RELATIVE)), None)
+    if first is None:
+        return None
+    m = _BEFORE_LEAD.fullmatch(text, sent.start, first.start)
+    if m is None or (first.kind == dt.RELATIVE and not first.yearless):
+        return None  # "On Tuesday, ..." is news prose, not a chronology
+    if not text[first.end : sent.end].strip(" .:-–—"):
+        return (first, HEADING) if not m.group("intro") else None
+    if not m.group("intro") and _LIST_SEP.match(text, first.end):
+        return first, LIST
+    if m.group("intro") == "In" and not first.yearless and _PROSE_SEP.match(text, first.end):
+        return first, PROSE
+    return None
+
+
+def chronology(
+    text: str, sentences: list[Sentence], found: list[dt.DateMention]
+) -> tuple[frozenset[int], list[dt.DateMention]]:
+    """The sentences that are chronology list items, and the dates with list years applied."""
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[int]] = {}
+    for i, d in enumerate(found):
+        by_sentence.setdefault(bisect.bisect_right(starts, d.start) - 1, []).append(i)
+    out = list(found)
+    listed: set[int] = set()
+    state = _State()
+    for sent in sentences:
+        ds = [found[i] for i in by_sentence.get(sent.index, [])]
+        lead = leading(text, sent, ds)
+        _advance(state, sent, lead)
+        if state.year is None:
+            continue
+        if state.listing:
+            listed.add(sent.index)
+        for i in by_sentence.get(sent.index, []):
+            if found[i].yearless:
+                out[i] = _with_year(found[i], state.year)
+    return frozenset(listed), out
+
+
+def _advance(state: _State, sent: Sentence, lead: tuple[dt.DateMention, str] | None) -> None:
+    """Move the year context on by one sentence: set by a led line, kept within its
+    paragraph and by the yearless lines that follow it, reset by any other paragraph."""
+    if lead is None:
+        if sent.paragraph != state.paragraph:
+            state.year, state.listing = None, False
+        return
+    d, style = lead
+    if not d.yearless:
+        state.year = d.value[:4]
+    elif sent.paragraph != state.paragraph and not state.listing:
+        state.year = None  # "July 27 - ..." with no heading above: the guessed year stands
+    state.listing = style != PROSE and state.year is not None
+    state.paragraph = sent.paragraph
+
+
+def _with_year(d: dt.DateMention, year: str) -> dt.DateMention:
+    value = "/".join(year + part[4:] for part in d.value.split("/"))
+    return replace(d, value=value)

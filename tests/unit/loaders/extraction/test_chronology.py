@@ -1,0 +1,77 @@
+"""Chronologies and fact boxes: date-led lines in the present tense, several events per
+line, and the year of a bare month or day taken from its line or the last dated heading."""
+
+from datetime import date
+
+import pytest
+
+from tests.unit.loaders.extraction.helpers import events
+
+PUB = date(2024, 10, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1961: China and North Korea sign a friendship treaty.",
+            ("treaty_signed", ("CHN", "PRK"), "1961"),
+        ),
+        (
+            "1949 - China and North Korea establish diplomatic relations.",
+            ("diplomatic_relations_established", ("CHN", "PRK"), "1949"),
+        ),
+        (
+            "March 2018 - Kim Jong Un makes his first trip to Beijing and meets Xi Jinping.",
+            ("state_visit", ("PRK", "CHN"), "2018-03"),
+        ),
+        (
+            "March 2018 - Kim Jong Un makes his first trip to Beijing and meets Xi Jinping.",
+            ("summit_meeting", ("PRK", "CHN"), "2018-03"),
+        ),
+        (
+            "2023\n\nOctober 5 - North Korea and China exchange messages.",
+            ("message_exchange", ("PRK", "CHN"), "2023-10-05"),
+        ),
+        (
+            "2023:\n\nMarch 3 - India expels two Pakistani diplomats.\n\n"
+            "October 5 - Japan and Russia sign a fishing agreement.",
+            ("treaty_signed", ("JPN", "RUS"), "2023-10-05"),
+        ),
+        (
+            "2023:\n\nMarch 3 - India expels two Pakistani diplomats.",
+            ("diplomatic_relations_severed", ("IND", "PAK"), "2023-03-03"),
+        ),
+        (
+            "In 2000, Russia and North Korea signed a friendship treaty. In October, "
+            "Vladimir Putin visited Pyongyang.",
+            ("state_visit", ("RUS", "PRK"), "2000-10"),
+        ),
+        (
+            "1992: China and South Korea establish ties. Xi Jinping visits Seoul.",
+            ("state_visit", ("CHN", "KOR"), "1992"),
+        ),
+    ],
+)
+def test_chronology_lines(text: str, expected: tuple[str, tuple[str, ...], str]) -> None:
+    found = events(text, PUB)
+    assert expected in found, found
+
+
+def test_the_year_context_resets_at_a_paragraph_not_led_by_a_date() -> None:
+    text = (
+        "2023: Japan and India sign a pact.\n\n"
+        "Officials said ties were good. On October 5 Japan and India held talks."
+    )
+    found = events(text, PUB)
+    assert ("talks", ("JPN", "IND"), "2024-10-05") in found
+
+
+def test_present_tense_outside_a_chronology_is_not_an_event() -> None:
+    found = events("Japan and Russia sign a fishing agreement every year.", PUB)
+    assert not any(e[0] == "treaty_signed" for e in found)
+
+
+def test_a_weekday_lead_is_news_prose_not_a_list() -> None:
+    found = events("On Tuesday, Japan and Russia sign a fishing agreement.", PUB)
+    assert not any(e[0] == "treaty_signed" for e in found)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from rdflib import URIRef
 
 DEFAULT_BASE_IRI = "https://geokg.example.org/"
-REFERENCE_GRAPHS = ("ontology", "states", "organizations", "leaders", "alliances")
+REFERENCE_GRAPHS = ("ontology", "states", "organizations", "leaders", "alliances", "actors")
 
 
 def slug(text: str) -> str:
@@ -33,12 +33,20 @@ def org_iri(base_iri: str, code: str) -> URIRef:
     return URIRef(f"{_base(base_iri)}org/{slug_code(code)}")
 
 
+def non_state_actor_iri(base_iri: str, code: str) -> URIRef:
+    """'HAMAS' -> actor/HAMAS: a non-state actor of the reference data (or of an article)."""
+    return URIRef(f"{_base(base_iri)}actor/{slug_code(code)}")
+
+
 def actor_iri(base_iri: str, code: str) -> URIRef:
-    """A participant code: a known organization code (WTO, IMF, NATO) is an organization,
-    any other three capital letters a state, anything else an organization."""
-    from ontology.reference_data import organization_codes
+    """A participant code: a known non-state actor code (HAMAS, PKK) is that actor, a known
+    organization code (WTO, IMF, NATO) an organization, any other three capital letters a
+    state, anything else an organization."""
+    from ontology.reference_data import non_state_actor_codes, organization_codes
 
     upper = code.upper()
+    if upper in non_state_actor_codes():
+        return non_state_actor_iri(base_iri, upper)
     if upper not in organization_codes() and re.fullmatch(r"[A-Z]{3}", upper):
         return state_iri(base_iri, upper)
     return org_iri(base_iri, upper)

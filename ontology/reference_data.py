@@ -1,4 +1,5 @@
-"""Reference data (states, organizations, leaders, alliances) read from the JSON files in
+"""Reference data (states, organizations, leaders, alliances, non-state actors) read from the
+JSON files in
 `ontology/reference/`: pure data, no RDF and no store, so the extractor and the reference
 graph builder share one source of names and dates."""
 
@@ -83,12 +84,31 @@ class AllianceRef:
 
 
 @dataclass(frozen=True)
+class ActorRef:
+    """A non-state actor: an armed group, militia, movement, PMC or de facto authority."""
+
+    code: str  # upper-case, stable, disjoint from state and organization codes: HAMAS, PKK
+    name: str  # the name news uses: "Hamas", "Houthis"
+    kind: str  # one of ontology.namespace.ACTOR_KINDS
+    based_in: tuple[str, ...]  # state codes (ISO alpha-3) where it is based
+    source: str  # URL of the page the entry was taken from
+    aliases: tuple[str, ...] = ()  # other names and transliterations: "Ansar Allah", "ISIL"
+    active_in: tuple[str, ...] = ()  # state codes where it fights, governs or operates
+    wikidata: str | None = None  # "Q38799"; only where certain
+    founded: str | None = None  # ISO date at any precision; only where certain
+    dissolved: str | None = None
+    acled: str | None = None  # ACLED actor type, one of ACLED_ACTOR_TYPES
+    cameo: str | None = None  # CAMEO actor role code, one of CAMEO_ACTOR_TYPES
+
+
+@dataclass(frozen=True)
 class ReferenceData:
     states: tuple[StateRef, ...] = ()
     organizations: tuple[OrganizationRef, ...] = ()
     leaders: tuple[PersonRef, ...] = ()
     alliances: tuple[AllianceRef, ...] = ()
     by_code: dict[str, StateRef] = field(default_factory=dict, compare=False)
+    actors: tuple[ActorRef, ...] = ()
 
 
 def _tuples(raw: dict[str, Any]) -> dict[str, Any]:
@@ -109,7 +129,7 @@ def _read(name: str, folder: Path) -> list[dict[str, Any]]:
 
 
 def parse_reference(folder: Path = REFERENCE_DIR) -> ReferenceData:
-    """Read the four JSON files of `folder` into frozen dataclasses."""
+    """Read the JSON files of `folder` into frozen dataclasses."""
     states = tuple(StateRef(**_tuples(s)) for s in _read("states.json", folder))
     orgs = tuple(
         OrganizationRef(**{**_tuples(o), "members": _members(o.get("members", []))})
@@ -130,7 +150,8 @@ def parse_reference(folder: Path = REFERENCE_DIR) -> ReferenceData:
         AllianceRef(**{**_tuples(a), "members": _members(a.get("members", []))})
         for a in _read("alliances.json", folder)
     )
-    return ReferenceData(states, orgs, leaders, alliances, {s.code: s for s in states})
+    actors = tuple(ActorRef(**_tuples(a)) for a in _read("actors.json", folder))
+    return ReferenceData(states, orgs, leaders, alliances, {s.code: s for s in states}, actors)
 
 
 @lru_cache(maxsize=1)
@@ -143,3 +164,9 @@ def load_reference() -> ReferenceData:
 def organization_codes() -> frozenset[str]:
     """Codes of the bundled organizations, so WTO or IMF is never taken for a state."""
     return frozenset(o.code.upper() for o in load_reference().organizations)
+
+
+@lru_cache(maxsize=1)
+def non_state_actor_codes() -> frozenset[str]:
+    """Codes of the bundled non-state actors, so PKK or ELN is never taken for a state."""
+    return frozenset(a.code.upper() for a in load_reference().actors)

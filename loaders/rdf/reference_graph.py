@@ -1,5 +1,5 @@
 """The reference named graphs of docs/data-model.md (ontology, states, organizations, leaders,
-alliances) built from ReferenceData: deterministic, so reloading replaces like with like."""
+alliances, non-state actors) built from ReferenceData: deterministic, so reloading replaces like with like."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from ontology.identifiers import (
     REFERENCE_GRAPHS,
     alliance_iri,
     membership_iri,
+    non_state_actor_iri,
     org_iri,
     person_iri,
     reference_graph_iri,
@@ -24,8 +25,17 @@ from ontology.identifiers import (
     state_iri,
     term_iri,
 )
-from ontology.namespace import GEO, OBLIGATION, OBLIGATIONS, bind_prefixes
+from ontology.namespace import (
+    ACLED_ACTOR_TYPES,
+    ACTOR_KINDS,
+    CAMEO_ACTOR_TYPES,
+    GEO,
+    OBLIGATION,
+    OBLIGATIONS,
+    bind_prefixes,
+)
 from ontology.reference_data import (
+    ActorRef,
     AllianceRef,
     Membership,
     OrganizationRef,
@@ -221,12 +231,47 @@ def _alliances(g: Graph, data: ReferenceData, base: str) -> None:
         _alliance(g, alliance, base)
 
 
+def _check_actor(a: ActorRef) -> None:
+    """The closed vocabularies of an actor, named in the error (SHACL checks them again)."""
+    what = f"reference data, non-state actor {a.code}"
+    if a.kind not in ACTOR_KINDS:
+        raise ValueError(f"{what}: kind {a.kind!r} not in {ACTOR_KINDS}")
+    if a.acled is not None and a.acled not in ACLED_ACTOR_TYPES:
+        raise ValueError(f"{what}: ACLED actor type {a.acled!r} not in {ACLED_ACTOR_TYPES}")
+    if a.cameo is not None and a.cameo not in CAMEO_ACTOR_TYPES:
+        raise ValueError(f"{what}: CAMEO actor type {a.cameo!r} not in {CAMEO_ACTOR_TYPES}")
+
+
+def _actor(g: Graph, a: ActorRef, base: str) -> None:
+    _check_actor(a)
+    node = non_state_actor_iri(base, a.code)
+    g.add((node, RDF.type, GEO.NonStateActor))
+    g.add((node, GEO.code, Literal(a.code)))
+    g.add((node, GEO.name, Literal(a.name)))
+    g.add((node, GEO.kind, Literal(a.kind)))
+    _add_strings(g, node, GEO.alias, a.aliases)
+    _add_strings(g, node, GEO.wikidataId, [a.wikidata])
+    _add_strings(g, node, GEO.acledActorType, [a.acled])
+    _add_strings(g, node, GEO.cameoActorType, [a.cameo])
+    _add_period(g, node, a.founded, a.dissolved, f"non-state actor {a.code}")
+    for state in a.based_in:
+        g.add((node, GEO.basedIn, state_iri(base, state)))
+    for state in a.active_in:
+        g.add((node, GEO.activeIn, state_iri(base, state)))
+
+
+def _actors(g: Graph, data: ReferenceData, base: str) -> None:
+    for actor in data.actors:
+        _actor(g, actor, base)
+
+
 BUILDERS: dict[str, Builder] = {
     "ontology": _ontology,
     "states": _states,
     "organizations": _organizations,
     "leaders": _leaders,
     "alliances": _alliances,
+    "actors": _actors,
 }
 
 

@@ -13,7 +13,7 @@ from api.errors import install_error_handlers
 from api.openapi import install_openapi
 from api.routers import articles, cypher, linked_data, lookup, relations, sparql, states, ui
 from api.schemas import HealthPublic
-from kg import __version__
+from kg import __version__, wiring
 from kg.queries.base import GraphQueries
 from kg.queries.sparql_queries import SparqlQueries
 from kg.settings import Settings
@@ -44,36 +44,25 @@ TAGS = [
 ]
 
 
-def open_backend(settings: Settings, read_only: bool = False) -> Backend:
-    """The store of record always (read-only when asked); the queries on Neo4j when it is
-    configured and available, else SPARQL over the store."""
-    from kg.backends import BackendError, open_queries, open_store
-
-    if read_only:
-        from kg.stores.oxigraph_readonly import ReadOnlyOxigraphStore
-
-        store: RecordStore = ReadOnlyOxigraphStore(settings.store_path)
-    else:
-        store = open_store(settings)
-    if settings.neo4j_uri:
-        try:
-            return store, open_queries(settings, "neo4j")
-        except BackendError as exc:
-            log.warning("Neo4j queries unavailable (%s); answering with SPARQL", exc)
-    return store, SparqlQueries(store)
-
-
-def _open_neo4j(settings: Settings) -> Any:
-    """A Neo4j driver for /cypher and for projecting posted articles, or None."""
+def _driver(settings: Settings) -> Any:
+    """The Neo4j driver when Neo4j is configured and reachable, else None (logged)."""
     if not settings.neo4j_uri:
         return None
     try:
-        from kg.stores.neo4j_connection import connect
-
-        return connect(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password)
-    except Exception as exc:  # the driver's errors name the cause; /cypher says 503
-        log.warning("cannot reach Neo4j at %s: %s", settings.neo4j_uri, exc)
+        return wiring.neo4j_driver(settings)
+    except wiring.Neo4jUnavailable as exc:  # /cypher says 503; the queries use SPARQL
+        log.warning("%s", exc)
         return None
+
+
+def open_backend(settings: Settings, read_only: bool = False) -> tuple[Backend, Any]:
+    """The store of record always (read-only when asked), the Neo4j driver when Neo4j is
+    configured and reachable (else None), and the queries: Cypher on that driver, else
+    SPARQL over the store (kg.wiring makes the choice)."""
+    store = wiring.open_read_only_store(settings) if read_only else wiring.open_store(settings)
+    driver = _driver(settings)
+    queries, _ = wiring.serving_queries(settings, store, driver)
+    return (store, queries), driver
 
 
 def _close(*resources: Any) -> None:
@@ -84,21 +73,23 @@ def _close(*resources: Any) -> None:
 
 
 def _lifespan(settings: Settings, backend_factory: BackendFactory | None, read_only: bool) -> Any:
-    """Open the store, the query backend and the Neo4j driver on start-up; close on stop."""
+    """Open the store, the query backend, the Neo4j driver and the ingest use case on
+    start-up; close them on stop."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if backend_factory is not None:
-            app.state.store, app.state.queries = backend_factory(settings)
+            (store, queries), driver = backend_factory(settings), _driver(settings)
         else:
-            app.state.store, app.state.queries = open_backend(settings, read_only)
-        app.state.neo4j = _open_neo4j(settings)
-        sparql_backend = isinstance(app.state.queries, SparqlQueries)
-        app.state.backend = "sparql" if sparql_backend else "neo4j"
+            (store, queries), driver = open_backend(settings, read_only)
+        app.state.store, app.state.queries, app.state.neo4j = store, queries, driver
+        app.state.backend = "sparql" if isinstance(queries, SparqlQueries) else "neo4j"
+        projection = wiring.projection(driver) if driver is not None else None
+        app.state.ingest = wiring.ingest_service(settings, store, projection)
         try:
             yield
         finally:
-            _close(app.state.neo4j, app.state.queries, app.state.store)
+            _close(queries, driver, store)
 
     return lifespan
 
@@ -129,7 +120,7 @@ def create_app(
     app.state.settings = settings
     app.state.read_only = read_only
     app.state.store = app.state.queries = app.state.neo4j = app.state.state_index = None
-    app.state.projection = None
+    app.state.ingest = None
     app.state.backend = "sparql"
     install_error_handlers(app)
     install_openapi(app)

@@ -1,6 +1,8 @@
-"""Ingest: article -> extraction -> validated graph -> the article's named graph in the record.
-Each article is written in one transaction, so an interrupted run leaves whole articles only,
-and running it again ends with the same store as one clean run."""
+"""The record step of ingest: article -> extraction -> validated graph -> the article's named
+graph in the record (or a graph built elsewhere, an ArticleGraph, validated and written the
+same way). Each article is written in one transaction, so an interrupted run leaves whole
+articles only, and running it again ends with the same store as one clean run. The whole use
+case (projection, caches, the report) is kg.services.ingest, which calls this."""
 
 from __future__ import annotations
 
@@ -19,10 +21,23 @@ from loaders.errors import LoadError
 from loaders.extraction.model import Extraction
 from ontology.identifiers import article_iri
 from ontology.namespace import GEO
-from ontology.shacl import ShaclViolationError
+from ontology.shacl import ShaclViolationError, ensure_valid
 
 Status = Literal["new", "replaced", "unchanged"]
 Extractor = Callable[[Article], Extraction]
+
+
+@dataclass(frozen=True)
+class ArticleGraph:
+    """An article's facts built as a graph already (a dataset loader's rows), to be validated
+    and stored as the named graph `{base}article/{article_id}`, as an extracted article is."""
+
+    article_id: str
+    graph: Graph
+    source: str = ""
+
+
+Item = Article | ArticleGraph | LoadError
 
 
 @dataclass
@@ -35,7 +50,7 @@ class ArticleReport:
     events: int
     new_events: int
     corroborated_events: int
-    extraction: Extraction
+    extraction: Extraction | None  # None for an ArticleGraph
     known_events: int = 0  # in the record already, from an earlier version of this article
     derived: dict[str, bool] = field(default_factory=dict)  # refinement graph -> kept (not dropped)
 
@@ -99,57 +114,88 @@ def ingest_article(
     from loaders.rdf.article_graph import article_graph
 
     extraction = (extractor or default_extractor())(article)
-    graph = article_graph(extraction, base_iri)
-    name = article_iri(base_iri, article.id)
+    graph = article_graph(extraction, base_iri)  # validated with SHACL
+    return write_article_graph(store, base_iri, article.id, graph, extraction)
+
+
+def ingest_graph(item: ArticleGraph, store: RecordStore, base_iri: str) -> ArticleReport:
+    """Validate a ready-made article graph with SHACL and write it as ingest_article does."""
+    ensure_valid(item.graph)
+    return write_article_graph(store, base_iri, item.article_id, item.graph)
+
+
+def write_article_graph(
+    store: RecordStore,
+    base_iri: str,
+    article_id: str,
+    graph: Graph,
+    extraction: Extraction | None = None,
+) -> ArticleReport:
+    """Write a validated article graph (with the refinement graphs it changes) in one
+    transaction, unless the stored one is the same; report what it contributed."""
+    name = article_iri(base_iri, article_id)
     names = store.graphs()
     status, stored = _stored_version(store, str(name), graph, names)
     known = {str(s) for s in stored.subjects(RDF.type, GEO.Event)} if stored else set()
-    events = sorted(
-        s
+    events = {
+        str(s)
         for s in set(graph.subjects(GEO.source, name))
         if isinstance(s, URIRef) and (s, RDF.type, GEO.Event) in graph
-    )
+    }
     derived, reported = derived_graphs(store, str(name), graph, stored, names)
-    elsewhere = reported_elsewhere(reported, {str(e) for e in events}, str(name))
+    elsewhere = reported_elsewhere(reported, events, str(name))
     if status != "unchanged":  # the article and what its events now refine, in one write
         store.replace_graphs({str(name): graph, **derived})
     else:
         derived = {}
     return ArticleReport(
-        article_id=article.id,
+        article_id=article_id,
         article_iri=str(name),
         status=status,
         events=len(events),
-        new_events=len({str(e) for e in events} - elsewhere - known),
+        new_events=len(events - elsewhere - known),
         corroborated_events=len(elsewhere),
         extraction=extraction,
-        known_events=len(({str(e) for e in events} & known) - elsewhere),
+        known_events=len((events & known) - elsewhere),
         derived={g: len(d) > 0 for g, d in derived.items()},
     )
 
 
+def _ingest_item(
+    item: Article | ArticleGraph, store: RecordStore, base_iri: str, extract: Extractor
+) -> ArticleReport | tuple[str, str]:
+    """One article's report, or (input, reason) when its graph does not validate."""
+    try:
+        if isinstance(item, ArticleGraph):
+            return ingest_graph(item, store, base_iri)
+        return ingest_article(item, store, base_iri, extract)
+    except (ValueError, ShaclViolationError) as exc:
+        if isinstance(item, ArticleGraph):
+            return (item.source or item.article_id, str(exc))
+        return (item.source or item.url or item.id, str(exc))
+
+
 def ingest_all(
-    items: Iterable[Article | LoadError],
+    items: Iterable[Item],
     store: RecordStore,
     base_iri: str,
     on_article: Callable[[ArticleReport | tuple[str, str]], None] | None = None,
     extractor: Extractor | None = None,
 ) -> IngestSummary:
-    """Ingest every article; inputs that fail to load or validate are reported, not fatal."""
+    """Write every article to the record; inputs that fail to load or validate are
+    reported, not fatal."""
     summary = IngestSummary()
     extract = extractor or default_extractor()
     for item in items:
         outcome: ArticleReport | tuple[str, str]
         if isinstance(item, LoadError):
             outcome = (item.source, str(item))
+        else:
+            outcome = _ingest_item(item, store, base_iri, extract)
+        if isinstance(outcome, tuple):
             summary.rejected.append(outcome)
         else:
-            try:
-                outcome = ingest_article(item, store, base_iri, extract)
-                summary.add(outcome)
-            except (ValueError, ShaclViolationError) as exc:
-                outcome = (item.source or item.url or item.id, str(exc))
-                summary.rejected.append(outcome)
+            summary.add(outcome)
         if on_article:
             on_article(outcome)
     return summary

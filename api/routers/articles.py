@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Annotated, Any
 
 import anyio
-from fastapi import APIRouter, BackgroundTasks, Path, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Depends, Path, Request, Response
 
 from api.article_facts import read_article
 from api.article_input import parse_article
@@ -16,20 +15,13 @@ from api.deps import ApiKeyDep, SettingsDep, StoreDep, WritableStoreDep
 from api.errors import ApiError
 from api.openapi import problems
 from api.schemas import ArticleIngested, ArticlePublic, ArticleSubmission, ExtractedPublic
-from kg.ingest import ArticleReport, ingest_article
-from kg.queries.sparql_queries import SparqlQueries
-from kg.queries.timeline_warm import warm_neo4j_timelines, warm_timelines
-from kg.settings import Settings
-from kg.stores.base import RecordStore, StoreError
+from kg.ingest import ArticleReport
+from kg.services.ingest import WARM_SECONDS, IngestResult, IngestService
+from kg.stores.base import StoreError
 from loaders.article import Article
-from ontology.shacl import ShaclViolationError
 
 router = APIRouter(tags=["articles"])
 log = logging.getLogger("geokg.api")
-_write_lock = threading.Lock()  # one ingest at a time, so "new"/"unchanged" stay exact
-# At most, after each post, for each store: a post that changes a state makes every pair
-# stale, and a pair costs up to 10 ms (record) or 50 ms (Neo4j) at 1 M events.
-WARM_SECONDS = 2.0
 
 TEXT_EXAMPLE = """url: https://news.example.org/2024/06/19/putin-pyongyang
 published: 2024-06-19
@@ -59,73 +51,35 @@ POST_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _projection(app: Any) -> Any:
-    """The app's Neo4jProjection, made once: it asks the server once whether the
-    server-side loader is installed, not on every post."""
-    if app.state.neo4j is None:
-        return None
-    if getattr(app.state, "projection", None) is None:
-        from kg.stores.neo4j_store import Neo4jProjection
-
-        app.state.projection = Neo4jProjection(app.state.neo4j)
-    return app.state.projection
+def get_ingest(request: Request, store: WritableStoreDep) -> IngestService:
+    """The app's ingest use case (kg.wiring made it on start-up over `store`); reaching it
+    needs the store writable: 503 on a read-only server."""
+    service = request.app.state.ingest
+    assert isinstance(service, IngestService) and service.targets.store is store
+    return service
 
 
-def _project(projection: Any, store: RecordStore, report: ArticleReport) -> bool:
-    """Project the article's graph and the refinement graphs written with it, as `kg sync`
-    would (dropping those emptied); False (logged) when that fails."""
-    from kg.sync import record_graph
+IngestDep = Annotated[IngestService, Depends(get_ingest)]
 
-    kept = [report.article_iri] + [g for g, keep in report.derived.items() if keep]
+
+def _ingest(service: IngestService, article: Article) -> IngestResult:
+    """The use case, with its failures as HTTP problems: 422 for facts that do not validate,
+    503 when the store cannot be written."""
     try:
-        epoch = store.known_hashes([])[1]
-        graphs: dict[str, str] = {}
-        hashes: dict[str, str] = {}
-        for name in kept:
-            graphs[name], hashes[name] = record_graph(store, name)
-        projection.replace_graphs(graphs, dict(hashes))
-        if dropped := [g for g, keep in report.derived.items() if not keep]:
-            projection.drop_graphs(dropped)
-        store.remember_hashes(hashes, epoch)  # the next `kg sync` need not read them
-        return True
-    except Exception:
-        log.exception("projecting %s into Neo4j failed; `kg sync` will catch up", kept[0])
-        return False
-
-
-def _ingest(
-    article: Article, store: RecordStore, settings: Settings, projection: Any
-) -> tuple[ArticleReport, bool | None]:
-    with _write_lock:
-        try:
-            report = ingest_article(article, store, settings.base_iri)
-        except (ShaclViolationError, ValueError) as exc:
-            raise ApiError(422, f"the extracted facts do not validate: {exc}") from None
-        except StoreError as exc:
-            raise ApiError(503, str(exc), "Store unavailable") from None
-        projected = None
-        if projection is not None and report.status != "unchanged":
-            projected = _project(projection, store, report)
-        return report, projected
-
-
-def _warm(store: RecordStore, neo4j: Any, settings: Settings) -> None:
-    """After the answer: read again the pair timelines the article changed (kept stale), so
-    the next reader of those pairs gets them from the cache; in Neo4j too when it was
-    projected there (a few seconds at most each: the rest on first use)."""
-    try:
-        warm_timelines(SparqlQueries(store), every=False, most_seconds=WARM_SECONDS)
-        if neo4j is not None and settings.timeline_cache:
-            from kg.queries.cypher_queries import CypherQueries
-
-            queries = CypherQueries(neo4j)
-            warm_neo4j_timelines(queries, every=False, most_seconds=WARM_SECONDS)
-    except Exception:  # a failed read-ahead costs only speed: the next read does it
-        log.exception("reading the changed pair timelines again failed")
+        result = service.ingest_one(article)
+    except StoreError as exc:
+        raise ApiError(503, str(exc), "Store unavailable") from None
+    if result.failed:
+        reason = result.failed[0][1]
+        raise ApiError(422, f"the extracted facts do not validate: {reason}") from None
+    for warning in result.warnings:
+        log.warning("%s", warning)
+    return result
 
 
 def _ingested(report: ArticleReport, projected: bool | None) -> ArticleIngested:
     ex = report.extraction
+    assert ex is not None  # an article posted here is always extracted
     art = ex.article
     return ArticleIngested(
         id=report.article_id,
@@ -168,20 +122,19 @@ async def post_article(
     response: Response,
     background: BackgroundTasks,
     settings: SettingsDep,
-    store: WritableStoreDep,
+    service: IngestDep,
 ) -> ArticleIngested:
     raw = await read_body(request, settings.max_body_bytes)
     article = parse_article(raw, media_type(request))
-    projection = _projection(request.app)
-    report, projected = await anyio.to_thread.run_sync(
-        _ingest, article, store, settings, projection
-    )
+    result = await anyio.to_thread.run_sync(_ingest, service, article)
+    report = result.reports[0]
     if report.status != "new":
         response.status_code = 200
-    neo4j = request.app.state.neo4j if projected else None
-    background.add_task(_warm, store, neo4j, settings)
+    # After the answer: the pair timelines the article changed, read again into the caches
+    # (Neo4j's too when it was projected there), a few seconds at most each.
+    background.add_task(service.refresh_caches, WARM_SECONDS, bool(result.projected))
     response.headers["Location"] = f"/articles/{report.article_id}"
-    return _ingested(report, projected)
+    return _ingested(report, result.projected)
 
 
 @router.get(

@@ -7,12 +7,10 @@ from pathlib import Path
 
 import typer
 
-from kg.backends import open_store
+from kg import wiring
 from kg.cli.common import CliError, console, print_table, settings_of
 from kg.cli.query_cmd import EVENT_COLUMNS, event_rows
-from kg.ingest import ingest_all
 from kg.queries.sparql_queries import SparqlQueries
-from kg.queries.timeline_warm import warm_timelines
 from kg.reference import load_reference
 from kg.stores.base import StoreError
 from kg.stores.server_note import announced, base_url
@@ -28,15 +26,16 @@ def demo(
     """Load reference data and the demo articles, print the CHN-PRK timeline, serve the API."""
     settings = settings_of(ctx)
     try:
-        with open_store(settings) as store:
+        with wiring.open_store(settings) as store:
             loaded = load_reference(store, settings)
             console.print(f"Reference data: {loaded.triples} triples in {loaded.seconds:.1f} s")
-            summary = ingest_all(iter_articles([str(DEMO_DIR)]), store, settings.base_iri)
+            service = wiring.ingest_service(settings, store)
+            summary = service.write(iter_articles([str(DEMO_DIR)])).summary
             console.print(
                 f"Demo articles: {summary.articles} ingested, {summary.events} events "
                 f"({summary.corroborated_events} corroborated), {len(summary.rejected)} rejected"
             )
-            warm_timelines(SparqlQueries(store), every=False)  # the pairs the articles changed
+            service.refresh_record_cache(None)  # the pairs the articles changed
             events = SparqlQueries(store).timeline("CHN", "PRK")
             print_table("Timeline CHN-PRK", EVENT_COLUMNS, event_rows(events))
     except StoreError as exc:

@@ -9,6 +9,7 @@ from typing import Any
 import typer
 
 from kg.cli.common import CliError, OutputFormat, print_json, print_table, settings_of
+from kg.wiring import Neo4jUnavailable, neo4j_driver
 
 
 def _parse_param(text: str) -> tuple[str, Any]:
@@ -39,13 +40,12 @@ def cypher(
         except OSError as exc:
             raise CliError(f"Cannot read the query file {query[1:]}: {exc.strerror}.") from None
     params = dict(_parse_param(p) for p in param)
-    from kg.stores.neo4j_connection import connect
     from kg.stores.neo4j_readonly import CypherError, run_read_only
 
     try:
-        driver = connect(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password)
-    except Exception as exc:  # the driver's message names the cause
-        raise CliError(f"Cannot reach Neo4j at {settings.neo4j_uri}: {exc}") from None
+        driver = neo4j_driver(settings)
+    except Neo4jUnavailable as exc:
+        raise CliError(str(exc)) from None
     try:
         found = run_read_only(
             driver, query, params, timeout=settings.cypher_timeout, limit=settings.cypher_limit

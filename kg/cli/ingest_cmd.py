@@ -10,67 +10,35 @@ from typing import TYPE_CHECKING
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from kg.backends import open_store
+from kg import wiring
 from kg.cli.common import CliError, console, print_json, settings_of
 from kg.cli.store_cmd import cli_errors
-from kg.ingest import ArticleReport, IngestSummary, ingest_all
-from kg.queries.sparql_queries import SparqlQueries
-from kg.queries.timeline_warm import warm_neo4j_timelines, warm_timelines
+from kg.ingest import ArticleReport, IngestSummary
+from kg.services.ingest import IngestResult, IngestService, ProjectionFailed
 from kg.settings import Settings
-from kg.stores.base import RecordStore
-from kg.sync import SyncReport, sync
+from kg.sync import SyncReport
 from loaders.sources import iter_articles
 
 if TYPE_CHECKING:  # the embedded path must not import the Neo4j driver
     from kg.stores.neo4j_store import Neo4jProjection
 
-WARM_SECONDS = 2.0  # the least time ingest spends reading changed pair timelines again
+
+@contextmanager
+def _service(settings: Settings) -> Iterator[IngestService]:
+    """The ingest use case on the settings' store and Neo4j (when configured)."""
+    with cli_errors(), wiring.open_store(settings) as store, _neo4j(settings) as projection:
+        yield wiring.ingest_service(settings, store, projection)
 
 
 @contextmanager
-def _projection(settings: Settings) -> Iterator[Neo4jProjection | None]:
-    """A Neo4jProjection when KG_NEO4J_URI is set, else None; the driver is closed after."""
-    if not settings.neo4j_uri:
-        yield None
-        return
-    from kg.stores.neo4j_connection import connect
-    from kg.stores.neo4j_store import Neo4jProjection
-
+def _neo4j(settings: Settings) -> Iterator[Neo4jProjection | None]:
+    """The projection, if any; a Neo4j that cannot be reached, or refuses the projection,
+    is one sentence (exit code 2)."""
     try:
-        driver = connect(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password)
-    except Exception as exc:  # the driver's own errors name the cause
-        raise CliError(f"Cannot reach Neo4j at {settings.neo4j_uri}: {exc}") from None
-    try:
-        yield Neo4jProjection(driver)
-    finally:
-        driver.close()
-
-
-def _sync(
-    store: RecordStore, settings: Settings, rebuild: bool, started: float
-) -> SyncReport | None:
-    """Project what the record holds that Neo4j lacks, then read again the pair timelines
-    Neo4j kept that the writes made stale, for at most a quarter of the time since `started`
-    (the rest on first use)."""
-    with _projection(settings) as projection:
-        if projection is None:
-            return None
-        from kg.queries.cypher_queries import CypherQueries
-        from kg.stores.neo4j_store import PROJECTION_ERRORS, projection_error_text
-
-        try:
-            report = sync(store, projection, rebuild=rebuild)
-        except PROJECTION_ERRORS as exc:
-            raise CliError(projection_error_text(exc)) from None
-        if settings.timeline_cache:
-            budget = max(WARM_SECONDS, 0.25 * (time.perf_counter() - started))
-            try:
-                warm_neo4j_timelines(
-                    CypherQueries(projection.driver), every=False, most_seconds=budget
-                )
-            except PROJECTION_ERRORS as exc:  # costs only speed: read on first use
-                console.print(f"[yellow]warning[/yellow] {projection_error_text(exc)}")
-        return report
+        with wiring.opened_projection(settings) as projection:
+            yield projection
+    except (wiring.Neo4jUnavailable, ProjectionFailed) as exc:
+        raise CliError(str(exc)) from None
 
 
 def _print_summary(
@@ -108,20 +76,17 @@ def ingest(
     """Load, extract, validate and store articles; project them into Neo4j when configured."""
     settings = settings_of(ctx)
     started = time.perf_counter()
-    with cli_errors(), open_store(settings) as store:
-        summary = _run_ingest(store, settings, inputs, quiet=as_json, verbose=verbose)
-        # The pairs it changed, read again, for at most a quarter of the time it took (a
-        # large batch into a large store could change every pair): the rest on first use.
-        budget = max(WARM_SECONDS, 0.25 * (time.perf_counter() - started))
-        warm_timelines(SparqlQueries(store), every=False, most_seconds=budget)
-        ingested = time.perf_counter()
-        synced = _sync(store, settings, rebuild=False, started=started)
-    ingest_s, sync_s = ingested - started, time.perf_counter() - ingested
+    with _service(settings) as service:
+        result = _run_ingest(service, inputs, started, quiet=as_json, verbose=verbose)
+    summary = result.summary
+    for warning in result.warnings:  # what cost only speed (pairs read on first use)
+        console.print(f"[yellow]warning[/yellow] {warning}")
     if as_json:
-        times = {"seconds": round(ingest_s + sync_s, 3), "neo4j_seconds": round(sync_s, 3)}
+        seconds = result.record_seconds + result.neo4j_seconds
+        times = {"seconds": round(seconds, 3), "neo4j_seconds": round(result.neo4j_seconds, 3)}
         print_json({**summary.__dict__, **times})
     else:
-        _print_summary(summary, ingest_s, synced, sync_s)
+        _print_summary(summary, result.record_seconds, result.synced, result.neo4j_seconds)
     if summary.articles == 0 and summary.rejected:
         raise typer.Exit(1)
 
@@ -129,17 +94,18 @@ def ingest(
 def _describe(outcome: ArticleReport | tuple[str, str]) -> str:
     if isinstance(outcome, tuple):
         return f"rejected {outcome[0]}: {outcome[1]}"
-    article = outcome.extraction.article
+    article = outcome.extraction.article if outcome.extraction else None
+    shown = (article.url or article.source) if article else None
     return (
-        f"{outcome.status} {article.url or article.source or outcome.article_id} -> "
+        f"{outcome.status} {shown or outcome.article_id} -> "
         f"{outcome.article_iri} ({outcome.events} events, "
         f"{outcome.corroborated_events} corroborated)"
     )
 
 
 def _run_ingest(
-    store: RecordStore, settings: Settings, inputs: list[str], quiet: bool, verbose: bool
-) -> IngestSummary:
+    service: IngestService, inputs: list[str], started: float, quiet: bool, verbose: bool
+) -> IngestResult:
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -155,7 +121,7 @@ def _run_ingest(
             if verbose:
                 bar.console.print(_describe(outcome), markup=False, highlight=False, soft_wrap=True)
 
-        return ingest_all(iter_articles(inputs), store, settings.base_iri, on_article=tick)
+        return service.ingest(iter_articles(inputs), on_article=tick, started=started)
 
 
 def sync_command(
@@ -167,9 +133,10 @@ def sync_command(
     if not settings.neo4j_uri:
         raise CliError("Neo4j is not configured: set KG_NEO4J_URI (see `kg neo4j start`).")
     started = time.perf_counter()
-    with cli_errors(), open_store(settings) as store:
-        report = _sync(store, settings, rebuild, started)
-    assert report is not None
+    with _service(settings) as service:
+        report, warnings = service.sync(rebuild, started)
+    for warning in warnings:
+        console.print(f"[yellow]warning[/yellow] {warning}")
     console.print(
         f"{len(report.projected)} graphs projected ({report.triples} triples), "
         f"{len(report.dropped)} dropped, {len(report.unchanged)} unchanged."

@@ -9,6 +9,7 @@ import typer
 
 from kg import neo4j_server as server
 from kg.cli.common import CliError, console, settings_of
+from kg.settings import Settings
 
 neo4j_app = typer.Typer(
     help="The local Neo4j 5.26 server (no Docker needed).", no_args_is_help=True
@@ -19,14 +20,16 @@ def register(app: typer.Typer) -> None:
     app.add_typer(neo4j_app, name="neo4j")
 
 
-def _version(bolt_uri: str, user: str, password: str) -> str:
-    """The version the running server reports over Bolt, via the store's connection module."""
-    from kg.stores.neo4j_connection import connect, server_version
+def _version(settings: Settings, bolt_uri: str) -> str:
+    """The version the running server at `bolt_uri` reports over Bolt."""
+    from kg.stores.neo4j_connection import server_version
+    from kg.wiring import Neo4jUnavailable, neo4j_driver
 
     try:
-        driver = connect(bolt_uri, user, password)
-    except Exception as exc:  # the driver's own errors name the cause
-        raise CliError(f"Neo4j runs but refuses {user!r} at {bolt_uri}: {exc}") from None
+        driver = neo4j_driver(settings.model_copy(update={"neo4j_uri": bolt_uri}))
+    except Neo4jUnavailable as exc:
+        user = settings.neo4j_user
+        raise CliError(f"Neo4j runs but does not let {user!r} in: {exc}") from None
     try:
         return server_version(driver)
     finally:
@@ -61,7 +64,7 @@ def start(
         state = server.start(settings, timeout=timeout, java_opts=opts)
     except server.LauncherError as exc:
         raise CliError(str(exc)) from None
-    version = _version(state.bolt_uri, settings.neo4j_user, settings.neo4j_password)
+    version = _version(settings, state.bolt_uri)
     verb = "already running" if was_running else "started"
     console.print(f"Neo4j {version} {verb} (pid {state.pid}), data in {state.home}")
     console.print(f"  Bolt:    {state.bolt_uri}  (user {settings.neo4j_user})")

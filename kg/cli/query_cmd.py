@@ -10,7 +10,6 @@ from contextlib import contextmanager
 import typer
 from pydantic import BaseModel
 
-from kg.backends import open_queries
 from kg.cli.common import (
     Backend,
     CliError,
@@ -25,6 +24,7 @@ from kg.queries.base import GraphQueries
 from kg.queries.models import AlliancePublic, EventPublic, RelationSummary
 from kg.queries.suggest import no_entity_text, resolve_state_key
 from kg.stores.sparql_endpoint_store import SparqlEndpointStore
+from kg.wiring import open_queries
 from ontology.dates import DateError, PartialDate, parse_partial
 from ontology.namespace import EVENT_TYPES, OBLIGATIONS
 

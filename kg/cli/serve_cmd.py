@@ -30,7 +30,7 @@ def _check_store(settings: Settings, read_only: bool) -> None:
                 "run `kg load-reference` (or `kg ingest`) first."
             )
         return
-    from kg.backends import open_store
+    from kg.wiring import open_store
 
     try:
         open_store(settings).close()

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import typer
 
-from kg.backends import BackendError, open_queries, open_reader, open_store
 from kg.cli.common import Backend, CliError, console, err_console, print_table, settings_of
 from kg.queries.timeline_warm import (
     NEO4J_WORKERS,
@@ -23,6 +22,7 @@ from kg.queries.timeline_warm import (
 from kg.stores.base import RDF_FORMATS, QueryResult, RecordStore, StoreError, StoreFormatError
 from kg.stores.sparql_endpoint_store import SparqlEndpointStore
 from kg.upgrade import upgrade
+from kg.wiring import BackendError, open_queries, open_reader, open_store
 
 SHOWN_VIOLATIONS = 10
 CACHE_OFF = "The timeline cache is off (KG_TIMELINE_CACHE=false): nothing to fill."

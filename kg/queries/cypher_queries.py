@@ -68,7 +68,7 @@ class CypherQueries(GraphQueries):
         self.timelines = Neo4jTimelineCache(driver, database) if timeline_cache else None
 
     def close(self) -> None:
-        """Close the driver when this object owns it (kg.backends.open_queries)."""
+        """Close the driver when this object owns it (kg.wiring.open_queries)."""
         if self._owns_driver:
             self.driver.close()
 

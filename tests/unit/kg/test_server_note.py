@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from kg.backends import open_reader
 from kg.settings import get_settings
 from kg.stores.server_note import (
     NOTE_NAME,
@@ -26,6 +25,7 @@ from kg.stores.server_note import (
     running_server,
 )
 from kg.stores.sparql_endpoint_store import SparqlEndpointStore
+from kg.wiring import open_reader
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,166 @@
+"""Settings in, objects out: the one place that turns Settings into the store of record, the
+query backend, the Neo4j driver and the projection. The CLI, the API and the benches open
+what they use here; a Neo4j that cannot be reached is one error, Neo4jUnavailable, whose
+message is one sentence. Nothing connects at import (the Neo4j driver is imported only when
+Neo4j is asked for, so the embedded path never loads it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from kg.queries.base import GraphQueries
+from kg.settings import Settings
+from kg.stores.base import RecordStore, StoreLockedError
+from kg.stores.server_note import running_server
+
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+    from kg.services.ingest import IngestService
+    from kg.stores.neo4j_store import Neo4jProjection
+
+BACKENDS = ("sparql", "neo4j")
+
+
+class BackendError(Exception):
+    """A backend that is unknown or cannot be used here; the message is one sentence."""
+
+
+class Neo4jUnavailable(BackendError):
+    """Neo4j is not configured (no KG_NEO4J_URI) or cannot be reached; one sentence."""
+
+
+def open_store(settings: Settings) -> RecordStore:
+    """The embedded Oxigraph store at settings.store_path (StoreLockedError when another
+    process holds it), keeping pair timelines unless settings.timeline_cache is off."""
+    from kg.stores.oxigraph_store import OxigraphStore
+
+    try:
+        return OxigraphStore(settings.store_path, timeline_cache=settings.timeline_cache)
+    except StoreLockedError as exc:
+        note = running_server(settings.store_path)
+        if note is None:
+            raise
+        raise StoreLockedError(
+            f"The store at {settings.store_path} is in use by `kg serve` at {note.url} "
+            f"(process {note.pid}): stop it to write here; meanwhile the query commands ask "
+            f"it, and POST {note.url}/articles (with its KG_API_KEY) ingests through it."
+        ) from exc
+
+
+def open_read_only_store(settings: Settings) -> RecordStore:
+    """The embedded store opened without its lock (a snapshot several processes may share)."""
+    from kg.stores.oxigraph_readonly import ReadOnlyOxigraphStore
+
+    return ReadOnlyOxigraphStore(settings.store_path)
+
+
+def open_reader(settings: Settings) -> RecordStore:
+    """The store to read: the embedded store, or, while a `kg serve` serves that folder, the
+    server's SPARQL endpoint (its process holds the store; reading beside it is unsafe)."""
+    note = running_server(settings.store_path)
+    if note is None:
+        return open_store(settings)
+    from kg.stores.sparql_endpoint_store import SparqlEndpointStore
+
+    hint = f"; stop `kg serve` (process {note.pid}) to write to {settings.store_path}"
+    # Only a server answering from the record: one on Neo4j would answer another backend.
+    timelines = f"{note.url}/timeline" if note.backend == "sparql" else None
+    key = settings.read_api_key or settings.api_key  # the server may ask for either
+    return SparqlEndpointStore(
+        f"{note.url}/sparql", writes_hint=hint, timeline_url=timelines, api_key=key
+    )
+
+
+def neo4j_driver(settings: Settings) -> Driver:
+    """A driver that has reached the Neo4j of the settings; the caller closes it.
+    Neo4jUnavailable when KG_NEO4J_URI is unset or the server cannot be reached."""
+    if not settings.neo4j_uri:
+        raise Neo4jUnavailable("Neo4j is not configured: set KG_NEO4J_URI (see `kg neo4j start`).")
+    from kg.stores.neo4j_connection import connect
+
+    try:
+        return connect(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password)
+    except Exception as exc:  # the driver's own errors name the cause
+        raise Neo4jUnavailable(f"Cannot reach Neo4j at {settings.neo4j_uri}: {exc}") from None
+
+
+def neo4j_queries(settings: Settings, driver: Driver | None = None) -> GraphQueries:
+    """CypherQueries on `driver` (left open), or on a driver of their own (closed with them)."""
+    from kg.queries.cypher_queries import CypherQueries
+
+    owns = driver is None
+    return CypherQueries(
+        driver or neo4j_driver(settings), owns_driver=owns, timeline_cache=settings.timeline_cache
+    )
+
+
+def open_queries(settings: Settings, backend: str = "sparql") -> GraphQueries:
+    """The domain queries on `backend`; the caller closes them (closing the store too).
+    BackendError (Neo4jUnavailable for Neo4j) when the backend cannot be used."""
+    if backend == "sparql":
+        from kg.queries.sparql_queries import SparqlQueries
+
+        return SparqlQueries(open_reader(settings), owns_store=True)
+    if backend == "neo4j":
+        if not settings.neo4j_uri:
+            raise Neo4jUnavailable(
+                "The neo4j backend needs KG_NEO4J_URI; set it or use --backend sparql."
+            )
+        return neo4j_queries(settings)
+    raise BackendError(f"Unknown backend {backend!r}; use one of {', '.join(BACKENDS)}.")
+
+
+def serving_queries(
+    settings: Settings, store: RecordStore, driver: Driver | None
+) -> tuple[GraphQueries, str]:
+    """What a server answers with, and its name: Cypher when Neo4j is configured and was
+    reached (`driver`), else SPARQL over `store`."""
+    from kg.queries.sparql_queries import SparqlQueries
+
+    if driver is not None:
+        return neo4j_queries(settings, driver), "neo4j"
+    return SparqlQueries(store), "sparql"
+
+
+def projection(driver: Driver) -> Neo4jProjection:
+    """The Neo4j projection over an open driver (it asks the server once for its loader)."""
+    from kg.stores.neo4j_store import Neo4jProjection
+
+    return Neo4jProjection(driver)
+
+
+@contextmanager
+def opened_projection(settings: Settings) -> Iterator[Neo4jProjection | None]:
+    """A Neo4jProjection when KG_NEO4J_URI is set, else None; its driver is closed after.
+    Neo4jUnavailable when Neo4j is configured but cannot be reached."""
+    if not settings.neo4j_uri:
+        yield None
+        return
+    driver = neo4j_driver(settings)
+    try:
+        yield projection(driver)
+    finally:
+        driver.close()
+
+
+def ingest_service(
+    settings: Settings, store: RecordStore, neo4j: Neo4jProjection | None = None
+) -> IngestService:
+    """The ingest use case writing to `store` and, when given, projecting into `neo4j`."""
+    from kg.services.ingest import IngestService, Targets
+
+    cypher = None
+    if neo4j is not None:
+        from kg.queries.cypher_queries import CypherQueries
+
+        cypher = CypherQueries(neo4j.driver, timeline_cache=settings.timeline_cache)
+    targets = Targets(
+        store=store,
+        base_iri=settings.base_iri,
+        projection=neo4j,
+        neo4j_queries=cypher if settings.timeline_cache else None,
+    )
+    return IngestService(targets)

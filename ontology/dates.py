@@ -49,9 +49,10 @@ def parse_partial(text: str) -> PartialDate:
             return PartialDate(
                 f"{year:04d}-{mo:02d}", "month", date(year, mo, 1), date(year, mo, last)
             )
+        # a bare year too: year 0 is not in the calendar Python (and xsd:gYear 1.0) knows
+        return PartialDate(f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31))
     except ValueError as exc:
         raise DateError(f"{text!r} is not a valid calendar date: {exc}") from None
-    return PartialDate(f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
-"""Load the reference data (states, organizations, leaders, alliances and the ontology) into
-the store: each reference named graph is replaced whole, all in one transaction, so running
-it again changes nothing."""
+"""Load the reference data (states, organizations, leaders, alliances, non-state actors and the
+ontology) into the store: each reference named graph is replaced whole, all in one
+transaction, so running it again changes nothing."""
 
 from __future__ import annotations
 

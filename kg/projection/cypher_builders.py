@@ -211,9 +211,10 @@ SCHEMA_CYPHER: tuple[str, ...] = (
     "REQUIRE g.iri IS UNIQUE",
     "CREATE INDEX state_code IF NOT EXISTS FOR (n:State) ON (n.code)",
     "CREATE INDEX organization_code IF NOT EXISTS FOR (n:Organization) ON (n.code)",
+    "CREATE INDEX non_state_actor_code IF NOT EXISTS FOR (n:NonStateActor) ON (n.code)",
     "CREATE INDEX event_earliest IF NOT EXISTS FOR (n:Event) ON (n.earliest)",
     "CREATE INDEX event_code IF NOT EXISTS FOR (n:Event) ON (n.code)",
-    # any node by code: a participant is a state or an organization (the timeline starts there)
+    # any node by code: a participant is a state, organization or non-state actor
     f"CREATE INDEX resource_code IF NOT EXISTS FOR (n:{RESOURCE}) ON (n.code)",
 )
 COUNTS_CYPHER = (

@@ -42,6 +42,8 @@ GEO_CLASSES: tuple[str, ...] = tuple(
         "Article",
         "Evidence",
         "Dyad",
+        "NonStateActor",
+        "ActorKind",
     ]
 )
 IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")

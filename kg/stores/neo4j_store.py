@@ -102,7 +102,8 @@ class Neo4jProjection:
 
     def ensure_schema(self) -> None:
         """The unique `Resource.uri` and `ProjectedGraph.iri` constraints and the lookup
-        indexes (State.code, Organization.code, Event.earliest, Event.code, Resource.code);
+        indexes (State.code, Organization.code, NonStateActor.code, Event.earliest, Event.code,
+        Resource.code);
         idempotent."""
         for statement in cb.SCHEMA_CYPHER:
             self.driver.execute_query(statement, database_=self.database)

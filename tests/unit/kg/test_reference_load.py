@@ -54,3 +54,23 @@ def test_small_reference_data_under_another_base_iri() -> None:
     assert atl is not None and atl.iri == "https://example.org/kg/state/ATL"
     assert q.leaders("ATL", parse_partial("1980")) == []
     store.close()
+
+
+def test_the_non_state_actors_are_loaded_in_their_own_graph() -> None:
+    settings = get_settings()
+    store = OxigraphStore()
+    load_reference(store, settings)
+    graph = reference_graph_iri(settings.base_iri, "actors")
+    rows = store.select(
+        "PREFIX geo: <https://geokg.example.org/ontology#> SELECT ?a ?kind ?base WHERE { "
+        f"GRAPH <{graph}> {{ ?a a geo:NonStateActor ; geo:code 'HOUTHIS' ; geo:kind ?kind ; "
+        "geo:basedIn ?base } }"
+    )
+    assert rows == [
+        {
+            "a": f"{settings.base_iri}actor/HOUTHIS",
+            "kind": "armed_group",
+            "base": f"{settings.base_iri}state/YEM",
+        }
+    ]
+    store.close()

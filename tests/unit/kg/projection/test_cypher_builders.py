@@ -10,6 +10,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.projection.batch import combine, plan_write
 from kg.projection.cypher_builders import (
+    SCHEMA_CYPHER,
     batches,
     create_nodes_cypher,
     create_rels_cypher,
@@ -218,3 +219,24 @@ def test_combine_merges_what_several_graphs_assert() -> None:
     assert batch.nodes[str(EVENT)]["graphs"] == ["urn:a", "urn:b"]
     assert batch.rels == {"participant": {(str(EVENT), str(CHN)): ["urn:a", "urn:b"]}}
     assert batch.uris() == {str(EVENT), str(CHN)}
+
+
+def test_a_non_state_actor_is_labelled_NonStateActor_with_its_states_as_relationships() -> None:
+    hamas, pse = URIRef(B + "actor/HAMAS"), URIRef(B + "state/PSE")
+    rows = graph_rows(
+        [
+            (hamas, RDF.type, GEO.NonStateActor),
+            (hamas, GEO.code, Literal("HAMAS")),
+            (hamas, GEO.kind, Literal("armed_group")),
+            (hamas, GEO.alias, Literal("Islamic Resistance Movement")),
+            (hamas, GEO.basedIn, pse),
+        ]
+    )
+    (row,) = rows.nodes[("NonStateActor",)]
+    assert row["props"] == {
+        "alias": ["Islamic Resistance Movement"],
+        "code": "HAMAS",
+        "kind": "armed_group",
+    }
+    assert rows.rels == {"basedIn": [(str(hamas), str(pse))]}
+    assert any("(n:NonStateActor) ON (n.code)" in statement for statement in SCHEMA_CYPHER)

@@ -13,6 +13,7 @@ COPY kg ./kg
 COPY ontology ./ontology
 COPY loaders ./loaders
 COPY api ./api
+COPY cli ./cli
 RUN pip install . && useradd --create-home --uid 10001 geokg && mkdir -p /data \
     && chown geokg /data
 

@@ -24,7 +24,7 @@ class TcpConfig(uvicorn.Config):
         return sock
 
 
-def run(host: str, port: int, workers: int, access_log: bool) -> None:
+def run(host: str, port: int, workers: int, access_log: bool, log_level: str = "info") -> None:
     """Serve until interrupted; the settings come from the environment (see kg serve)."""
     config = TcpConfig(
         "api.main:app_from_env",
@@ -33,7 +33,7 @@ def run(host: str, port: int, workers: int, access_log: bool) -> None:
         port=port,
         workers=workers,
         access_log=access_log,
-        log_level="info",
+        log_level=log_level,
     )
     if workers > 1:
         Multiprocess(config, sockets=[config.bind_socket()]).run()

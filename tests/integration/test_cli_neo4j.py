@@ -21,7 +21,7 @@ DEMO = ROOT / "kg" / "demo"
 
 def _kg(env: dict[str, str], *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
-        [sys.executable, "-m", "kg.cli", *args], env=env, cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "cli", *args], env=env, cwd=ROOT, capture_output=True, text=True
     )
     if ok:
         assert done.returncode == 0, done.stderr[-2000:]

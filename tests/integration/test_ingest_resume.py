@@ -19,7 +19,7 @@ from tests.conftest import Neo4jEndpoint
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "kg" / "demo"
-KG = [sys.executable, "-m", "kg.cli"]
+KG = [sys.executable, "-m", "cli"]
 
 
 def _articles(path: Path, copies: int = 8) -> Path:

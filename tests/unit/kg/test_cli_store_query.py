@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kg.cli import main
-from kg.cli.common import CliError
+from cli import main
+from cli.common import CliError
 from kg.stores.oxigraph_store import OxigraphStore
 from tests.unit.kg.sample_graphs import all_graphs
 
@@ -176,7 +176,7 @@ def test_locked_store_is_one_sentence(store_dir: Path) -> None:
 def test_a_founding_member_is_shown_from_the_alliance_start() -> None:
     """A membership without dates of its own (the reference data lists founders so) is shown
     with the alliance's dates, not as blank columns."""
-    from kg.cli.query_cmd import _membership
+    from cli.query_cmd import _membership
     from kg.queries.models import AlliancePublic
 
     founder = AlliancePublic(iri="x", name="Treaty", start="2024-12-04", end=None)

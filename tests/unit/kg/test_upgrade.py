@@ -9,7 +9,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 from typer.testing import CliRunner
 
-from kg.cli import main
+from cli import main
 from kg.ingest import ingest_article
 from kg.queries.sparql_queries import SparqlQueries
 from kg.stores.oxigraph_store import OxigraphStore

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from typer.testing import CliRunner, Result
 
-from kg.cli import extract_cmd
+from cli import extract_cmd
 from kg.settings import get_settings
 
 ARTICLE = """url: https://example.org/news/1

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import typer
 
+from cli.common import CliError, console, settings_of
 from kg import neo4j_server as server
-from kg.cli.common import CliError, console, settings_of
 from kg.settings import Settings
 
 neo4j_app = typer.Typer(

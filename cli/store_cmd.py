@@ -12,7 +12,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import Backend, CliError, console, err_console, print_table, settings_of
+from cli.common import Backend, CliError, console, err_console, print_table, settings_of
 from kg.queries.timeline_warm import (
     NEO4J_WORKERS,
     WarmReport,

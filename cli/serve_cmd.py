@@ -6,14 +6,15 @@ import os
 
 import typer
 
-from kg.cli.common import CliError, console, settings_of
+from cli.common import CliError, console, settings_of
 from kg.settings import Settings
 from kg.stores.base import StoreError
 from kg.stores.server_note import announced, base_url
 
 
-def _export(settings: Settings, read_only: bool) -> None:
-    """Hand the settings the global options changed to the worker processes."""
+def export_settings(settings: Settings, read_only: bool) -> None:
+    """Hand the settings the global options changed to the API's processes (built from the
+    environment by api.main:app_from_env)."""
     os.environ["KG_STORE_PATH"] = str(settings.store_path.resolve())
     os.environ["KG_BASE_IRI"] = settings.base_iri
     if settings.neo4j_uri:
@@ -55,7 +56,7 @@ def serve(
     settings = settings_of(ctx)
     read_only = read_only or workers > 1
     _check_store(settings, read_only)
-    _export(settings, read_only)
+    export_settings(settings, read_only)
     host, port = host or settings.host, port or settings.port
     mode = "read-only" if read_only else "read-write"
     console.print(

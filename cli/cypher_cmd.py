@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from kg.cli.common import CliError, OutputFormat, print_json, print_table, settings_of
+from cli.common import CliError, OutputFormat, print_json, print_table, settings_of
 from kg.wiring import Neo4jUnavailable, neo4j_driver
 
 

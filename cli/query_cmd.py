@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import typer
 from pydantic import BaseModel
 
-from kg.cli.common import (
+from cli.common import (
     Backend,
     CliError,
     OutputFormat,
@@ -19,7 +19,7 @@ from kg.cli.common import (
     print_table,
     settings_of,
 )
-from kg.cli.store_cmd import cli_errors
+from cli.store_cmd import cli_errors
 from kg.queries.base import GraphQueries
 from kg.queries.models import AlliancePublic, EventPublic, RelationSummary
 from kg.queries.suggest import no_entity_text, resolve_state_key

@@ -10,7 +10,7 @@ from typing import Any
 
 import typer
 
-from kg.cli.common import err_console, print_json, settings_of
+from cli.common import err_console, print_json, settings_of
 from loaders.article import Article
 from loaders.errors import LoadError
 

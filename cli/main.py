@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli import common
+from cli import common
 from kg.settings import get_settings
 
 app = typer.Typer(
@@ -51,9 +51,9 @@ COMMAND_MODULES = (
 def _register() -> None:
     for name in COMMAND_MODULES:
         try:
-            module = importlib.import_module(f"kg.cli.{name}")
+            module = importlib.import_module(f"cli.{name}")
         except ModuleNotFoundError as exc:
-            if exc.name == f"kg.cli.{name}":
+            if exc.name == f"cli.{name}":
                 continue  # capability not built yet
             raise
         module.register(app)

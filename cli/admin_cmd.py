@@ -7,16 +7,17 @@ from pathlib import Path
 
 import typer
 
+import kg
+from cli.common import CliError, console, print_table, settings_of
+from cli.query_cmd import EVENT_COLUMNS, event_rows
 from kg import wiring
-from kg.cli.common import CliError, console, print_table, settings_of
-from kg.cli.query_cmd import EVENT_COLUMNS, event_rows
 from kg.queries.sparql_queries import SparqlQueries
 from kg.reference import load_reference
 from kg.stores.base import StoreError
 from kg.stores.server_note import announced, base_url
 from loaders.sources import iter_articles
 
-DEMO_DIR = Path(__file__).resolve().parents[1] / "demo"
+DEMO_DIR = Path(kg.__file__).resolve().parent / "demo"  # package data of kg
 
 
 def demo(
@@ -46,17 +47,17 @@ def demo(
 
 
 def _serve(host: str, port: int, ctx: typer.Context) -> None:
-    import uvicorn
-
-    from api.app import create_app
+    from api.server import run
+    from cli.serve_cmd import export_settings
 
     settings = settings_of(ctx)
+    export_settings(settings, read_only=False)
     console.print(
         f"API on http://{host}:{port}/ (OpenAPI at /docs); Ctrl-C stops it. Meanwhile "
         "`kg timeline CHN PRK` and the other query commands, run from here, ask it."
     )
     with announced(settings.store_path, base_url(host, port), read_only=False):
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+        run(host, port, workers=1, access_log=False, log_level="warning")
 
 
 def register(app: typer.Typer) -> None:

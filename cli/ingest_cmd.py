@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from cli.common import CliError, console, print_json, settings_of
+from cli.store_cmd import cli_errors
 from kg import wiring
-from kg.cli.common import CliError, console, print_json, settings_of
-from kg.cli.store_cmd import cli_errors
 from kg.ingest import ArticleReport, IngestSummary
 from kg.services.ingest import IngestResult, IngestService, ProjectionFailed
 from kg.settings import Settings

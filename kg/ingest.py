@@ -124,6 +124,15 @@ def ingest_graph(item: ArticleGraph, store: RecordStore, base_iri: str) -> Artic
     return write_article_graph(store, base_iri, item.article_id, item.graph)
 
 
+def _events_of(graph: Graph, name: URIRef) -> set[str]:
+    """The events the article graph `name` reports."""
+    return {
+        str(s)
+        for s in set(graph.subjects(GEO.source, name))
+        if isinstance(s, URIRef) and (s, RDF.type, GEO.Event) in graph
+    }
+
+
 def write_article_graph(
     store: RecordStore,
     base_iri: str,
@@ -131,17 +140,12 @@ def write_article_graph(
     graph: Graph,
     extraction: Extraction | None = None,
 ) -> ArticleReport:
-    """Write a validated article graph (with the refinement graphs it changes) in one
-    transaction, unless the stored one is the same; report what it contributed."""
+    """Write a validated article graph and what it refines in one transaction, if changed."""
     name = article_iri(base_iri, article_id)
     names = store.graphs()
     status, stored = _stored_version(store, str(name), graph, names)
     known = {str(s) for s in stored.subjects(RDF.type, GEO.Event)} if stored else set()
-    events = {
-        str(s)
-        for s in set(graph.subjects(GEO.source, name))
-        if isinstance(s, URIRef) and (s, RDF.type, GEO.Event) in graph
-    }
+    events = _events_of(graph, name)
     derived, reported = derived_graphs(store, str(name), graph, stored, names)
     elsewhere = reported_elsewhere(reported, events, str(name))
     if status != "unchanged":  # the article and what its events now refine, in one write

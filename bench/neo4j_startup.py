@@ -16,9 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg import neo4j_server
+from kg import neo4j_server, wiring
 from kg.settings import Settings
-from kg.stores.neo4j_connection import connect, server_version
+from kg.stores.neo4j_connection import server_version
 
 PASSWORD = "geokg-bench-pw"
 
@@ -33,7 +33,10 @@ def rss_mb(pid: int) -> float:
 
 def workload(settings: Settings) -> str:
     """A few thousand nodes written and read back, so RSS reflects a server that did work."""
-    driver = connect(f"bolt://127.0.0.1:{settings.neo4j_bolt_port}", "neo4j", PASSWORD)
+    uri = f"bolt://127.0.0.1:{settings.neo4j_bolt_port}"
+    driver = wiring.neo4j_driver(
+        settings.model_copy(update={"neo4j_uri": uri, "neo4j_password": PASSWORD})
+    )
     try:
         driver.execute_query("UNWIND range(1, 5000) AS i CREATE (:Bench {i: i, s: toString(i)})")
         driver.execute_query("MATCH (b:Bench) RETURN sum(b.i) AS total")

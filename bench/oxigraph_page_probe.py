@@ -21,9 +21,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg import wiring
 from kg.queries import sparql_details as sd
 from kg.queries import sparql_event_builders as qe
 from kg.queries.sparql_builders import PREFIXES, values
+from kg.settings import Settings
 from kg.stores.oxigraph_store import OxigraphStore
 from ontology.namespace import GEO_IRI
 
@@ -112,7 +114,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=30)
     parser.add_argument("--page", type=int, default=20)
     args = parser.parse_args()
-    store = OxigraphStore(args.store)
+    store = wiring.open_store(Settings(store_path=args.store))
     dyad = f"{GEO_IRI}Dyad"
     codes = [r["c"] for r in store.select(f"SELECT ?c WHERE {{ ?d a <{dyad}> ; <{GEO_IRI}code> ?c }} LIMIT 20000")]  # fmt: skip
     rng = random.Random(7)

@@ -29,10 +29,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver
 from rdflib import Graph
 
+from kg import wiring
 from kg.projection.loader import LOADER_CYPHER, loader_calls, loader_config
+from kg.settings import Settings
 from kg.stores.neo4j_store import Neo4jProjection
 from kg.stores.oxigraph_store import OxigraphStore
 from kg.stores.oxigraph_terms import ntriples_text
@@ -300,7 +302,8 @@ def main() -> None:
     graphs = dataset(args.articles, args.seed)
     triples = sum(len(t) for t in graphs.values())
     print(f"{len(graphs)} named graphs, {triples} triples")
-    with GraphDatabase.driver(args.uri, auth=(args.user, args.password)) as driver:
+    settings = Settings(neo4j_uri=args.uri, neo4j_user=args.user, neo4j_password=args.password)
+    with contextlib.closing(wiring.neo4j_driver(settings)) as driver:
         busy = driver.execute_query("MATCH (n) RETURN count(n) > 0 AS busy").records[0]["busy"]
         if busy and not args.force:
             raise SystemExit("The database is not empty; pass --force to let the bench wipe it.")

@@ -13,10 +13,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from kg import wiring
 from kg.queries.sparql_queries import SparqlQueries
 from kg.reference import load_reference
 from kg.settings import get_settings
-from kg.stores.oxigraph_store import OxigraphStore
 from ontology.dates import parse_partial
 
 CASES: dict[str, Callable[[SparqlQueries], object]] = {
@@ -58,7 +58,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.store or Path(tmp) / "store"
         settings = get_settings(store_path=folder)
-        store = OxigraphStore(folder)
+        store = wiring.open_store(settings)
         for attempt in ("first", "again"):
             done = load_reference(store, settings)
             print(f"load-reference ({attempt}): {done.triples} triples in {done.seconds:.2f} s")

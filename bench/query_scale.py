@@ -49,12 +49,11 @@ from query_scale_data import (
     event_pool,
 )
 
-from kg import neo4j_server
+from kg import neo4j_server, wiring
 from kg.queries.cypher_queries import CypherQueries
 from kg.queries.sparql_queries import SparqlQueries
 from kg.reference import load_reference
 from kg.settings import Settings
-from kg.stores.neo4j_connection import connect
 from kg.stores.neo4j_store import Neo4jProjection
 from kg.stores.neo4j_timeline_cache import Neo4jTimelineCache
 from kg.stores.oxigraph_store import OxigraphStore
@@ -124,7 +123,7 @@ def neo4j_running(settings: Settings, fast_start: bool) -> Iterator[Driver]:
     opts = neo4j_server.FAST_START_JVM_FLAGS if fast_start else ()
     try:
         state = neo4j_server.start(settings, timeout=900.0, java_opts=opts)
-        driver = connect(state.bolt_uri, "neo4j", PASSWORD)
+        driver = wiring.neo4j_driver(settings.model_copy(update={"neo4j_uri": state.bolt_uri}))
         try:
             yield driver
         finally:
@@ -189,7 +188,7 @@ def build(
     total_s = time.perf_counter() - generated
     print()
     began = time.perf_counter()
-    store = OxigraphStore(level.oxigraph)
+    store = wiring.open_store(Settings(store_path=level.oxigraph))
     store.store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
     load_reference(store, Settings())
     quads = len(store.store)
@@ -331,7 +330,7 @@ def run_case(
 def measure(
     level: Level, pool: list[EventSpec], driver: Driver, args: argparse.Namespace
 ) -> list[dict[str, Any]]:
-    store = OxigraphStore(level.oxigraph)
+    store = wiring.open_store(Settings(store_path=level.oxigraph))
     store.forget_timelines()  # kept by an earlier run, or before a bulk load
     cypher = CypherQueries(driver, timeline_cache=False)
     with Neo4jTimelineCache(driver).writing(None):  # drops what an earlier run kept

@@ -16,9 +16,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from kg import wiring
 from kg.queries import sparql_event_builders as qe
 from kg.queries.sparql_builders import PREFIXES
-from kg.stores.oxigraph_store import OxigraphStore
+from kg.settings import Settings
 
 UNFILTERED = tuple(
     ("event", "?e a geo:Event BIND(true AS ?event)") if name == "event" else (name, pattern)
@@ -38,7 +39,7 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=300)
     parser.add_argument("--warmup", type=int, default=60)
     args = parser.parse_args()
-    store = OxigraphStore(args.store)
+    store = wiring.open_store(Settings(store_path=args.store))
     dyads = store.select(PREFIXES + "SELECT ?c WHERE { ?d a geo:Dyad ; geo:code ?c } LIMIT 5000")
     random.seed(3)
     pairs = random.sample([r["c"].split("|") for r in dyads], min(args.pairs, len(dyads)))

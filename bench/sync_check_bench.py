@@ -23,8 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kg import wiring
+from kg.settings import Settings
 from kg.stores.graph_hashes import FILE_NAME
-from kg.stores.oxigraph_store import OxigraphStore
 from kg.sync import record_graph, sync
 
 
@@ -40,7 +41,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.uri and not args.force:
         parser.error("--uri deletes everything in that database: pass --force")
-    store = OxigraphStore(args.store)
+    store = wiring.open_store(_settings(args))
     started = time.perf_counter()
     names = store.graphs()
     listing = time.perf_counter() - started
@@ -61,18 +62,23 @@ def main() -> None:
         _no_op_syncs(args)
 
 
-def _no_op_syncs(args: argparse.Namespace) -> None:
-    from kg.stores.neo4j_connection import connect
-    from kg.stores.neo4j_store import Neo4jProjection
+def _settings(args: argparse.Namespace) -> Settings:
+    """The bench's store and Neo4j as settings, for kg.wiring to open."""
+    uri = getattr(args, "uri", None)
+    return Settings(
+        store_path=args.store, neo4j_uri=uri, neo4j_user=args.user, neo4j_password=args.password
+    )
 
-    driver = connect(args.uri, args.user, args.password)
-    projection = Neo4jProjection(driver)
-    with OxigraphStore(args.store) as store:
+
+def _no_op_syncs(args: argparse.Namespace) -> None:
+    driver = wiring.neo4j_driver(_settings(args))
+    projection = wiring.projection(driver)
+    with wiring.open_store(_settings(args)) as store:
         took = _timed(lambda: sync(store, projection, rebuild=True))
     print(f"projected with sync(rebuild=True) in {took:.1f} s")
     ping = statistics.median(_timed(lambda: driver.execute_query("RETURN 1")) for _ in range(50))
     (args.store / FILE_NAME).unlink()  # as a store from before the kept hashes
-    store = OxigraphStore(args.store)
+    store = wiring.open_store(_settings(args))
     cold = _timed(lambda: sync(store, projection))
     print(f"no-op sync without kept hashes: {cold:.2f} s ({cold / ping:,.0f}x RETURN 1)")
     for _ in range(3):

@@ -21,8 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kg import wiring
 from kg.queries import sparql_event_builders as qe
 from kg.queries.sparql_queries import SparqlQueries
+from kg.settings import Settings
 from kg.stores.oxigraph_store import OxigraphStore
 from ontology.namespace import GEO_IRI
 
@@ -67,7 +69,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=30)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    store = OxigraphStore(args.store)
+    store = wiring.open_store(Settings(store_path=args.store))
     pairs = _pairs(store, args.warmup + args.pairs, args.seed)
     probe(store, pairs[: args.warmup])
     ref = statistics.median(_ms(lambda: store.query("ASK {}"))[0] for _ in range(500))

@@ -30,6 +30,7 @@ from query_scale_data import article_specs, article_triples, bench_states, event
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from kg import wiring
 from kg.queries import sparql_event_builders as qe
 from kg.queries.sparql_queries import SparqlQueries
 from kg.queries.timeline_warm import DYADS_QUERY, warm_timelines
@@ -62,7 +63,7 @@ def build(folder: Path, events: int, seed: int) -> Path:
         for spec in article_specs(sources, seed):
             name, graph = article_triples(spec, pool, DEFAULT_BASE_IRI)
             out.writelines(f"{_nt(s)} {_nt(p)} {_nt(o)} <{name}> .\n" for s, p, o in graph)
-    with OxigraphStore(store_path) as store:
+    with wiring.open_store(Settings(store_path=store_path)) as store:
         store.store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
         load_reference(store, Settings())
     nquads.unlink()
@@ -102,7 +103,9 @@ def writes(store_path: Path, events: int, seed: int, count: int) -> dict[str, fl
     for name, triples in graphs.items():
         for t in triples:
             rdf[name].add(t)
-    with OxigraphStore(store_path) as store:  # complete already: warmed by main()
+    with wiring.open_store(
+        Settings(store_path=store_path)
+    ) as store:  # complete already: warmed by main()
         began = time.perf_counter()
         for name, graph in rdf.items():
             store.replace_graph(name, graph)
@@ -113,7 +116,7 @@ def writes(store_path: Path, events: int, seed: int, count: int) -> dict[str, fl
         for name in rdf:
             store.drop_graph(name)
     # Last: a store opened with the cache off deletes the cache file.
-    with OxigraphStore(store_path, timeline_cache=False) as store:
+    with wiring.open_store(Settings(store_path=store_path, timeline_cache=False)) as store:
         began = time.perf_counter()
         for name, graph in rdf.items():
             store.replace_graph(name, graph)
@@ -140,7 +143,7 @@ def main() -> None:
     began = time.perf_counter()
     store_path = build(folder, args.events, args.seed)
     print(f"store: {store_path} ({time.perf_counter() - began:.0f} s to build or find)")
-    with OxigraphStore(store_path) as store:
+    with wiring.open_store(Settings(store_path=store_path)) as store:
         store.forget_timelines()
         warm_s, report = _ms(lambda: warm_timelines(SparqlQueries(store)))
         print(

@@ -31,6 +31,8 @@ class _State:
     year: str | None = None  # the year of the last dated line or heading
     listing: bool = False  # lines are list items (present tense allowed)
     paragraph: int = -1  # the paragraph the context was last confirmed in
+    date: str | None = None  # the date of the last led line or heading
+    heading_open: bool = False  # a heading line waits for its body paragraph
 
 
 def leading(
@@ -40,11 +42,13 @@ def leading(
     first = next((d for d in ds if d.value and d.kind in (dt.ABSOLUTE, dt.RELATIVE)), None)
     if first is None:
         return None
-    m = _BEFORE_LEAD.fullmatch(text, sent.start, first.start)
-    if m is None or (first.kind == dt.RELATIVE and not first.yearless):
+    if first.kind == dt.RELATIVE and not first.yearless:
         return None  # "On Tuesday, ..." is news prose, not a chronology
-    if not text[first.end : sent.end].strip(" .:-–—"):
-        return (first, HEADING) if not m.group("intro") else None
+    if _own_line(text, sent, first):
+        return first, HEADING  # "1961", or "Relations broken\n1961": a date heading
+    m = _BEFORE_LEAD.fullmatch(text, sent.start, first.start)
+    if m is None:
+        return None
     if not m.group("intro") and _LIST_SEP.match(text, first.end):
         return first, LIST
     if m.group("intro") == "In" and not first.yearless and _PROSE_SEP.match(text, first.end):
@@ -52,16 +56,26 @@ def leading(
     return None
 
 
+def _own_line(text: str, sent: Sentence, d: dt.DateMention) -> bool:
+    """A date alone on its line ("1961", "October 1960", "2023:")."""
+    line_start = max(text.rfind("\n", sent.start, d.start) + 1, sent.start)
+    line_end = text.find("\n", d.end, sent.end)
+    line_end = sent.end if line_end < 0 else line_end
+    before, after = text[line_start : d.start], text[d.end : line_end]
+    return not before.strip(" -–—•*·") and not after.strip(" .:-–—")
+
+
 def chronology(
     text: str, sentences: list[Sentence], found: list[dt.DateMention]
-) -> tuple[frozenset[int], list[dt.DateMention]]:
-    """The sentences that are chronology list items, and the dates with list years applied."""
+) -> tuple[dict[int, str | None], list[dt.DateMention]]:
+    """The sentences that are chronology list items (with the date of their line or
+    heading), and the dates with list years applied."""
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[int]] = {}
     for i, d in enumerate(found):
         by_sentence.setdefault(bisect.bisect_right(starts, d.start) - 1, []).append(i)
     out = list(found)
-    listed: set[int] = set()
+    listed: dict[int, str | None] = {}
     state = _State()
     for sent in sentences:
         ds = [found[i] for i in by_sentence.get(sent.index, [])]
@@ -69,20 +83,22 @@ def chronology(
         _advance(state, sent, lead)
         if state.year is None:
             continue
-        if state.listing:
-            listed.add(sent.index)
         for i in by_sentence.get(sent.index, []):
             if found[i].yearless:
                 out[i] = _with_year(found[i], state.year)
-    return frozenset(listed), out
+        if state.listing:
+            listed[sent.index] = state.date
+    return listed, out
 
 
 def _advance(state: _State, sent: Sentence, lead: tuple[dt.DateMention, str] | None) -> None:
     """Move the year context on by one sentence: set by a led line, kept within its
     paragraph and by the yearless lines that follow it, reset by any other paragraph."""
     if lead is None:
-        if sent.paragraph != state.paragraph:
-            state.year, state.listing = None, False
+        if sent.paragraph != state.paragraph and state.heading_open:
+            state.heading_open, state.paragraph = False, sent.paragraph  # the heading's body
+        elif sent.paragraph != state.paragraph:
+            state.year, state.listing, state.date = None, False, None
         return
     d, style = lead
     if not d.yearless:
@@ -90,6 +106,8 @@ def _advance(state: _State, sent: Sentence, lead: tuple[dt.DateMention, str] | N
     elif sent.paragraph != state.paragraph and not state.listing:
         state.year = None  # "July 27 - ..." with no heading above: the guessed year stands
     state.listing = style != PROSE and state.year is not None
+    state.date = _with_year(d, state.year).value if state.year and d.yearless else d.value
+    state.heading_open = style == HEADING
     state.paragraph = sent.paragraph
 
 

@@ -23,7 +23,10 @@ class _SentenceDates:
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
-_WORD_AFTER = re.compile(r"\s+[a-z]")
+_WORD_AFTER = re.compile(
+    r"\s+(?:[a-z]|[A-Z]{2,}\s+[a-z])"
+)  # "the 1960 embargo", "the 1960 US embargo"
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 
 
 def _attributive(text: str, d: dt.DateMention) -> bool:
@@ -78,8 +81,11 @@ def _sentence_dates(
         dist = distance(d, t_start, t_end, sent)
         if others and _owned_by_other(d, dist, sent, others):
             continue
-        if _attributive(ctx.text, d) and not d.start <= t_start < d.end + 40:
+        if _attributive(ctx.text, d) and not (
+            d.start <= t_start < d.end + 40 and not _FINITE.search(ctx.text, d.end, t_start)
+        ):
             continue  # "the 2015 nuclear agreement": the agreement's year, not this event's
+            # ("The 1960 embargo is expanded": not the year of the expansion either)
         in_clause = clause[0] <= d.start - sent.start < clause[1]
         score = dist + (0 if in_clause else 150)
         if found.best is None or score < found.best[0]:

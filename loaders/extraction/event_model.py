@@ -35,7 +35,8 @@ class EventContext:
     anchor: date | None
     published: date | None
     lead_date: str | None
-    chronology: frozenset[int] = frozenset()  # sentences that are chronology list lines
+    # chronology list lines: sentence index -> the date of their line or heading
+    chronology: dict[int, str | None] = field(default_factory=dict)
     dated_events: list[EventCandidate] = field(default_factory=list)
     by_sentence: dict[int, list[dt.DateMention]] = field(default_factory=dict)
 

@@ -16,7 +16,9 @@ from loaders.extraction.triggers_broad_force import FORCE_BROAD
 from loaders.extraction.triggers_diplomacy import DIPLOMACY, TIES
 from loaders.extraction.triggers_force import FORCE
 
-_CHRONOLOGY_FILE = Path(__file__).with_name("data") / "chronology_triggers.json"
+_DATA = Path(__file__).with_name("data")
+_CHRONOLOGY_FILE = _DATA / "chronology_triggers.json"
+_NOMINAL_FILE = _DATA / "nominal_triggers.json"
 
 
 def load_specs(path: Path) -> list[tuple[str, tuple[str, ...], str]]:
@@ -26,10 +28,13 @@ def load_specs(path: Path) -> list[tuple[str, tuple[str, ...], str]]:
 
 
 # (type, keywords, pattern), in the order they are tried.
-# The core lexicons first; the broadened ones (`triggers_broad`) after them; last the
+# First the events named by nouns with their year ("the 1965 treaty":
+# data/nominal_triggers.json), which carry their own date; then the core lexicons and the
+# broadened ones (`triggers_broad`); last the
 # present-tense forms of chronology lines ("1961: China and North Korea sign a treaty"),
 # tried only on those lines (index >= CHRONOLOGY_FROM).
-_BASE = DIPLOMACY + FORCE + TIES + DIPLOMACY_BROAD + FORCE_BROAD + TIES_BROAD
+_BASE = load_specs(_NOMINAL_FILE) + DIPLOMACY + FORCE + TIES + DIPLOMACY_BROAD
+_BASE += FORCE_BROAD + TIES_BROAD
 CHRONOLOGY_FROM = len(_BASE)
 SPECS: list[tuple[str, tuple[str, ...], str]] = _BASE + load_specs(_CHRONOLOGY_FILE)
 # Patterns with a capital letter in them (and war names) are case-sensitive.

@@ -101,11 +101,11 @@ def find_events(
     date_mentions: list[dt.DateMention],
     anchor: date | None,
     published: date | None,
-    chronology: frozenset[int] = frozenset(),
+    chronology: dict[int, str | None] | None = None,
 ) -> list[EventCandidate]:
     lead = lead_date(sentences, date_mentions, anchor)
     ctx = EventContext(text, sentences, mentions, date_mentions, anchor, published, lead)
-    ctx.chronology = chronology
+    ctx.chronology = chronology or {}
     found: list[EventCandidate] = []
     for sent in sentences:
         if not actors(mentions.in_sentence(sent.index)) and not refers_back(sent.text):
@@ -144,7 +144,11 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     s, t_s = sent.text, m.start("t")
     clause = clause_bounds(s, t_s)
     before = s[clause[0] : t_s][-60:]
-    if guard_in(before) and not (_NEGATION.search(before) and _UNTIL_AFTER.match(s, m.end("t"))):
+    if (
+        guard_in(before)
+        and not (_NEGATION.search(before) and _UNTIL_AFTER.match(s, m.end("t")))
+        and not _past_year_named(ctx, m)
+    ):
         return None
     if not context_ok(etype, m, sent, ctx) or plural_skip(etype, m, sent):
         return None
@@ -160,6 +164,13 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     anaphoric = bool(PAIR_ANAPHOR.search(s, clause[0], t_s))
     splits = split_parties(ctx.text, real, chosen, a_start, m.group(0), found, anaphoric)
     return _Trigger(real, m, clause, found, chosen, container, splits)
+
+
+def _past_year_named(ctx: EventContext, m: re.Match[str]) -> bool:
+    """'have not met since the 2019 summit': a noun named by a past year is a past event;
+    the guard belongs to the verb."""
+    year = m.groupdict().get("y")
+    return bool(year and year.isdigit() and ctx.anchor and int(year) < ctx.anchor.year)
 
 
 def _joiner(chosen: list[Mention], a_start: int, a_end: int) -> list[str]:
@@ -207,6 +218,8 @@ def _date(
         # A verb shares its sentence's date with the other events of the sentence:
         # "Gorbachev's visit to Beijing in May 1989 normalised relations".
         value, source = date_for(ctx, sent, a_start, a_end, trig.clause)
+    if value is None and ctx.chronology.get(sent.index):
+        return ctx.chronology[sent.index], "own"  # the date of its chronology line or heading
     if trig.etype == "war" and source != "own":
         return None, ""  # a war is placed in time by its own sentence
     return value, source

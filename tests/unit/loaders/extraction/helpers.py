@@ -85,6 +85,7 @@ STATES = (
     _state("GBR", "United Kingdom", ("British",), ("London",), ("Britain", "UK")),
     _state("NOR", "Norway", ("Norwegian",), ("Oslo",)),
     _state("BRA", "Brazil", ("Brazilian",), ("Brasília",)),
+    _state("CUB", "Cuba", ("Cuban",), ("Havana",)),
 )
 ORGS = (
     OrganizationRef(code="UN", name="United Nations", aliases=("UN", "U.N.")),

@@ -75,3 +75,18 @@ def test_present_tense_outside_a_chronology_is_not_an_event() -> None:
 def test_a_weekday_lead_is_news_prose_not_a_list() -> None:
     found = events("On Tuesday, Japan and Russia sign a fishing agreement.", PUB)
     assert not any(e[0] == "treaty_signed" for e in found)
+
+
+def test_a_date_heading_under_a_title_dates_the_paragraph_below() -> None:
+    text = (
+        "Relations broken\n1961\n\nThe US breaks diplomatic relations with Cuba on January 3.\n\n"
+        "All trade cut off\n1962\n\nThe 1960 US embargo is expanded to cut off all trade with Cuba."
+    )
+    found = events(text, PUB)
+    assert ("diplomatic_relations_severed", ("USA", "CUB"), "1961-01-03") in found, found
+    assert ("sanctions", ("USA", "CUB"), "1962") in found, found
+
+
+def test_a_heading_month_dates_a_present_tense_line() -> None:
+    text = "Partial embargo\nOctober 1960\n\nThe United States begins an embargo against Cuba."
+    assert ("sanctions", ("USA", "CUB"), "1960-10") in events(text, PUB)

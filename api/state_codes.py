@@ -1,6 +1,8 @@
 """State codes in requests: upper-cased, checked against the known states, a state's name or
 alias taken for its code as the CLI takes it ("North Korea", "DPRK"), and anything else
-answered with a 404 that suggests close matches ("PRK" for "NKR")."""
+answered with a 404 that suggests close matches ("PRK" for "NKR"). Where a pair or an event
+search allows it, an organization's or a non-state actor's code, name or alias is taken too
+("HAMAS", "Ansar Allah")."""
 
 from __future__ import annotations
 
@@ -22,16 +24,17 @@ class StateIndex:
         """Codes close to `text` (see kg.queries.suggest)."""
         return suggest_state_codes(self.states, text)
 
-    def known(self, code: str) -> str:
-        """The upper-cased code when the state exists, else the code of the state `code`
-        names; a 404 with close matches otherwise."""
+    def known(self, code: str, kinds: frozenset[str] = frozenset({"State"})) -> str:
+        """The upper-cased code when the state exists, else the code of the state (or, as
+        `kinds` allows, the organization or non-state actor) `code` names; a 404 with close
+        matches otherwise."""
         upper = code.strip().upper()
         if upper in self.by_code:
             return upper
         if self.queries is None:
             found, close = None, self.suggest(code)
         else:
-            found, close = resolve_state_key(self.queries, self.states, code)
+            found, close = resolve_state_key(self.queries, self.states, code, kinds)
         if found is not None:
             return found
         hint = f"; did you mean {', '.join(close)}?" if close else ""

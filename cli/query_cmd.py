@@ -22,7 +22,7 @@ from cli.common import (
 from cli.store_cmd import cli_errors
 from kg.queries.base import GraphQueries
 from kg.queries.models import AlliancePublic, EventPublic, RelationSummary
-from kg.queries.suggest import no_entity_text, resolve_state_key
+from kg.queries.suggest import PAIR_KINDS, no_entity_text, resolve_state_key
 from kg.stores.sparql_endpoint_store import SparqlEndpointStore
 from kg.wiring import open_queries
 from ontology.dates import DateError, PartialDate, parse_partial
@@ -65,15 +65,16 @@ def parse_date(value: str | None, option: str) -> PartialDate | None:
 
 
 def resolve_state(queries: GraphQueries, key: str, organizations: bool = False) -> str:
-    """A state code (or a state's name or alias; an organization's code when allowed), or an
-    error that suggests close matches among the known state codes."""
+    """A state code (or a state's name or alias; when `organizations` allows, also an
+    organization or a non-state actor by code, name or alias), or an error that suggests
+    close matches among the known codes."""
     upper = key.strip().upper()
     if queries.state(upper) is not None:
         return upper
     states = queries.states()
     if not states:
         raise CliError(f"Unknown state {key!r}: the store has no states; run `kg load-reference`.")
-    kinds = frozenset({"State", "Organization"} if organizations else {"State"})
+    kinds = PAIR_KINDS if organizations else frozenset({"State"})
     found, close = resolve_state_key(queries, states, key, kinds)
     if found is not None:
         return found
@@ -178,10 +179,10 @@ EVENT_COLUMNS = ["date", "type", "participants", "sources", "evidence"]
 def timeline(
     ctx: typer.Context,
     a: str = typer.Argument(
-        ..., help="First state: a code, name or alias (or an organization code)."
+        ..., help="First state, organization or non-state actor: a code, name or alias."
     ),
     b: str = typer.Argument(
-        ..., help="Second state: a code, name or alias (or an organization code)."
+        ..., help="Second state, organization or non-state actor: a code, name or alias."
     ),
     start: str | None = typer.Option(None, "--from", help="Earliest date, any precision."),
     end: str | None = typer.Option(None, "--to", help="Latest date, any precision."),
@@ -191,7 +192,8 @@ def timeline(
     backend: Backend = BACKEND,
     fmt: OutputFormat = FORMAT,
 ) -> None:
-    """Events between two states, in date order, with their sources (all, or a page)."""
+    """Events between two states (or a state and a non-state actor: HAMAS ISR), in date
+    order, with their sources (all, or a page)."""
     first, last = parse_date(start, "--from"), parse_date(end, "--to")
     check_choice(event_type, list(EVENT_TYPES), "event type")
     with opened_queries(ctx, backend) as q:
@@ -220,8 +222,8 @@ def _print_summary(s: RelationSummary) -> None:
 
 def relations(
     ctx: typer.Context,
-    a: str = typer.Argument(..., help="First state: a code, name or alias."),
-    b: str = typer.Argument(..., help="Second state: a code, name or alias."),
+    a: str = typer.Argument(..., help="First state or actor: a code, name or alias."),
+    b: str = typer.Argument(..., help="Second state or actor: a code, name or alias."),
     backend: Backend = BACKEND,
     fmt: OutputFormat = FORMAT,
 ) -> None:
@@ -234,7 +236,9 @@ def relations(
 
 def events(
     ctx: typer.Context,
-    state: str | None = typer.Option(None, "--state", help="Only events with this state."),
+    state: str | None = typer.Option(
+        None, "--state", help="Only events with this state (or organization or actor)."
+    ),
     event_type: str | None = typer.Option(None, "--type", help="An event type."),
     start: str | None = typer.Option(None, "--from", help="Earliest date, any precision."),
     end: str | None = typer.Option(None, "--to", help="Latest date, any precision."),

@@ -1,11 +1,12 @@
-"""What happened between two states: the relation summary, the timeline, event search."""
+"""What happened between two states (or a state and an organization or non-state actor): the
+relation summary, the timeline, event search."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
 from api.deps import (
     DateQuery,
@@ -13,8 +14,6 @@ from api.deps import (
     Limit,
     Offset,
     QueriesDep,
-    StateA,
-    StateB,
     StatesDep,
     parse_date_param,
 )
@@ -24,10 +23,18 @@ from api.schemas import Page
 from api.state_codes import StateIndex
 from kg.queries.checks import check_pair, check_period
 from kg.queries.models import EventPublic, RelationSummary
+from kg.queries.suggest import PAIR_KINDS
 from ontology.dates import PartialDate
 from ontology.namespace import EVENT_TYPES
 
 router = APIRouter(tags=["relations"])
+
+_PAIR = (
+    "ISO 3166-1 alpha-3 code or the state's name or alias (North Korea, DPRK); or an "
+    "organization's or non-state actor's code, name or alias (NATO, HAMAS, Ansar Allah)"
+)
+PairA = Annotated[str, Path(description=_PAIR, examples=["CHN"], max_length=64)]
+PairB = Annotated[str, Path(description=_PAIR, examples=["PRK"], max_length=64)]
 
 TypeQuery = Annotated[
     str | None,
@@ -55,7 +62,7 @@ def _valid(check: Callable[..., None], *args: object) -> None:
 
 
 def _pair(a: str, b: str, states: StateIndex, what: str = "a timeline") -> tuple[str, str]:
-    codes = states.known(a), states.known(b)
+    codes = states.known(a, PAIR_KINDS), states.known(b, PAIR_KINDS)
     _valid(check_pair, *codes, what)
     return codes
 
@@ -68,20 +75,18 @@ def _period(from_: str | None, to: str | None) -> tuple[PartialDate | None, Part
 
 @router.get(
     "/relations/{a}/{b}",
-    summary="Summary of the relations between two states",
+    summary="Summary of the relations between two states (or a state and an actor)",
     description="Diplomatic relations, relations with their sources, shared alliances, event "
     "counts by type and the latest events.",
     responses=problems(400, 404),
 )
-def relation_summary(
-    a: StateA, b: StateB, queries: QueriesDep, states: StatesDep
-) -> RelationSummary:
+def relation_summary(a: PairA, b: PairB, queries: QueriesDep, states: StatesDep) -> RelationSummary:
     return queries.relation_summary(*_pair(a, b, states, "a relation summary"))
 
 
 @router.get(
     "/timeline/{a}/{b}",
-    summary="Every event between two states, in date order, with sources and evidence",
+    summary="Every event between two states (or actors), in date order, with sources",
     description="Events overlapping [from, to] (dates at any precision), optionally of one "
     "type; each event lists every article reporting it with the sentence it gives (an event "
     "dated more coarsely by one article, 'June 2024', is shown once at the finer date). `total` "
@@ -89,8 +94,8 @@ def relation_summary(
     responses=problems(400, 404),
 )
 def timeline(
-    a: StateA,
-    b: StateB,
+    a: PairA,
+    b: PairB,
     queries: QueriesDep,
     states: StatesDep,
     from_: FromQuery = None,
@@ -122,7 +127,8 @@ def search_events(
     state: Annotated[
         str | None,
         Query(
-            description="ISO alpha-3 code, or a state's name or alias",
+            description="ISO alpha-3 code, or a state's name or alias; or an organization's "
+            "or non-state actor's code, name or alias",
             examples=["PRK"],
             max_length=64,
         ),
@@ -133,7 +139,7 @@ def search_events(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[EventPublic]:
-    code = states.known(state) if state else None
+    code = states.known(state, PAIR_KINDS) if state else None
     found = queries.events(
         code,
         _event_type(event_type),

@@ -12,7 +12,7 @@ from ontology.dates import PartialDate
 from ontology.namespace import EVENT_TYPES, GEO_IRI, OBLIGATION, OBLIGATIONS
 
 Row = dict[str, str]
-ENTITY_TYPES = ("State", "Organization", "Alliance", "Person")
+ENTITY_TYPES = ("State", "Organization", "Alliance", "Person", "NonStateActor")
 _CODE_RE = re.compile(r"[A-Z0-9][A-Z0-9_.-]{0,31}")
 _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 NO_LIMIT = 2**62  # LIMIT for "no limit" (Cypher needs a number)

@@ -5,6 +5,8 @@ into rows of lexical strings shaped like the SPARQL side's."""
 
 from __future__ import annotations
 
+from kg.queries.cypher_rows import ENTITY_TYPES
+
 # Periods [first, last] of a node (either bound may be missing: open) that share a day with
 # [$start, $end] (either parameter may be null: no bound on that side).
 _OVERLAP = (
@@ -166,7 +168,7 @@ RETURN r.uri AS r, r.code AS type, [(r)-[:actor]->(x) WHERE x.code IS NOT NULL |
        r.since AS since, r.until AS until
 """
 
-_ENTITY_LABELS = "x:State OR x:Organization OR x:Alliance OR x:Person"
+_ENTITY_LABELS = " OR ".join(f"x:{label}" for label in ENTITY_TYPES)
 ENTITY_BY_IRI = """
 MATCH (x:Resource {uri: $iri})
 RETURN x.uri AS x, labels(x) AS labels, x.rdfType AS rdfType

@@ -17,7 +17,7 @@ from kg.queries.sparql_builders import (
 from ontology.dates import PartialDate
 from ontology.identifiers import dyad_code
 
-ENTITY_TYPES = ("State", "Organization", "Alliance", "Person")
+ENTITY_TYPES = ("State", "Organization", "Alliance", "Person", "NonStateActor")
 
 
 def _page(limit: int | None, offset: int) -> str:

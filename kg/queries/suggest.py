@@ -9,6 +9,10 @@ from collections.abc import Sequence
 from kg.queries.base import GraphQueries
 from kg.queries.models import EntityPublic, StatePublic
 
+# What may stand at either end of a pair (a timeline, a relation summary) or in an event
+# search: a state, an organization (NATO joining), or a non-state actor (HAMAS, HOUTHIS).
+PAIR_KINDS = frozenset({"State", "Organization", "NonStateActor"})
+
 
 def _letters(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalpha())
@@ -86,8 +90,9 @@ def resolve_state_key(
     kinds: frozenset[str] = frozenset({"State"}),
 ) -> tuple[str | None, list[str]]:
     """The code `key` stands for: a known state code, or the code of what `queries.entity`
-    finds for it (a state's name or alias; an organization when `kinds` allows). Else None
-    and close matches, the states whose names its words begin or end ('Korea') first."""
+    finds for it (a state's name or alias; an organization or non-state actor when `kinds`
+    allows: 'Ansar Allah' -> HOUTHIS). Else None and close matches, the entities of those
+    kinds whose names its words begin or end ('Korea') first."""
     upper = key.strip().upper()
     if upper in {s.code for s in states}:
         return upper, []
@@ -97,5 +102,5 @@ def resolve_state_key(
     if found is not None and found.code and kinds & set(found.types):
         return found.code, []
     named, _ = queries.entity_matches(key, most=5)
-    close = [m.code for m in named if m.code and "State" in m.types]
+    close = [m.code for m in named if m.code and kinds & set(m.types)]
     return None, list(dict.fromkeys(close + suggest_state_codes(states, key)))[:4]

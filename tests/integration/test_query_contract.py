@@ -4,7 +4,8 @@ method of GraphQueries, over many arguments, including the inputs both must refu
 
 Two datasets: the small hand-made graphs of the unit tests, and the bundled reference data
 with article graphs built from the demo articles of kg/demo and, when ../shared is there, the
-devset articles (the extractor's output, and the gold annotations as second articles)."""
+devset articles (the extractor's output, and the gold annotations as second articles), and an
+article whose events have non-state actors as participants (HAMAS-ISR, HOUTHIS-USA)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from ontology.dates import parse_partial
 from ontology.identifiers import DEFAULT_BASE_IRI
 from ontology.namespace import EVENT_TYPES, OBLIGATIONS
 from ontology.reference_data import load_reference
+from tests.unit.kg.actor_graphs import actor_article
 from tests.unit.kg.sample_graphs import all_graphs
 
 pytestmark = pytest.mark.neo4j
@@ -91,6 +93,8 @@ def reference_dataset() -> dict[str, Graph]:
     for extraction in devset_extractions() + demo_extractions():
         graph = article_graph(extraction, DEFAULT_BASE_IRI)
         graphs[str(graph.identifier)] = graph
+    actors = actor_article(DEFAULT_BASE_IRI)
+    graphs[str(actors.identifier)] = actors
     return graphs | refinement_graphs_of(graphs.values())  # as `kg ingest` writes them
 
 
@@ -156,6 +160,7 @@ def _at(text: str | None) -> Any:
 def _pairs(c: Contract) -> list[tuple[str, str]]:
     found = {("CHN", "PRK"), ("USA", "JPN"), ("FIN", "SWE"), ("XXX", "CHN"), ("chn", " prk ")}
     found |= {("CHN", "CHN"), ("PRK", "prk")}  # one state twice: both refuse
+    found |= {("HAMAS", "ISR"), ("ISR", "hamas"), ("HOUTHIS", "USA"), ("HAMAS", "HOUTHIS")}
     for e in c.sparql.events(limit=10_000):
         found.update((a, b) for a in e.participants for b in e.participants if a < b)
     return sorted(found)
@@ -245,7 +250,7 @@ def test_timeline_is_every_event_with_both_participants(contract: Contract) -> N
 
 
 def test_events(contract: Contract) -> None:
-    for state in (None, "CHN", "USA", "NATO", "XXX"):
+    for state in (None, "CHN", "USA", "NATO", "XXX", "HAMAS", "houthis"):
         for kind in (None, *EVENT_TYPES):
             contract.same("events", state, kind)
         for start, end in (
@@ -265,12 +270,28 @@ def test_entity(contract: Contract) -> None:
     keys += ["http://x/> ?p ?o } #", "https://geokg.example.org/state/SWE", "UN", "EU"]
     keys += ["Putin", "xi", " jinping ", "Kim", "Kim Jong", "Korea", "North", "jin", "Biden"]
     keys += ["0f:x", "\x940f:\U0008c99e", "x:[", "x:a%zz"]  # not IRIs, though they have a colon
+    keys += ["HAMAS", "Hamas", "Ansar Allah", "daesh", "ISIL", "Wagner", "Taliban", "Islamic"]
+    keys += ["https://geokg.example.org/actor/PKK", "Transnistria", "Liberation", "Front"]
     for state in contract.sparql.states()[::7]:
         keys += [state.code, state.name, state.iri, state.name.upper()]
     for key in keys:
         contract.same("entity", key)
         contract.same("entity_matches", key)
     contract.same("entity_matches", "Kim", 2)
+    contract.assert_clean()
+
+
+@pytest.mark.parametrize("contract", ["reference"], indirect=True)
+def test_an_actor_and_a_state_have_one_timeline_on_both_backends(contract: Contract) -> None:
+    """`kg timeline HAMAS ISR`: the same events from SPARQL, from Cypher, and kept in Neo4j."""
+    events = contract.same("timeline", "HAMAS", "ISR")
+    assert [(e.type, e.date, e.participants) for e in events] == [
+        ("military_intervention", "2023-10-07", ["HAMAS", "ISR"])
+    ]
+    assert contract.same("timeline", "ISR", "HAMAS") == events
+    assert contract.same("relation_summary", "HAMAS", "ISR").relations[0].type == "at_war"
+    found = contract.same("entity", "Ansar Allah")
+    assert found is not None and found.code == "HOUTHIS" and found.types == ["NonStateActor"]
     contract.assert_clean()
 
 

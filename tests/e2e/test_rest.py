@@ -174,3 +174,15 @@ def test_two_workers_share_a_read_only_store(ro_server: Server) -> None:
         for _ in range(20):  # spread over both workers
             response = client.get("/timeline/CHN/PRK")
             assert response.status_code == 200 and response.json()["items"]
+
+
+def test_a_non_state_actor_is_found_and_may_stand_in_a_pair(api: httpx.Client) -> None:
+    """GET /lookup finds an actor by any of its names; a pair or an event search takes it
+    (its code, name or alias) where a state's own routes do not."""
+    houthis = api.get("/lookup", params={"q": "Ansar Allah"}).json()
+    assert houthis["code"] == "HOUTHIS" and houthis["types"] == ["NonStateActor"]
+    assert api.get("/timeline/HAMAS/ISR").status_code == 200
+    assert api.get("/timeline/Ansar%20Allah/United%20States").status_code == 200
+    assert api.get("/relations/ISR/Hamas").json()["a"] == "ISR"
+    assert api.get("/events", params={"state": "daesh"}).status_code == 200
+    assert_problem(api.get("/states/Hamas"), 404)

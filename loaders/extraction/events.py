@@ -19,7 +19,7 @@ Triggers: `event_triggers`; checks: `event_checks`; guards: `guards`; participan
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from loaders.extraction import dates as dt
@@ -47,6 +47,7 @@ from loaders.extraction.guards import guard_in
 from loaders.extraction.mention_model import ORGANIZATION, PERSON, Mention, Mentions
 from loaders.extraction.named_events import named_events
 from loaders.extraction.sentences import Sentence
+from loaders.extraction.venues import with_destination
 
 __all__ = ["EventCandidate", "find_events"]
 
@@ -92,6 +93,7 @@ class _Trigger:
     chosen: list[Mention]
     container: bool  # "during the visit", "at the summit", a war: shares its date
     splits: list[list[str]]  # participants of each event the trigger stands for
+    implied: list[str] = field(default_factory=list)  # a venue's state the text does not name
 
 
 def find_events(
@@ -158,12 +160,15 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     if etype == "alliance_formed" and _JOINING.match(m.group("t")):
         found = _joiner(chosen, a_start, a_end)
     real = _meeting_type(ctx, sent, clause, t_s, chosen) if etype == "meeting" else etype
+    implied: list[str] = []
+    if real == "state_visit":
+        found, implied = with_destination(s, m.end("t"), found)
     if len(found) < 2:
         return None
     container = real == "war" or bool(_CONTAINER_BEFORE.search(s[max(0, t_s - 40) : t_s]))
     anaphoric = bool(PAIR_ANAPHOR.search(s, clause[0], t_s))
     splits = split_parties(ctx.text, real, chosen, a_start, m.group(0), found, anaphoric)
-    return _Trigger(real, m, clause, found, chosen, container, splits)
+    return _Trigger(real, m, clause, found, chosen, container, splits, implied)
 
 
 def _past_year_named(ctx: EventContext, m: re.Match[str]) -> bool:
@@ -243,5 +248,7 @@ def _candidate(
     conf = 0.8 if source == "own" else 0.6
     cand = EventCandidate(trig.etype, trig.codes, value, source, sent, a_start, a_end, conf, past)
     cand.extra["perfect"] = "1" if perfect else ""
+    if trig.implied:
+        cand.extra["implied"] = ",".join(trig.implied)
     cand.invasion = trig.etype == "military_intervention" and bool(INVASION_WORDS.search(s))
     return cand

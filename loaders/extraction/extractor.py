@@ -11,6 +11,7 @@ from loaders.extraction import dates as dt
 from loaders.extraction.chronology import chronology
 from loaders.extraction.event_model import EventCandidate
 from loaders.extraction.events import find_events
+from loaders.extraction.historical_states import as_of_their_time
 from loaders.extraction.lexicon import ORG_PARENT, Lexicon, get_lexicon
 from loaders.extraction.mentions import (
     ORGANIZATION,
@@ -49,6 +50,7 @@ def extract_with(article: Article, lex: Lexicon) -> Extraction:
     events = find_events(
         text, sentences, mentions, date_mentions, anchor, article.published, listed
     )
+    as_of_their_time(events, lex.state_period)
     gone = _gone_states(lex, anchor)
     relations = find_relations(text, sentences, mentions, events, article.published, anchor, gone)
     states, organizations = _states_and_organizations(mentions)

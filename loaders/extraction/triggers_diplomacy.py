@@ -13,7 +13,7 @@ DIPLOMACY: list[tuple[str, tuple[str, ...], str]] = [
         ("travel", "flew", "went", "trip", "journey"),
         r"\b(?P<t>(?P<v>travell?ed|flew|went)|trip|journey)\s+to\b",
     ),
-    ("state_visit", ("arrived", "landed"), r"\b(?P<t>(?P<v>arrived|landed))\s+in\b"),
+    ("state_visit", ("arrived", "landed"), r"\b(?P<t>(?P<v>arrived|landed))\s+(?:in|at)\b"),
     (
         "state_visit",
         ("hosted", "welcomed", "received"),

@@ -160,6 +160,8 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     if etype == "alliance_formed" and _JOINING.match(m.group("t")):
         found = _joiner(chosen, a_start, a_end)
     real = _meeting_type(ctx, sent, clause, t_s, chosen) if etype == "meeting" else etype
+    if real == "diplomatic_protest" and "summon" in m.group("t").lower():
+        found = _summoned_last(found, chosen, a_start, a_end)
     implied: list[str] = []
     if real == "state_visit":
         found, implied = with_destination(s, m.end("t"), found)
@@ -176,6 +178,14 @@ def _past_year_named(ctx: EventContext, m: re.Match[str]) -> bool:
     the guard belongs to the verb."""
     year = m.groupdict().get("y")
     return bool(year and year.isdigit() and ctx.anchor and int(year) < ctx.anchor.year)
+
+
+def _summoned_last(found: list[str], chosen: list[Mention], a_start: int, a_end: int) -> list[str]:
+    """'summoned Syrian Ambassador X': the envoy's state is the target, whoever summons."""
+    inside = [x.code for x in chosen if x.kind != ORGANIZATION and a_start <= x.start < a_end]
+    if not inside or inside[0] not in found or len(found) < 2:
+        return found
+    return [*(c for c in found if c != inside[0]), inside[0]]
 
 
 def _joiner(chosen: list[Mention], a_start: int, a_end: int) -> list[str]:

@@ -1,0 +1,57 @@
+"""Severances, downgrades and the closures that go with them (airspace, flights, border
+crossings), dated from context; the target of a summons is the envoy's state; a
+participle clause ('charging that ...') brings no bystander into the act."""
+
+from datetime import date
+
+import pytest
+
+from tests.unit.loaders.extraction.helpers import events
+
+PUB = date(2024, 10, 9)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia closed its airspace to Japanese airlines on Monday.",
+            ("sanctions", ("RUS", "JPN"), "2024-10-07"),
+        ),
+        (
+            "On Monday China suspended all flights to Taiwan.",
+            ("sanctions", ("CHN", "TWN"), "2024-10-07"),
+        ),
+        (
+            "Pakistan shut the border crossing with India on Tuesday.",
+            ("sanctions", ("PAK", "IND"), "2024-10-08"),
+        ),
+        (
+            "Turkey ordered its air space closed to Russian planes on Wednesday.",
+            ("sanctions", ("TUR", "RUS"), "2024-10-09"),
+        ),
+        (
+            "India expelled two Pakistani diplomats last week.",
+            ("diplomatic_relations_severed", ("IND", "PAK"), "2024-09-30/2024-10-06"),
+        ),
+        (
+            "China downgraded diplomatic relations with Japan on Wednesday.",
+            ("diplomatic_relations_severed", ("CHN", "JPN"), "2024-10-09"),
+        ),
+        (
+            "On Tuesday the foreign ministry summoned the Japanese ambassador and told him of "
+            "China's anger.",
+            ("diplomatic_protest", ("CHN", "JPN"), "2024-10-08"),
+        ),
+    ],
+)
+def test_severances(text: str, expected: tuple[str, tuple[str, ...], str]) -> None:
+    found = events(text, PUB)
+    assert expected in found, found
+
+
+def test_a_charging_that_clause_brings_no_bystander() -> None:
+    text = "Japan broke relations with Turkey on Monday, charging that Turkish officials met a Georgian."
+    found = events(text, PUB)
+    assert ("diplomatic_relations_severed", ("JPN", "TUR"), "2024-10-07") in found
+    assert not any(e[0] == "diplomatic_relations_severed" and "GEO" in e[1] for e in found)

@@ -23,7 +23,7 @@ _Act = tuple[str, list[str], str | None]
 _RECOGNIZE = re.compile(r"\b(?:recogni[sz]e[ds]?|recognition\s+of)\s+(?P<obj>[A-Z][\w'’ -]{2,30})")
 N_YEARS_OF_TIES = re.compile(
     r"\b(?P<approx>(?:nearly|almost|about|around|over|more\s+than|some|roughly|close\s+to)\s+)?"
-    r"(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)(?:th)?\s+(?:years?\s+of|anniversary\s+of(?:\s+the)?(?:\s+establishment\s+of)?)\s+"
+    r"(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)(?:th)?\s+(?:years?\s+of|anniversary\s+of(?:\s+the)?(?:\s+(?:establishment|normali[sz]ation|restoration)\s+of)?)\s+"
     r"(?:the\s+)?(?:their\s+)?(?:bilateral\s+|formal\s+)?diplomatic\s+(?:relations|ties)\b",
     _I,
 )

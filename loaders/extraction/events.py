@@ -76,6 +76,7 @@ _UNTIL_AFTER = re.compile(r"[^,;.]*?\buntil\s+(?:the\s+)?(?:\d|[A-Z])")
 _JOINING = re.compile(
     r"(?:joined|joins|accession|became|was\s+admitted|were\s+admitted|entered)", _I
 )
+_ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\s+(?:the\s+|their\s+)?$", _I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:\w+\s+){0,4}$", _I)
 _PAST_PERFECT_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+){0,1}$", _I)
 _PAST_VERB = re.compile(
@@ -154,6 +155,8 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
         return None
     if not context_ok(etype, m, sent, ctx) or plural_skip(etype, m, sent):
         return None
+    if _ANNIVERSARY_OF.search(s, max(0, t_s - 40), t_s):
+        return None  # "marked the 50th anniversary of the normalization": not its date
     a_start, a_end = sent.start + t_s, sent.start + m.end("t")
     passive = bool(m.groupdict().get("p"))
     found, chosen = participants(ctx, etype, sent, a_start, a_end, clause, passive)

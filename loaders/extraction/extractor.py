@@ -4,6 +4,7 @@ reference data is read."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from loaders.article import Article
@@ -41,6 +42,8 @@ def extract_with(article: Article, lex: Lexicon) -> Extraction:
     text, warnings = _bounded_text(article.text)
     anchor = dt.anchor_date(text, article.published)
     if article.published is None:
+        anchor = anniversary_anchor(text, anchor)
+    if article.published is None:
         resolved = anchor.isoformat() if anchor else "nothing (left out)"
         warnings.append(f"no publication date: relative dates resolved against {resolved}")
     sentences = split_sentences(text)
@@ -64,6 +67,22 @@ def extract_with(article: Article, lex: Lexicon) -> Extraction:
         relations=[_relation_record(r) for r in relations],
         warnings=warnings,
     )
+
+
+_NTH_ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b")
+
+
+def anniversary_anchor(text: str, anchor: date | None) -> date | None:
+    """Without a publication date, an anniversary piece ('marked the 50th anniversary of ...
+    on Thursday') is written N years after the only full date it gives (that of the event
+    it remembers), not on that date."""
+    m = _NTH_ANNIVERSARY.search(text[:2000])
+    if anchor is None or m is None or int(m.group(1)) < 1:
+        return anchor
+    try:
+        return anchor.replace(year=anchor.year + int(m.group(1)))
+    except ValueError:
+        return anchor.replace(year=anchor.year + int(m.group(1)), day=28)
 
 
 def _bounded_text(text: str) -> tuple[str, list[str]]:

@@ -55,3 +55,13 @@ def test_nominal_events(text: str, expected: tuple[str, tuple[str, ...], str]) -
 def test_a_future_year_named_event_is_still_guarded() -> None:
     found = events("Japan and India plan the 2026 summit in Tokyo.", PUB)
     assert not any(e[0] == "summit_meeting" for e in found), found
+
+
+def test_an_anniversary_piece_without_a_date_is_written_n_years_after_the_event() -> None:
+    text = (
+        "Japan and China marked the 50th anniversary of the normalization of diplomatic "
+        "relations on Thursday. On Sept. 29, 1972, the two countries signed a joint communique."
+    )
+    found = events(text, None)
+    assert ("diplomatic_relations_established", ("JPN", "CHN"), "1972") in found, found
+    assert not any(e[2].startswith("2022") and e[0].startswith("diplomatic") for e in found)

@@ -12,7 +12,7 @@ _I = re.IGNORECASE
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|:\s|\(|\)|,\s+(?=(?:which|who|while|as|after|before|when|where|although|though|"
     r"but|including|saying|leading|raising|adding|prompting|commemorating|marking|amid|despite|"
-    r"whereas|even|further|since|and\s+(?:the|a)\b|[a-z]+ing\s+that|(?:\w+\s+)?(?:days|weeks|months|years)\s+(?:after|before)|"
+    r"whereas|even|further|since|and\s+(?:the|a)\b|[a-z]+ing\s+that|[a-z]{3,}ing\s+(?=[A-Z][a-z])|(?:\w+\s+)?(?:days|weeks|months|years)\s+(?:after|before)|"
     r"[a-z]+ing\s+(?:the|a|an|his|her|its|their|up|out|off|in|on|to)\b)\b)|"
     # "since Russia invaded it": a subordinate clause with its own subject (not "since May")
     r"\s(?=(?:since|because|whereas)\s+(?:it|they|he|she|we|(?!(?:January|February|March|April|"

@@ -66,6 +66,7 @@ def _sentence_dates(
     t_end: int,
     clause: tuple[int, int],
     others: list[tuple[int, int]] | None,
+    noun: bool = False,
 ) -> _SentenceDates:
     found = _SentenceDates()
     for d in ctx.dates_in(sent):
@@ -87,6 +88,8 @@ def _sentence_dates(
             continue  # "the 2015 nuclear agreement": the agreement's year, not this event's
             # ("The 1960 embargo is expanded": not the year of the expansion either)
         in_clause = clause[0] <= d.start - sent.start < clause[1]
+        if noun and not in_clause and d.end <= t_start:
+            continue  # "X on Wednesday ..., including ... over its invasion": not that date
         score = dist + (0 if in_clause else 150)
         if found.best is None or score < found.best[0]:
             found.best = (score, d)
@@ -138,9 +141,11 @@ def date_for(
     t_end: int,
     clause: tuple[int, int],
     others: list[tuple[int, int]] | None = None,
+    noun: bool = False,
 ) -> tuple[str | None, str]:
-    """The date of a trigger and where it came from (own, offset, report; '' for none)."""
-    found = _sentence_dates(ctx, sent, t_start, t_end, clause, others)
+    """The date of a trigger and where it came from (own, offset, report; '' for none).
+    A noun trigger takes no date from an earlier clause."""
+    found = _sentence_dates(ctx, sent, t_start, t_end, clause, others, noun)
     shifted = _from_offset(ctx, sent, found, t_start)
     if shifted:
         return shifted, "offset"

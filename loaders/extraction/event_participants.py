@@ -38,11 +38,17 @@ _RECEIVING_VISIT = re.compile(r"hosted|welcomed|received", _I)
 
 
 def previous_actors(
-    ctx: EventContext, index: int, leaders_only: bool = False, first_person: bool = False
+    ctx: EventContext,
+    index: int,
+    leaders_only: bool = False,
+    first_person: bool = False,
+    at_least: int = 2,
 ) -> list[str]:
     """States of the nearest earlier sentence (of the last three) that has two actors; with
-    `first_person`, the state of the first leader of the nearest sentence that has one."""
-    for i in range(index - 1, max(-1, index - 4), -1):
+    `first_person`, the state of the first leader of the nearest sentence that has one;
+    `at_least` 3 ("the three countries"): of the last eight, the nearest that has three."""
+    back = 4 if at_least <= 2 else 9
+    for i in range(index - 1, max(-1, index - back), -1):
         ms = actors(ctx.mentions.in_sentence(i))
         persons = [m for m in ms if m.kind == PERSON]
         if first_person:
@@ -50,7 +56,7 @@ def previous_actors(
                 return [persons[0].code]
             continue
         found = codes(persons if leaders_only else ms)
-        if len(found) >= 2:
+        if len(found) >= at_least:
             return found
     return []
 
@@ -89,8 +95,9 @@ def _chosen(
     in_clause = [m for m in all_ms if clause[0] <= m.start - sent.start < clause[1]]
     if etype == "alliance_formed":
         in_clause = [m for m in in_clause if m.kind != ORGANIZATION or m.start > t_start]
-    subject_anaphor = PAIR_ANAPHOR.search(
-        sent.text, clause[0], max(clause[0], t_start - sent.start)
+    bounds = (clause[0], max(clause[0], t_start - sent.start))
+    subject_anaphor = PAIR_ANAPHOR.search(sent.text, *bounds) or GROUP_ANAPHOR.search(
+        sent.text, *bounds
     )
     chosen = in_clause if len(codes(in_clause)) >= 2 or subject_anaphor else all_ms
     antecedent = _antecedent(sent, all_ms, clause, t_start)
@@ -157,7 +164,7 @@ def _earlier_pair(
     if anaphor:  # "the two former Soviet republics"
         inside = {m.code for m in chosen if anaphor.start() <= m.start - sent.start < anaphor.end()}
         found = [c for c in found if c not in inside]
-    prev = _by_prominence(ctx, previous_actors(ctx, sent.index))
+    prev = _by_prominence(ctx, previous_actors(ctx, sent.index, at_least=3 if group else 2))
     return list(dict.fromkeys([*found, *prev[: 3 if group else 2]]))
 
 

@@ -44,7 +44,7 @@ from loaders.extraction.event_triggers import (
     candidate_patterns,
 )
 from loaders.extraction.guards import guard_in
-from loaders.extraction.mention_model import ORGANIZATION, PERSON, Mention, Mentions
+from loaders.extraction.mention_model import ORGANIZATION, PERSON, STATE, Mention, Mentions
 from loaders.extraction.named_events import named_events
 from loaders.extraction.sentences import Sentence
 from loaders.extraction.venues import with_destination
@@ -78,6 +78,12 @@ _JOINING = re.compile(
 )
 _ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\s+(?:the\s+|their\s+)?$", _I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:\w+\s+){0,4}$", _I)
+# "have condemned the invasion, imposed sanctions ... and supplied arms": one perfect
+_PERFECT_LIST = re.compile(
+    r"\b(?:has|have|'ve|’ve)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|t)\b[^.;:]*(?:,|\band)\s+$",
+    _I,
+)
+_BETWEEN = re.compile(r"\bbetween\s+")
 _PAST_PERFECT_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+){0,1}$", _I)
 _PAST_VERB = re.compile(
     r"(?<!\bhas )(?<!\bhave )(?<!\bhad )\b(?:\w{2,}ed|met|cut|held|took|made|came|went|fought|"
@@ -163,6 +169,8 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     if etype == "alliance_formed" and _JOINING.match(m.group("t")):
         found = _joiner(chosen, a_start, a_end)
     real = _meeting_type(ctx, sent, clause, t_s, chosen) if etype == "meeting" else etype
+    if real.startswith("diplomatic_relations") and len(found) > 2:
+        found = _between_pair(sent, chosen, a_start, found)
     if real == "diplomatic_protest" and "summon" in m.group("t").lower():
         found = _summoned_last(found, chosen, a_start, a_end)
     implied: list[str] = []
@@ -181,6 +189,21 @@ def _past_year_named(ctx: EventContext, m: re.Match[str]) -> bool:
     the guard belongs to the verb."""
     year = m.groupdict().get("y")
     return bool(year and year.isdigit() and ctx.anchor and int(year) < ctx.anchor.year)
+
+
+def _between_pair(
+    sent: Sentence, chosen: list[Mention], a_start: int, found: list[str]
+) -> list[str]:
+    """Ties between the pair a 'between X and Y' before the trigger names: a broker who
+    'hosted talks between Iran and Saudi Arabia' is not a party to the ties."""
+    pair: list[str] = []
+    for b in _BETWEEN.finditer(sent.text, 0, a_start - sent.start):
+        after = [
+            x.code for x in chosen if x.kind == STATE and 0 <= x.start - sent.start - b.end() <= 60
+        ]
+        if len(after) >= 2 and set(after[:2]) <= set(found):
+            pair = after[:2]
+    return pair or found
 
 
 def _summoned_last(found: list[str], chosen: list[Mention], a_start: int, a_end: int) -> list[str]:
@@ -231,7 +254,9 @@ def _date(
     if written is not None:
         return written, "own"
     others = [(o.m.start("t"), o.m.end("t")) for o in triggers if o is not trig and not o.container]
-    value, source = date_for(ctx, sent, a_start, a_end, trig.clause, others)
+    groups = m.groupdict()
+    noun = not (groups.get("v") or groups.get("v2") or groups.get("v3")) and not trig.container
+    value, source = date_for(ctx, sent, a_start, a_end, trig.clause, others, noun)
     if value is None and others and (m.groupdict().get("v") or m.groupdict().get("v2")):
         # A verb shares its sentence's date with the other events of the sentence:
         # "Gorbachev's visit to Beijing in May 1989 normalised relations".
@@ -255,7 +280,10 @@ def _candidate(
     m, s = trig.m, sent.text
     t_s = m.start("t")
     a_start, a_end = sent.start + t_s, sent.start + m.end("t")
-    perfect = bool(_PERFECT_BEFORE.search(s[max(0, t_s - 30) : t_s]))
+    perfect = bool(
+        _PERFECT_BEFORE.search(s[max(0, t_s - 30) : t_s])
+        or _PERFECT_LIST.search(s[max(0, t_s - 150) : t_s])
+    )
     value, source = _date(ctx, sent, trig, triggers, perfect)
     past = sent.index in ctx.chronology or _is_past(s, m, trig.container, perfect)
     conf = 0.8 if source == "own" else 0.6

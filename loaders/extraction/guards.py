@@ -26,6 +26,7 @@ _GUARD_PAIRS = frozenset(
 )  # fmt: skip
 _MODALS = frozenset({"will", "would", "won't", "shall", "'ll", "’ll"})
 _PAST_AGREE = frozenset({"agreed", "decided", "voted", "moved", "began", "started", "sought"})
+_AGREEMENT = frozenset({"agreement", "deal", "accord"})
 _STRIP = "\"'“”‘’(),;:"
 
 
@@ -56,6 +57,8 @@ def guard_in(before: str) -> bool:
     if any(w in _MODALS for w in all_words[-9:]):
         return True  # "will on Monday begin a state visit"
     recent = all_words[-5:]
+    if "to" in recent[-2:] and any(w in _AGREEMENT for w in all_words[-9:-1]):
+        return False  # "an agreement between them on Friday to restore ties": it happened
     infinitive = _infinitive(recent)
     if infinitive is not None:
         return infinitive

@@ -138,7 +138,8 @@ SINCE_BEFORE = re.compile(
 )
 UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|by)\s+(?:the\s+)?$", re.IGNORECASE)
 NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never)\b|n['’]t\b)[^.;]*$", re.IGNORECASE)
-WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|as)\b")
+# Possessive: "\s*,?\s*" backtracking over a long run of spaces was quadratic.
+WHEN_AFTER = re.compile(r"\s*+,?\s*+(?:when|as)\b")
 EXPLICIT_DAY = re.compile(
     rf"\b(?:({MONTH})\s+({DAY}),?\s+({YEAR})|({DAY})\s+({MONTH}),?\s+({YEAR}))\b"
 )

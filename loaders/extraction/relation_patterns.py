@@ -96,8 +96,9 @@ SINCE_YEAR = re.compile(
     r"(?:\w+\s+){0,4}?in\s+((?:1[0-9]|20)[0-9]{2})\b",
     _I,
 )
+# Possessive spaces: "\s*\(?\s*" backtracking over a long run of spaces was quadratic.
 RANGE_AFTER = re.compile(
-    r"^\s*\(?\s*((?:1[0-9]|20)[0-9]{2})\s*[-–]\s*(?:(?:1[0-9]|20)[0-9]{2}|present|now)\s*\)?"
+    r"^\s*+\(?\s*+((?:1[0-9]|20)[0-9]{2})\s*[-–]\s*(?:(?:1[0-9]|20)[0-9]{2}|present|now)\s*\)?"
 )
 MODIFIER_GAP = re.compile(
     r"(?:['’]s)?\s+(?:(?:most|closest|close|key|main|important|major|staunch|staunchest|"

@@ -40,8 +40,10 @@ _STARTERS = words(
 )
 
 # End punctuation, optional closing quotes/brackets, whitespace, then something that can
-# start a sentence (an opening quote, a capital or a digit).
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])")
+# start a sentence (an opening quote, a capital or a digit). A run of end punctuation is read
+# from its first character only, and whole (possessive): tried from every dot of a long run of
+# dots, it was quadratic (20,000 dots took 7 s).
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _NEXT_WORD = re.compile(r"[ \t]+[\"'“‘(\[]?([A-Za-z]+)")

@@ -24,6 +24,15 @@ from loaders.extraction.date_values import (
 Resolved = tuple[str, str] | None
 
 
+class NoSuchDay(ValueError):
+    """A day the calendar lacks ("February 30, 2023", "31 April"): `month` is the month it was
+    given in, as a resolved value, which is what the text can be trusted for."""
+
+    def __init__(self, month: tuple[str, str]) -> None:
+        super().__init__(f"no such day in {month[0]}")
+        self.month = month
+
+
 def number(token: str | None) -> int | None:
     if token is None:
         return 1
@@ -55,7 +64,11 @@ def _day_range(mo: int, d1: int, d2: int, year: str | None, anchor: date | None)
     y = int(year) if year else guess_year(mo, d1, anchor)
     if y is None or d2 < d1:
         return None
-    return span(iso(y, mo, d1), iso(y, mo, d2)), ABSOLUTE if year else RELATIVE
+    kind = ABSOLUTE if year else RELATIVE
+    try:
+        return span(iso(y, mo, d1), iso(y, mo, d2)), kind
+    except ValueError:
+        raise NoSuchDay((iso(y, mo), kind)) from None
 
 
 def _md_range(m: re.Match[str], anchor: date | None) -> Resolved:
@@ -72,7 +85,11 @@ def _day(mo: int, d: int, year: str | None, anchor: date | None) -> Resolved:
     y = int(year) if year else guess_year(mo, d, anchor)
     if y is None:
         return None
-    return iso(y, mo, d), ABSOLUTE if year else RELATIVE
+    kind = ABSOLUTE if year else RELATIVE
+    try:
+        return iso(y, mo, d), kind
+    except ValueError:
+        raise NoSuchDay((iso(y, mo), kind)) from None
 
 
 def _mdy(m: re.Match[str], anchor: date | None) -> Resolved:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from loaders.extraction import date_patterns as dp
-from loaders.extraction.date_resolve import day_number, month_number, number, resolve
+from loaders.extraction.date_resolve import NoSuchDay, day_number, month_number, number, resolve
 from loaders.extraction.date_values import (
     ABSOLUTE,
     MONTHS,
@@ -110,19 +110,27 @@ def _chunk(text: str, s: int, e: int) -> _Chunk:
 
 
 def find_dates(
-    text: str, anchor: date | None, spans: list[tuple[int, int]] | None = None
+    text: str,
+    anchor: date | None,
+    spans: list[tuple[int, int]] | None = None,
+    warnings: list[str] | None = None,
 ) -> list[DateMention]:
     """Every date mention of `text`, left to right, longest first where they overlap.
 
     `spans` (sentence offsets) limit the scan: each pattern runs only on the spans whose
-    text can hold it (a month name, a weekday, a digit, a keyword), which keeps this fast."""
+    text can hold it (a month name, a weekday, a digit, a keyword), which keeps this fast.
+    A day the calendar lacks ("February 30, 2023", "31 April") is left out and its month
+    kept, as "this day in 2023" is on February 29; each is named in `warnings` when given."""
     found: list[DateMention] = []
+    impossible: list[DateMention] = []
     taken = _Taken()
     chunks = [_chunk(text, s, e) for s, e in (spans if spans is not None else [(0, len(text))])]
     for name, pattern in dp.PATTERNS:
         for c in chunks:
             if c.can_hold(name):
-                _scan(name, pattern, text, c.start, c.end, anchor, found, taken)
+                _scan(name, pattern, text, (c.start, c.end), anchor, found, taken, impossible)
+    if warnings is not None:
+        warnings.extend(_no_such_day(d) for d in sorted(impossible, key=lambda d: d.start))
     found.sort(key=lambda d: d.start)
     found = _resolve_story(found)
     if spans is not None and anchor is not None:
@@ -228,34 +236,52 @@ def _scan(
     name: str,
     pattern: re.Pattern[str],
     text: str,
-    s: int,
-    e: int,
+    span: tuple[int, int],
     anchor: date | None,
     found: list[DateMention],
     taken: _Taken,
+    impossible: list[DateMention],
 ) -> None:
-    for m in pattern.finditer(text, s, e):
+    for m in pattern.finditer(text, *span):
         if taken.overlaps(m.start(), m.end()):
             continue
-        mention = _mention(name, m, text, anchor)
+        mention = _mention(name, m, text, anchor, impossible)
         if mention is not None:
             found.append(mention)
         if mention is not None or name not in _RETRY:
             taken.append((m.start(), m.end()))  # a date we cannot place is not a year either
 
 
-def _mention(name: str, m: re.Match[str], text: str, anchor: date | None) -> DateMention | None:
+def _no_such_day(d: DateMention) -> str:
+    words = " ".join(d.text.split())
+    return f'no such day: "{words[:60]}" read as {d.value}, its month'
+
+
+def _mention(
+    name: str,
+    m: re.Match[str],
+    text: str,
+    anchor: date | None,
+    impossible: list[DateMention] | None = None,
+) -> DateMention | None:
     if name in _STORY:
         return _story(name, m)
     if name in ("offset", "vague_offset"):
         return _offset(name, m)
-    resolved = resolve(name, m, anchor)
+    no_such_day = False
+    try:
+        resolved = resolve(name, m, anchor)
+    except NoSuchDay as e:  # "February 30, 2023": the day is left out, the month stands
+        resolved, no_such_day = e.month, True
     if resolved is None:
         return None
     value, kind = resolved
     yearless = name in _YEARLESS and kind == RELATIVE
     kind = _kind(name, m, text, kind)
-    return DateMention(m.start(), m.end(), m.group(0), value, kind, yearless=yearless)
+    mention = DateMention(m.start(), m.end(), m.group(0), value, kind, yearless=yearless)
+    if no_such_day and impossible is not None:
+        impossible.append(mention)
+    return mention
 
 
 def anchor_date(text: str, published: date | None) -> date | None:

@@ -48,7 +48,7 @@ def extract_with(article: Article, lex: Lexicon) -> Extraction:
         warnings.append(f"no publication date: relative dates resolved against {resolved}")
     sentences = split_sentences(text)
     mentions = find_mentions(text, sentences, anchor, lex)
-    date_mentions = dt.find_dates(text, anchor, [(s.start, s.end) for s in sentences])
+    date_mentions = dt.find_dates(text, anchor, [(s.start, s.end) for s in sentences], warnings)
     listed, date_mentions = chronology(text, sentences, date_mentions)
     events = find_events(
         text, sentences, mentions, date_mentions, anchor, article.published, listed

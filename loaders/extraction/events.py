@@ -30,6 +30,12 @@ from loaders.extraction.clauses import (
     clause_bounds,
     refers_back,
 )
+from loaders.extraction.event_adjust import (
+    between_pair,
+    implied_target,
+    past_year_named,
+    summoned_last,
+)
 from loaders.extraction.event_checks import INVASION_WORDS, context_ok, plural_skip
 from loaders.extraction.event_dating import date_for, lead_date, written_date
 from loaders.extraction.event_extras import anniversaries, followed_suit
@@ -44,7 +50,7 @@ from loaders.extraction.event_triggers import (
     candidate_patterns,
 )
 from loaders.extraction.guards import guard_in
-from loaders.extraction.mention_model import ORGANIZATION, PERSON, STATE, Mention, Mentions
+from loaders.extraction.mention_model import ORGANIZATION, PERSON, Mention, Mentions
 from loaders.extraction.named_events import named_events
 from loaders.extraction.sentences import Sentence
 from loaders.extraction.venues import with_destination
@@ -83,7 +89,6 @@ _PERFECT_LIST = re.compile(
     r"\b(?:has|have|'ve|’ve)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|t)\b[^.;:]*(?:,|\band)\s+$",
     _I,
 )
-_BETWEEN = re.compile(r"\bbetween\s+")
 _PAST_PERFECT_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+){0,1}$", _I)
 _PAST_VERB = re.compile(
     r"(?<!\bhas )(?<!\bhave )(?<!\bhad )\b(?:\w{2,}ed|met|cut|held|took|made|came|went|fought|"
@@ -156,7 +161,7 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     if (
         guard_in(before)
         and not (_NEGATION.search(before) and _UNTIL_AFTER.match(s, m.end("t")))
-        and not _past_year_named(ctx, m)
+        and not past_year_named(ctx, m)
     ):
         return None
     if not context_ok(etype, m, sent, ctx) or plural_skip(etype, m, sent):
@@ -169,10 +174,14 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     if etype == "alliance_formed" and _JOINING.match(m.group("t")):
         found = _joiner(chosen, a_start, a_end)
     real = _meeting_type(ctx, sent, clause, t_s, chosen) if etype == "meeting" else etype
+    if real == "diplomatic_relations_severed":
+        found = implied_target(ctx, sent, m, chosen, found)
     if real.startswith("diplomatic_relations") and len(found) > 2:
-        found = _between_pair(sent, chosen, a_start, found)
-    if real == "diplomatic_protest" and "summon" in m.group("t").lower():
-        found = _summoned_last(found, chosen, a_start, a_end)
+        found = between_pair(sent, chosen, a_start, found)
+    if real in ("diplomatic_protest", "diplomatic_relations_severed") and re.search(
+        r"summon|expel|ordered|threw|kicked", m.group("t"), re.IGNORECASE
+    ):
+        found = summoned_last(found, chosen, a_start, a_end)
     implied: list[str] = []
     if real == "state_visit":
         found, implied = with_destination(s, m.end("t"), found)
@@ -182,36 +191,6 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     anaphoric = bool(PAIR_ANAPHOR.search(s, clause[0], t_s))
     splits = split_parties(ctx.text, real, chosen, a_start, m.group(0), found, anaphoric)
     return _Trigger(real, m, clause, found, chosen, container, splits, implied)
-
-
-def _past_year_named(ctx: EventContext, m: re.Match[str]) -> bool:
-    """'have not met since the 2019 summit': a noun named by a past year is a past event;
-    the guard belongs to the verb."""
-    year = m.groupdict().get("y")
-    return bool(year and year.isdigit() and ctx.anchor and int(year) < ctx.anchor.year)
-
-
-def _between_pair(
-    sent: Sentence, chosen: list[Mention], a_start: int, found: list[str]
-) -> list[str]:
-    """Ties between the pair a 'between X and Y' before the trigger names: a broker who
-    'hosted talks between Iran and Saudi Arabia' is not a party to the ties."""
-    pair: list[str] = []
-    for b in _BETWEEN.finditer(sent.text, 0, a_start - sent.start):
-        after = [
-            x.code for x in chosen if x.kind == STATE and 0 <= x.start - sent.start - b.end() <= 60
-        ]
-        if len(after) >= 2 and set(after[:2]) <= set(found):
-            pair = after[:2]
-    return pair or found
-
-
-def _summoned_last(found: list[str], chosen: list[Mention], a_start: int, a_end: int) -> list[str]:
-    """'summoned Syrian Ambassador X': the envoy's state is the target, whoever summons."""
-    inside = [x.code for x in chosen if x.kind != ORGANIZATION and a_start <= x.start < a_end]
-    if not inside or inside[0] not in found or len(found) < 2:
-        return found
-    return [*(c for c in found if c != inside[0]), inside[0]]
 
 
 def _joiner(chosen: list[Mention], a_start: int, a_end: int) -> list[str]:

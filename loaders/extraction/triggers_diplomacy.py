@@ -191,7 +191,7 @@ TIES: list[tuple[str, tuple[str, ...], str]] = [
         ("relations", "ties"),
         (
             r"\b(?P<t>(?P<v>restored|resumed|restore|resume|re-established|"
-            r"normali[sz]ed)\s+(?:\w+\s+)?(?:relations|ties))\b"
+            r"normali[sz]ed|normali[sz]e)\s+(?:\w+\s+)?(?:relations|ties))\b"
         ),
     ),
     (

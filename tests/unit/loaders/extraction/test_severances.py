@@ -55,3 +55,19 @@ def test_a_charging_that_clause_brings_no_bystander() -> None:
     found = events(text, PUB)
     assert ("diplomatic_relations_severed", ("JPN", "TUR"), "2024-10-07") in found
     assert not any(e[0] == "diplomatic_relations_severed" and "GEO" in e[1] for e in found)
+
+
+def test_an_expulsion_takes_the_diplomats_state_from_the_sentence_before() -> None:
+    text = (
+        "On Monday Washington ordered 60 Russian officials to leave. "
+        "Germany, France and Japan each expelled four diplomats."
+    )
+    found = events(text, PUB)
+    for code in ("DEU", "FRA", "JPN"):
+        assert ("diplomatic_relations_severed", (code, "RUS"), "2024-10-07") in found, found
+
+
+def test_normalise_relations_until_a_date_happened_then() -> None:
+    text = "China and Japan did not normalise relations until November 1991."
+    found = events(text, PUB)
+    assert ("diplomatic_relations_established", ("CHN", "JPN"), "1991-11") in found

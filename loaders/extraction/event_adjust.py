@@ -1,0 +1,80 @@
+"""Adjustments to a trigger's participants and guards: the broker of ties 'between X and Y'
+is no party, the envoy named in a summons is its target, a noun named by a past year is a
+past event whatever the verb says, and the target of an expulsion the sentence leaves
+implied ("Germany, France and Poland each expelled four diplomats" after "60 Russian
+officials") comes from the sentences before."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extraction.event_model import EventContext
+from loaders.extraction.event_splits import subjects
+from loaders.extraction.lexicon import STATE_DEMONYM as DEMONYM
+from loaders.extraction.mention_model import ORGANIZATION, STATE, Mention
+from loaders.extraction.sentences import Sentence
+
+_BETWEEN = re.compile(r"\bbetween\s+")
+
+
+def past_year_named(ctx: EventContext, m: re.Match[str]) -> bool:
+    """'have not met since the 2019 summit': a noun named by a past year is a past event;
+    the guard belongs to the verb."""
+    year = m.groupdict().get("y")
+    return bool(year and year.isdigit() and ctx.anchor and int(year) < ctx.anchor.year)
+
+
+def between_pair(
+    sent: Sentence, chosen: list[Mention], a_start: int, found: list[str]
+) -> list[str]:
+    """Ties between the pair a 'between X and Y' before the trigger names: a broker who
+    'hosted talks between Iran and Saudi Arabia' is not a party to the ties."""
+    pair: list[str] = []
+    for b in _BETWEEN.finditer(sent.text, 0, a_start - sent.start):
+        after = [
+            x.code for x in chosen if x.kind == STATE and 0 <= x.start - sent.start - b.end() <= 60
+        ]
+        if len(after) >= 2 and set(after[:2]) <= set(found):
+            pair = after[:2]
+    return pair or found
+
+
+def summoned_last(found: list[str], chosen: list[Mention], a_start: int, a_end: int) -> list[str]:
+    """'summoned Syrian Ambassador X', 'ordered 60 Russian officials to leave': the
+    envoy's state is the target, whoever summons or expels."""
+    inside = [x.code for x in chosen if x.kind != ORGANIZATION and a_start <= x.start < a_end]
+    if not inside or inside[0] not in found or len(found) < 2:
+        return found
+    return [*(c for c in found if c != inside[0]), inside[0]]
+
+
+_EXPEL = re.compile(r"\b(?:expel|threw\s+out|kicked\s+out|ordered\s+out)", re.IGNORECASE)
+_NATIONALS = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:diplomats?|officials|envoys?|officers|spies|staff)\b"
+)
+
+
+def implied_target(
+    ctx: EventContext, sent: Sentence, m: re.Match[str], chosen: list[Mention], found: list[str]
+) -> list[str]:
+    """'Germany, France and Poland each expelled four diplomats' after '60 Russian
+    officials': the listed subjects against the diplomats' state of the sentences before."""
+    t_start, t_end = sent.start + m.start("t"), sent.start + m.end("t")
+    if not _EXPEL.search(m.group("t")):
+        return found
+    if any(x.kind == STATE and t_start <= x.start < t_end for x in chosen):
+        return found  # "expelled four Russian diplomats": the sentence says whose
+    target = _nationality_before(ctx, sent)
+    subject = subjects(ctx.text, [x for x in chosen if x.end <= t_start])
+    if target is None or not subject or target in subject:
+        return found
+    return [*subject, target]
+
+
+def _nationality_before(ctx: EventContext, sent: Sentence) -> str | None:
+    """The state of the diplomats or officials named in the two sentences before."""
+    for i in range(sent.index - 1, max(-1, sent.index - 3), -1):
+        for x in reversed(ctx.mentions.in_sentence(i)):
+            if x.kind == STATE and x.via == DEMONYM and _NATIONALS.match(ctx.text, x.end):
+                return x.code
+    return None

@@ -103,6 +103,19 @@ class ExtractedPublic(BaseModel):
     extractor: str
 
 
+class ArticleRetracted(BaseModel):
+    """An article taken out of the record (and of Neo4j) by DELETE /articles/{id}."""
+
+    id: str = Field(description="16 hex digits")
+    iri: str
+    url: str | None = None
+    status: Literal["retracted"] = "retracted"
+    retracted_at: str = Field(description="When, in UTC (ISO 8601)")
+    projected_to_neo4j: bool | None = Field(
+        None, description="Neo4j followed (None when Neo4j is not configured)"
+    )
+
+
 class ArticleIngested(BaseModel):
     """The outcome of POST /articles: the same article posted twice has the same id."""
 

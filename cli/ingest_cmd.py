@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the embedded path must not import the Neo4j driver
 
 
 @contextmanager
-def _service(settings: Settings) -> Iterator[IngestService]:
+def opened_service(settings: Settings) -> Iterator[IngestService]:
     """The ingest use case on the settings' store and Neo4j (when configured)."""
     with cli_errors(), wiring.open_store(settings) as store, _neo4j(settings) as projection:
         yield wiring.ingest_service(settings, store, projection)
@@ -76,7 +76,7 @@ def ingest(
     """Load, extract, validate and store articles; project them into Neo4j when configured."""
     settings = settings_of(ctx)
     started = time.perf_counter()
-    with _service(settings) as service:
+    with opened_service(settings) as service:
         result = _run_ingest(service, inputs, started, quiet=as_json, verbose=verbose)
     summary = result.summary
     for warning in result.warnings:  # what cost only speed (pairs read on first use)
@@ -133,7 +133,7 @@ def sync_command(
     if not settings.neo4j_uri:
         raise CliError("Neo4j is not configured: set KG_NEO4J_URI (see `kg neo4j start`).")
     started = time.perf_counter()
-    with _service(settings) as service:
+    with opened_service(settings) as service:
         report, warnings = service.sync(rebuild, started)
     for warning in warnings:
         console.print(f"[yellow]warning[/yellow] {warning}")

@@ -43,6 +43,7 @@ COMMAND_MODULES = (
     "cypher_cmd",  # cypher (read-only)
     "extract_cmd",  # extract
     "ingest_cmd",  # ingest, sync
+    "retract_cmd",  # retract
     "neo4j_cmd",  # neo4j start|stop|status
     "serve_cmd",  # serve
 )

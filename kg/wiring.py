@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from kg.services.ingest import IngestService
     from kg.stores.neo4j_store import Neo4jProjection
+    from kg.stores.retractions import Retractions
 
 BACKENDS = ("sparql", "neo4j")
 
@@ -146,6 +147,14 @@ def opened_projection(settings: Settings) -> Iterator[Neo4jProjection | None]:
         driver.close()
 
 
+def retractions(settings: Settings) -> Retractions:
+    """The list of retracted articles kept beside the store of settings.store_path."""
+    from kg.stores.retractions import Retractions
+
+    settings.store_path.mkdir(parents=True, exist_ok=True)
+    return Retractions(settings.store_path)
+
+
 def ingest_service(
     settings: Settings, store: RecordStore, neo4j: Neo4jProjection | None = None
 ) -> IngestService:
@@ -162,5 +171,6 @@ def ingest_service(
         base_iri=settings.base_iri,
         projection=neo4j,
         neo4j_queries=cypher if settings.timeline_cache else None,
+        retractions=retractions(settings),
     )
     return IngestService(targets)

@@ -14,9 +14,16 @@ from api.body import media_type, read_body
 from api.deps import ApiKeyDep, SettingsDep, StoreDep, WritableStoreDep
 from api.errors import ApiError
 from api.openapi import problems
-from api.schemas import ArticleIngested, ArticlePublic, ArticleSubmission, ExtractedPublic
+from api.schemas import (
+    ArticleIngested,
+    ArticlePublic,
+    ArticleRetracted,
+    ArticleSubmission,
+    ExtractedPublic,
+)
 from kg.ingest import ArticleReport
 from kg.services.ingest import WARM_SECONDS, IngestResult, IngestService
+from kg.services.retract import RetractResult
 from kg.stores.base import StoreError
 from loaders.article import Article
 
@@ -140,7 +147,7 @@ async def post_article(
 @router.get(
     "/articles/{article_id}",
     summary="One stored article with the events and relations read from it",
-    responses=problems(404),
+    responses=problems(404, 410),
 )
 def get_article(
     article_id: Annotated[
@@ -148,12 +155,63 @@ def get_article(
     ],
     store: StoreDep,
     settings: SettingsDep,
+    request: Request,
 ) -> ArticlePublic:
     found = read_article(store, settings.base_iri, article_id.strip().lower())
     if found is None:
-        raise ApiError(
-            404,
-            f"no article with id {article_id!r}; ids are the 16 hex digits POST /articles returns",
-            "Unknown article",
-        )
+        raise _missing(request, article_id)
     return found
+
+
+def _missing(request: Request, article_id: str) -> ApiError:
+    """410 Gone for a retracted article (saying when), 404 for one never stored."""
+    service = request.app.state.ingest
+    gone = service.targets.retractions if isinstance(service, IngestService) else None
+    when = gone.when(article_id.strip().lower()) if gone is not None else None
+    if when:
+        return ApiError(410, f"article {article_id} was retracted at {when}", "Article retracted")
+    return ApiError(
+        404,
+        f"no article with id {article_id!r}; ids are the 16 hex digits POST /articles returns",
+        "Unknown article",
+    )
+
+
+def _retract(service: IngestService, article_id: str) -> RetractResult:
+    try:
+        result = service.retract([article_id])
+    except StoreError as exc:
+        raise ApiError(503, str(exc), "Store unavailable") from None
+    for warning in result.warnings:
+        log.warning("%s", warning)
+    return result
+
+
+@router.delete(
+    "/articles/{article_id}",
+    summary="Retract an article: its facts out of the record and Neo4j; needs X-API-Key",
+    description="Removes exactly the article's named graph (a fact another article also "
+    "reports stays, with one source less) and brings Neo4j and the caches up to date. "
+    "Afterwards GET /articles/{id} answers 410 Gone with the time of the retraction; posting "
+    "the article again brings it back.",
+    dependencies=[ApiKeyDep],
+    responses=problems(401, 403, 404, 410, 503),
+)
+async def delete_article(
+    article_id: Annotated[str, Path(description="16 hex digits", max_length=64)],
+    request: Request,
+    background: BackgroundTasks,
+    service: IngestDep,
+) -> ArticleRetracted:
+    result = await anyio.to_thread.run_sync(_retract, service, article_id.strip().lower())
+    if not result.retracted:
+        raise _missing(request, article_id)
+    done = result.retracted[0]
+    background.add_task(service.refresh_caches, WARM_SECONDS, bool(result.projected))
+    return ArticleRetracted(
+        id=done.article_id,
+        iri=done.article_iri,
+        url=done.url,
+        retracted_at=done.retracted_at,
+        projected_to_neo4j=result.projected,
+    )

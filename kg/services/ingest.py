@@ -29,6 +29,8 @@ from kg.sync import Projection, SyncReport, record_graph, sync
 
 if TYPE_CHECKING:  # the embedded path must not import the Neo4j driver
     from kg.queries.cypher_queries import CypherQueries
+    from kg.services.retract import RetractResult
+    from kg.stores.retractions import Retractions
 
 log = logging.getLogger("geokg.ingest")
 # The least time spent reading changed pair timelines again after a write, per store: a
@@ -52,6 +54,7 @@ class Targets:
     projection: Projection | None = None
     neo4j_queries: CypherQueries | None = None  # Neo4j's pair timelines; None: not kept
     extractor: Extractor | None = None
+    retractions: Retractions | None = None  # retracted article ids; None: not remembered
 
 
 @dataclass
@@ -116,7 +119,17 @@ class IngestService:
         t = self.targets
         with self._lock:
             result.summary = ingest_all(items, t.store, t.base_iri, collect, t.extractor)
+            if t.retractions is not None:  # an article ingested again is no longer gone
+                t.retractions.restore(r.article_id for r in result.reports)
         return result
+
+    def retract(self, refs: Iterable[str]) -> RetractResult:
+        """`kg retract` and `DELETE /articles/{id}` (kg.services.retract): the articles out
+        of the record, then Neo4j synced; the caches are read again by refresh_caches."""
+        from kg.services.retract import retract_articles
+
+        with self._lock:
+            return retract_articles(self, list(refs))
 
     def ingest(
         self,

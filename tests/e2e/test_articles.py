@@ -94,6 +94,35 @@ def test_bad_bodies(api: httpx.Client) -> None:
     problem(bad_json, 422)
 
 
+def test_retract_an_article_then_it_is_gone(api: httpx.Client) -> None:
+    record = {
+        "url": "https://news.example.org/e2e/retracted",
+        "published": "2025-09-04",
+        "text": "Chinese President Xi Jinping met North Korean leader Kim Jong-un in Beijing "
+        "on September 4, 2025.",
+    }
+    posted = api.post("/articles", json=record, headers=KEY).json()
+    href = posted["href"]
+    pair = {"from": "2025-09-04", "to": "2025-09-04"}
+
+    def sources() -> str:
+        return json.dumps(api.get("/timeline/CHN/PRK", params=pair).json()["items"])
+
+    assert api.get(href).status_code == 200 and record["url"] in sources()
+    problem(api.delete(href), 401)
+    gone = api.delete(href, headers=KEY)
+    assert gone.status_code == 200, gone.text
+    body = gone.json()
+    assert body["id"] == posted["id"] and body["status"] == "retracted"
+    assert body["url"] == record["url"] and body["retracted_at"].startswith("20")
+    assert f"retracted at {body['retracted_at']}" in problem(api.get(href), 410)
+    problem(api.delete(href, headers=KEY), 410)
+    assert record["url"] not in sources()
+    problem(api.delete("/articles/0123456789abcdef", headers=KEY), 404)
+    again = api.post("/articles", json=record, headers=KEY)
+    assert again.status_code == 201 and api.get(href).status_code == 200
+
+
 def test_unknown_article_is_404(api: httpx.Client) -> None:
     problem(api.get("/articles/0000000000000000"), 404)
     problem(api.get("/articles/not-an-id"), 404)

@@ -37,6 +37,8 @@ _BASE = load_specs(_NOMINAL_FILE) + DIPLOMACY + FORCE + TIES + DIPLOMACY_BROAD
 _BASE += FORCE_BROAD + TIES_BROAD
 CHRONOLOGY_FROM = len(_BASE)
 SPECS: list[tuple[str, tuple[str, ...], str]] = _BASE + load_specs(_CHRONOLOGY_FILE)
+# Patterns that need a year in the sentence ("the 1965 treaty"): skipped without a digit.
+NEEDS_YEAR = frozenset(i for i, (_t, _k, p) in enumerate(SPECS) if "(?P<y>" in p)
 # Patterns with a capital letter in them (and war names) are case-sensitive.
 COMPILED: list[tuple[str, re.Pattern[str]]] = [
     (etype, re.compile(p, 0 if etype == "war" or "[A-Z]" in p else re.IGNORECASE))

@@ -47,6 +47,7 @@ from loaders.extraction.event_triggers import (
     CHRONOLOGY_FROM,
     COMPILED,
     KEYWORD_AUTOMATON,
+    NEEDS_YEAR,
     candidate_patterns,
 )
 from loaders.extraction.guards import guard_in
@@ -82,6 +83,7 @@ _UNTIL_AFTER = re.compile(r"[^,;.]*?\buntil\s+(?:the\s+)?(?:\d|[A-Z])")
 _JOINING = re.compile(
     r"(?:joined|joins|accession|became|was\s+admitted|were\s+admitted|entered)", _I
 )
+_DIGIT = re.compile(r"\d")
 _ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\s+(?:the\s+|their\s+)?$", _I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:\w+\s+){0,4}$", _I)
 # "have condemned the invasion, imposed sanctions ... and supplied arms": one perfect
@@ -141,6 +143,8 @@ def _triggers(ctx: EventContext, sent: Sentence) -> list[_Trigger]:
     wanted = candidate_patterns(KEYWORD_AUTOMATON, sent.text.lower())
     if sent.index not in ctx.chronology:
         wanted = {i for i in wanted if i < CHRONOLOGY_FROM}
+    if not _DIGIT.search(sent.text):
+        wanted -= NEEDS_YEAR
     for index in sorted(wanted):
         etype, pattern = COMPILED[index]
         for m in pattern.finditer(sent.text):

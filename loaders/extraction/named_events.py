@@ -13,11 +13,14 @@ states of the article (`implied`)."""
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+import ahocorasick
 
 from loaders.extraction.event_model import EventCandidate, EventContext
 from loaders.extraction.mention_model import PERSON, STATE
@@ -113,34 +116,59 @@ def _original(table: list[NamedEvent], key: str) -> str:
     return next(n for row in table for n in (row.name, *row.aliases) if _key(n) == key)
 
 
+@cache
+def _name_automaton(path: Path = DATA) -> ahocorasick.Automaton:
+    """Every name and alias, normalised as `_normal` makes text (a cheap first test)."""
+    auto = ahocorasick.Automaton()
+    for row in load_table(path):
+        for n in (row.name, *row.aliases):
+            auto.add_word(_normal(n), True)
+    auto.make_automaton()
+    return auto
+
+
+def _normal(text: str) -> str:
+    return text.lower().replace("–", "-").replace("—", "-").replace("’", "'")
+
+
+def _any_name(text: str) -> bool:
+    """Whether the text may hold a name of the table (most articles hold none)."""
+    return next(_name_automaton().iter(_normal(text)), None) is not None
+
+
 def named_here(ctx: EventContext) -> set[str]:
     """The states the article names itself (or through a leader)."""
     return {m.code for m in ctx.mentions.mentions if m.kind in (STATE, PERSON) and m.code}
 
 
 def named_events(ctx: EventContext) -> list[EventCandidate]:
-    """An event for each mention of a named event whose participants the article names."""
+    """An event for each mention of a named event whose participants the article names
+    (one scan of the whole text: most articles name none)."""
     pattern, by_key = compiled()
-    here = named_here(ctx)
+    if not _any_name(ctx.text):
+        return []
+    starts = [sent.start for sent in ctx.sentences]
+    here: set[str] | None = None
     out: list[EventCandidate] = []
-    for sent in ctx.sentences:
-        for m in pattern.finditer(sent.text):
-            row = by_key.get(_key(re.sub(r"\s+", " ", m.group(0))))
-            if row is None or _NOT_THIS.search(sent.text[max(0, m.start() - 30) : m.start()]):
-                continue
-            if len(here & set(row.participants)) < 2:
-                continue
-            out.append(_candidate(ctx, sent, m, row, here))
+    for m in pattern.finditer(ctx.text):
+        row = by_key.get(_key(re.sub(r"\s+", " ", m.group(0))))
+        index = bisect.bisect_right(starts, m.start()) - 1
+        if (
+            row is None
+            or index < 0
+            or _NOT_THIS.search(ctx.text, max(0, m.start() - 30), m.start())
+        ):
+            continue
+        here = named_here(ctx) if here is None else here
+        if len(here & set(row.participants)) >= 2:
+            out.append(_candidate(ctx.sentences[index], m, row, here))
     return out
 
 
-def _candidate(
-    ctx: EventContext, sent: Sentence, m: re.Match[str], row: NamedEvent, here: set[str]
-) -> EventCandidate:
+def _candidate(sent: Sentence, m: re.Match[str], row: NamedEvent, here: set[str]) -> EventCandidate:
     """The event a mention stands for, dated and with the sides the table gives."""
-    a_start, a_end = sent.start + m.start(), sent.start + m.end()
     cand = EventCandidate(
-        row.type, list(row.participants), row.date, "own", sent, a_start, a_end, 0.75, True
+        row.type, list(row.participants), row.date, "own", sent, m.start(), m.end(), 0.75, True
     )
     cand.invasion = row.type == "military_intervention" and "invasion" in row.name.lower()
     cand.extra["named"] = row.name

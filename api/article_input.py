@@ -9,6 +9,7 @@ from api.errors import ApiError
 from api.schemas import ArticleSubmission
 from loaders.article import Article
 from loaders.errors import LoadError
+from loaders.input_limits import MAX_JSON_DEPTH, json_too_deep, text_problem
 from loaders.text_loader import known_value, parse_published
 
 ARTICLE_TYPES = ("text/plain", "text/html", "application/json")
@@ -22,6 +23,8 @@ def _decode(raw: bytes) -> str:
 
 
 def _from_json(raw: bytes) -> Article:
+    if json_too_deep(raw):  # before parsing: the parser would recurse through every level
+        raise ApiError(422, f"the JSON body is nested more than {MAX_JSON_DEPTH} levels deep")
     try:
         data = ArticleSubmission.model_validate_json(raw)
     except ValidationError as exc:
@@ -56,15 +59,28 @@ def _message(kind: str, text: str) -> str:
 
 
 def parse_article(raw: bytes, kind: str) -> Article:
-    """The Article in a body of media type `kind`; 415 for other types, 422 for no text."""
+    """The Article in a body of media type `kind`; 415 for other types, 422 for no text or
+    for text over the input limits (loaders.input_limits: binary or control characters, no
+    words, a word over 1,000 characters, JSON nested over 64 levels)."""
+    if kind not in ARTICLE_TYPES:
+        raise ApiError(415, f"send the article as one of {', '.join(ARTICLE_TYPES)}")
+    article = _from_json(raw) if kind == "application/json" else _from_text(_decode(raw), kind)
+    problem = text_problem(article.text)
+    if problem:
+        raise ApiError(422, f"the article was not stored: {problem}", "Not article text")
+    return article
+
+
+def _from_text(text: str, kind: str) -> Article:
     from loaders.html_loader import html_fragment_to_text, parse_html_article
     from loaders.text_loader import parse_text_article
 
-    if kind not in ARTICLE_TYPES:
-        raise ApiError(415, f"send the article as one of {', '.join(ARTICLE_TYPES)}")
-    if kind == "application/json":
-        return _from_json(raw)
-    text = _decode(raw)
+    if "\x00" in text:  # before any parsing: a NUL byte means a binary body
+        raise ApiError(
+            422,
+            "the article was not stored: it looks binary (it contains NUL bytes)",
+            "Not article text",
+        )
     try:
         if kind == "text/html":
             try:

@@ -11,6 +11,7 @@ from typing import IO, Any
 from loaders._files import DEFAULT_MAX_BYTES, decode_lenient
 from loaders.article import Article, url_problem
 from loaders.errors import LoadError
+from loaders.input_limits import MAX_JSON_DEPTH, json_too_deep
 from loaders.text_loader import known_value, parse_published
 
 _CHUNK = 64 * 1024
@@ -65,10 +66,15 @@ def iter_jsonl_file(
 
 def parse_jsonl_line(line: str, source: str, number: int) -> Article | LoadError:
     """One line to an Article, or a LoadError saying which line and why."""
+    too_deep = f"{source} line {number} is nested more than {MAX_JSON_DEPTH} levels deep."
+    if json_too_deep(line):
+        return LoadError(too_deep, source, number)
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return LoadError(f"{source} line {number} is not valid JSON: {exc.msg}.", source, number)
+    except RecursionError:  # not reached past the depth check; kept as a guard
+        return LoadError(too_deep, source, number)
     if not isinstance(record, dict):
         return LoadError(f"{source} line {number} is not a JSON object.", source, number)
     text = record.get("text")

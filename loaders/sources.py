@@ -16,6 +16,7 @@ from loaders.article import Article
 from loaders.errors import LoadError
 from loaders.formats import EXTENSIONS, Kind, sniff_kind
 from loaders.html_loader import read_html_file
+from loaders.input_limits import text_problem
 from loaders.jsonl_loader import iter_jsonl_file
 from loaders.rss_loader import read_feed_file
 from loaders.text_loader import read_text_file
@@ -49,14 +50,33 @@ def iter_articles(
 
 
 def _guarded(results: Iterator[Result], spec: str) -> Iterator[Result]:
-    """Pass results through, turning any failure into a LoadError for `spec`."""
+    """Pass results through, turning any failure into a LoadError for `spec`, and an article
+    over the input limits (loaders.input_limits) into a LoadError naming it."""
     try:
-        yield from results
+        for result in results:
+            yield _within_limits(result, spec)
     except LoadError as error:
         yield error
     except Exception as exc:  # a library failing on odd input must not stop the batch
         log.exception("unexpected failure loading %s", spec)
         yield LoadError(f"{spec} could not be loaded: {type(exc).__name__}: {exc}.", spec)
+
+
+def _within_limits(result: Result, spec: str) -> Result:
+    if isinstance(result, LoadError):
+        return result
+    problem = text_problem(result.text)
+    if problem is None:
+        return result
+    where = result.source if result.source and result.source != spec else spec
+    line = _line_of(where, spec)
+    return LoadError(f"{where} was not loaded: {problem}.", spec, line)
+
+
+def _line_of(where: str, spec: str) -> int | None:
+    """The line number of a JSON Lines record's source ("file.jsonl:3"), if it is one."""
+    tail = where.removeprefix(spec + ":")
+    return int(tail) if tail != where and tail.isdigit() else None
 
 
 def _one_input(spec: str, max_bytes: int, timeout: httpx.Timeout) -> Iterator[Result]:

@@ -32,6 +32,11 @@ class NoSuchDay(ValueError):
         super().__init__(f"no such day in {month[0]}")
         self.month = month
 
+    @staticmethod
+    def warning(written: str, month: str) -> str:
+        """The extraction's warning for one such date, as written, read as `month`."""
+        return f'no such day: "{" ".join(written.split())[:60]}" read as {month}, its month'
+
 
 def number(token: str | None) -> int | None:
     if token is None:

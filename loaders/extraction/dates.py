@@ -130,7 +130,8 @@ def find_dates(
             if c.can_hold(name):
                 _scan(name, pattern, text, (c.start, c.end), anchor, found, taken, impossible)
     if warnings is not None:
-        warnings.extend(_no_such_day(d) for d in sorted(impossible, key=lambda d: d.start))
+        impossible.sort(key=lambda d: d.start)
+        warnings.extend(NoSuchDay.warning(d.text, d.value) for d in impossible)
     found.sort(key=lambda d: d.start)
     found = _resolve_story(found)
     if spans is not None and anchor is not None:
@@ -250,11 +251,6 @@ def _scan(
             found.append(mention)
         if mention is not None or name not in _RETRY:
             taken.append((m.start(), m.end()))  # a date we cannot place is not a year either
-
-
-def _no_such_day(d: DateMention) -> str:
-    words = " ".join(d.text.split())
-    return f'no such day: "{words[:60]}" read as {d.value}, its month'
 
 
 def _mention(

@@ -146,3 +146,53 @@ def test_read_only_server_refuses_articles(ro_server: Server) -> None:
     response = httpx.post(ro_server.url + "/articles", content=TEXT, headers={**PLAIN, **KEY})
     assert "read-only" in problem(response, 503)
     assert json.loads(httpx.get(ro_server.url + "/health").text)["read_only"] is True
+
+
+GRAPHS = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _graph_count(api: httpx.Client) -> int:
+    answer = api.get("/sparql", params={"query": GRAPHS}).json()
+    return int(answer["results"]["bindings"][0]["n"]["value"])
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "status", "detail"),
+    [
+        (b"\xff\xfe\xfd", "text/plain", 400, "the body is not UTF-8 text"),
+        (b"\x00\x01\x02", "text/plain", 422, "it looks binary (it contains NUL bytes)"),
+        (b"\x00\x01\x02", "text/html", 422, "it looks binary (it contains NUL bytes)"),
+        (b"\xef\xbf\xbd\xef\xbf\xbd", "text/plain", 422, "it is not text"),
+        (b"\x1b[31m\x07\x08", "text/html", 422, "it is not text"),
+        (b"12345 678", "text/plain", 422, "it has no words"),
+        (b"China met Japan. " + b"A" * 1001, "text/plain", 422, "a word of 1,001 characters"),
+        (json.dumps({"text": "\u0000\u0001 x"}).encode(), "application/json", 422, "NUL bytes"),
+        (b"[" * 100_000, "application/json", 422, "nested more than 64 levels deep"),
+        (b'{"text": "x", "y": ' + b"[" * 70 + b"]" * 70 + b"}", "application/json", 422, "64"),
+    ],
+)
+def test_junk_bodies_are_refused_and_nothing_is_stored(
+    api: httpx.Client, body: bytes, content_type: str, status: int, detail: str
+) -> None:
+    """Issue 32: a few invalid or control bytes posted with a valid key were stored as an
+    article; a deeply nested JSON body reached the parser."""
+    before = _graph_count(api)
+    response = api.post("/articles", content=body, headers={"Content-Type": content_type, **KEY})
+    assert detail in problem(response, status)
+    assert _graph_count(api) == before
+
+
+def test_an_impossible_date_drops_the_date_not_the_article(api: httpx.Client) -> None:
+    record = {
+        "url": "https://news.example.org/e2e/impossible-date",
+        "published": "2025-09-05",
+        "text": "China and Japan signed a trade agreement on February 30, 2023. North Korean "
+        "leader Kim Jong-un met Chinese President Xi Jinping in Beijing on September 4, 2025.",
+    }
+    response = api.post("/articles", json=record, headers=KEY)
+    assert response.status_code == 201, response.text
+    extraction = response.json()["extraction"]
+    assert 'no such day: "February 30, 2023" read as 2023-02, its month' in extraction["warnings"]
+    dates = {e["date"] for e in extraction["events"]}
+    assert {"2023-02", "2025-09-04"} <= dates
+    assert {leader["name"] for leader in extraction["leaders"]} >= {"Kim Jong-un", "Xi Jinping"}

@@ -70,6 +70,7 @@ def chronology(
 ) -> tuple[dict[int, str | None], list[dt.DateMention]]:
     """The sentences that are chronology list items (with the date of their line or
     heading), and the dates with list years applied."""
+    found = [_year_month(text, d) for d in found]
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[int]] = {}
     for i, d in enumerate(found):
@@ -109,6 +110,23 @@ def _advance(state: _State, sent: Sentence, lead: tuple[dt.DateMention, str] | N
     state.date = _with_year(d, state.year).value if state.year and d.yearless else d.value
     state.heading_open = style == HEADING
     state.paragraph = sent.paragraph
+
+
+_MONTH_AFTER = re.compile(
+    r"\s+(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?=\s*(?::|[-–—]))"
+)
+
+
+def _year_month(text: str, d: dt.DateMention) -> dt.DateMention:
+    """'2001 December - ...' (a timeline's year-first style) is December 2001."""
+    if d.kind != dt.ABSOLUTE or len(d.value) != 4:
+        return d
+    m = _MONTH_AFTER.match(text, d.end)
+    if m is None:
+        return d
+    month = dt.MONTHS[m.group(1).lower()]
+    return replace(d, end=m.end(), text=text[d.start : m.end()], value=f"{d.value}-{month:02d}")
 
 
 def _with_year(d: dt.DateMention, year: str) -> dt.DateMention:

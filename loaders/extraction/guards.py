@@ -17,7 +17,7 @@ GUARD_WORDS = words(
     "prospect threat fear fears if whether without denying denied deny aim aims eyeing mull "
     "mulling mulled mulls any frozen froze freeze freezes suspend suspended suspends halt "
     "halted halts postpone postponed postpones cancel canceled cancelled cancels stalled "
-    "collapsed ahead scheduled due"
+    "collapsed ahead scheduled due blames blamed blaming accuses accused accusing"
 )
 _GUARD_PAIRS = frozenset(
     {("called", "for"), ("calls", "for"), ("call", "for"), ("need", "for"), ("push", "for"),

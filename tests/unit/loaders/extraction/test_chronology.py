@@ -90,3 +90,15 @@ def test_a_date_heading_under_a_title_dates_the_paragraph_below() -> None:
 def test_a_heading_month_dates_a_present_tense_line() -> None:
     text = "Partial embargo\nOctober 1960\n\nThe United States begins an embargo against Cuba."
     assert ("sanctions", ("USA", "CUB"), "1960-10") in events(text, PUB)
+
+
+def test_a_year_first_timeline_line_gives_the_month() -> None:
+    text = "2001 December - India recalls its high commissioner from Pakistan."
+    found = events(text, PUB)
+    assert any(e[0] == "diplomatic_relations_severed" and e[2] == "2001-12" for e in found), found
+
+
+def test_a_blamed_attack_is_an_accusation_not_an_event() -> None:
+    text = "2001 December - India blames Pakistan for an attack on its parliament."
+    found = events(text, PUB)
+    assert not any(e[0] == "military_intervention" for e in found), found

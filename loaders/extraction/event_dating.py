@@ -37,6 +37,14 @@ def _attributive(text: str, d: dt.DateMention) -> bool:
     return bool(_ARTICLE_BEFORE.search(before) and _WORD_AFTER.match(text, d.end))
 
 
+def _other_noun_year(text: str, d: dt.DateMention, t_start: int) -> bool:
+    """'the 2015 nuclear agreement': the agreement's year, not this event's; 'The 1960
+    embargo is expanded': not the year of the expansion either."""
+    if not _attributive(text, d):
+        return False
+    return not (d.start <= t_start < d.end + 40 and not _FINITE.search(text, d.end, t_start))
+
+
 def distance(d: dt.DateMention, t_start: int, t_end: int, sent: Sentence) -> int:
     """Characters between a date and a trigger. A date after its trigger binds closer than
     one before it ("the visit in May 1989 normalised ..."), except a date that opens the
@@ -82,11 +90,8 @@ def _sentence_dates(
         dist = distance(d, t_start, t_end, sent)
         if others and _owned_by_other(d, dist, sent, others):
             continue
-        if _attributive(ctx.text, d) and not (
-            d.start <= t_start < d.end + 40 and not _FINITE.search(ctx.text, d.end, t_start)
-        ):
-            continue  # "the 2015 nuclear agreement": the agreement's year, not this event's
-            # ("The 1960 embargo is expanded": not the year of the expansion either)
+        if _other_noun_year(ctx.text, d, t_start):
+            continue
         in_clause = clause[0] <= d.start - sent.start < clause[1]
         if noun and not in_clause and d.end <= t_start:
             continue  # "X on Wednesday ..., including ... over its invasion": not that date

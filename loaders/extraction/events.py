@@ -84,6 +84,7 @@ _JOINING = re.compile(
     r"(?:joined|joins|accession|became|was\s+admitted|were\s+admitted|entered)", _I
 )
 _DIGIT = re.compile(r"\d")
+_ENVOY_ACT = re.compile(r"summon|expel|ordered|threw|kicked", _I)
 _ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\s+(?:the\s+|their\s+)?$", _I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:\w+\s+){0,4}$", _I)
 # "have condemned the invasion, imposed sanctions ... and supplied arms": one perfect
@@ -178,23 +179,37 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     if etype == "alliance_formed" and _JOINING.match(m.group("t")):
         found = _joiner(chosen, a_start, a_end)
     real = _meeting_type(ctx, sent, clause, t_s, chosen) if etype == "meeting" else etype
-    if real == "diplomatic_relations_severed":
-        found = implied_target(ctx, sent, m, chosen, found)
-    if real.startswith("diplomatic_relations") and len(found) > 2:
-        found = between_pair(sent, chosen, a_start, found)
-    if real in ("diplomatic_protest", "diplomatic_relations_severed") and re.search(
-        r"summon|expel|ordered|threw|kicked", m.group("t"), re.IGNORECASE
-    ):
-        found = summoned_last(found, chosen, a_start, a_end)
-    implied: list[str] = []
-    if real == "state_visit":
-        found, implied = with_destination(s, m.end("t"), found)
+    found, implied = _adjusted(ctx, sent, m, real, chosen, found)
     if len(found) < 2:
         return None
     container = real == "war" or bool(_CONTAINER_BEFORE.search(s[max(0, t_s - 40) : t_s]))
     anaphoric = bool(PAIR_ANAPHOR.search(s, clause[0], t_s))
     splits = split_parties(ctx.text, real, chosen, a_start, m.group(0), found, anaphoric)
     return _Trigger(real, m, clause, found, chosen, container, splits, implied)
+
+
+def _adjusted(
+    ctx: EventContext,
+    sent: Sentence,
+    m: re.Match[str],
+    real: str,
+    chosen: list[Mention],
+    found: list[str],
+) -> tuple[list[str], list[str]]:
+    """Participants after the per-type adjustments (`event_adjust`, `venues`), and the
+    states added that the text does not name."""
+    a_start, a_end = sent.start + m.start("t"), sent.start + m.end("t")
+    if real == "diplomatic_relations_severed":
+        found = implied_target(ctx, sent, m, chosen, found)
+    if real.startswith("diplomatic_relations") and len(found) > 2:
+        found = between_pair(sent, chosen, a_start, found)
+    if real in ("diplomatic_protest", "diplomatic_relations_severed") and _ENVOY_ACT.search(
+        m.group("t")
+    ):
+        found = summoned_last(found, chosen, a_start, a_end)
+    if real == "state_visit":
+        return with_destination(sent.text, m.end("t"), found)
+    return found, []
 
 
 def _joiner(chosen: list[Mention], a_start: int, a_end: int) -> list[str]:

@@ -3,6 +3,7 @@ results by Accept (JSON, XML, CSV, TSV; Turtle, N-Triples, JSON-LD, RDF/XML for 
 
 from __future__ import annotations
 
+import threading
 from typing import Annotated, Any, cast
 from urllib.parse import parse_qs
 
@@ -121,12 +122,17 @@ async def _answer(
     if not query.strip():
         raise ApiError(400, "missing the 'query' parameter", "Missing query")
     _check_read_only(query)
+    stop = threading.Event()
     try:
         with anyio.fail_after(timeout):
-            # pyoxigraph cannot cancel a query: on timeout the client gets its answer now and
-            # the worker thread finishes the query in the background.
-            result = await anyio.to_thread.run_sync(store.query, query, abandon_on_cancel=True)
+            # One row past the limit says "truncated"; rows are read as they stream, so the
+            # rest is never built. pyoxigraph cannot cancel a query: on timeout the client
+            # gets its answer now, and the worker thread stops at the next row it reads.
+            result = await anyio.to_thread.run_sync(
+                lambda: store.query(query, limit + 1, stop), abandon_on_cancel=True
+            )
     except TimeoutError:
+        stop.set()
         raise ApiError(503, f"the query ran longer than {timeout:g} s", "Query timeout") from None
     except StoreError as exc:
         # Updates sent as queries fail to parse as queries: both are the client's to fix.

@@ -4,6 +4,7 @@ cross this boundary as rdflib terms, so callers never depend on the store's own 
 
 from __future__ import annotations
 
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -107,8 +108,11 @@ class RecordStore(ABC):
         """Number of quads in the store, or of triples in one named graph."""
 
     @abstractmethod
-    def query(self, sparql: str) -> QueryResult:
-        """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT or DESCRIBE)."""
+    def query(
+        self, sparql: str, limit: int | None = None, stop: threading.Event | None = None
+    ) -> QueryResult:
+        """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT or DESCRIBE): at most `limit` rows
+        or triples, and stopped (StoreError) once `stop` is set, where the store can."""
 
     @abstractmethod
     def select(self, sparql: str) -> list[dict[str, str]]:

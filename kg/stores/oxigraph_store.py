@@ -25,12 +25,12 @@ from kg.stores.base import (
     looks_like_update,
 )
 from kg.stores.graph_hashes import GraphHashes
+from kg.stores.oxigraph_results import to_query_result
 from kg.stores.oxigraph_terms import (
     graph_node,
     insert_update,
     quad_blocks,
     replace_update,
-    to_rdflib,
     triple_lines,
 )
 from kg.stores.sparql_guard import REFUSED_TEXT, is_federated
@@ -263,16 +263,10 @@ class OxigraphStore(RecordStore):
                 ) from None
             raise StoreFormatError(f"The query does not parse: {exc}.") from None
 
-    def query(self, sparql: str) -> QueryResult:
-        result = self._run(sparql)
-        if isinstance(result, ox.QueryBoolean):
-            return QueryResult("ask", boolean=bool(result))
-        if isinstance(result, ox.QueryTriples):
-            data = result.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
-            return QueryResult("graph", graph=Graph().parse(data=data, format="nt"))
-        names = [v.value for v in result.variables]
-        rows = [{n: to_rdflib(sol[n]) for n in names if sol[n] is not None} for sol in result]
-        return QueryResult("select", variables=names, rows=rows)
+    def query(
+        self, sparql: str, limit: int | None = None, stop: threading.Event | None = None
+    ) -> QueryResult:
+        return to_query_result(self._run(sparql), limit, stop)
 
     def select(self, sparql: str) -> list[dict[str, str]]:
         result = self._run(sparql)

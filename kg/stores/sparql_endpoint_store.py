@@ -5,6 +5,8 @@ the store itself. Writes are refused: the server's own store takes them."""
 from __future__ import annotations
 
 import json
+import threading
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -103,7 +105,15 @@ class SparqlEndpointStore(RecordStore):
         data = self._post(sparql, RESULTS_JSON).json()
         return [{k: b["value"] for k, b in row.items()} for row in data["results"]["bindings"]]
 
-    def query(self, sparql: str) -> QueryResult:
+    def query(
+        self, sparql: str, limit: int | None = None, stop: threading.Event | None = None
+    ) -> QueryResult:
+        """The server applies its own limit and timeout; `limit` cuts its rows, `stop` is
+        not seen (the request ends with the server's answer)."""
+        found = self._query(sparql)
+        return replace(found, rows=found.rows[:limit]) if limit is not None else found
+
+    def _query(self, sparql: str) -> QueryResult:
         answer = self._post(sparql, f"{RESULTS_JSON}, application/n-triples;q=0.9")
         if answer.headers.get("content-type", "").startswith("application/n-triples"):
             return QueryResult("graph", graph=Graph().parse(data=answer.text, format="nt"))

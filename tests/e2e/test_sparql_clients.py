@@ -6,6 +6,7 @@ import csv
 import http.server
 import io
 import threading
+from pathlib import Path
 from xml.etree import ElementTree
 
 import httpx
@@ -156,6 +157,26 @@ def test_federated_queries_are_refused_and_send_nothing(server: Server) -> None:
     finally:
         listener.shutdown()
     assert hits == []
+
+
+def rss_kib(pid: int) -> int:
+    """The resident memory of a process, from /proc (Linux)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")))
+
+
+def test_the_row_limit_applies_while_rows_stream(server: Server) -> None:
+    """Every triple joined with every triple is billions of rows: the answer is the first
+    KG_SPARQL_LIMIT of them, at once, and the server does not build the rest in memory."""
+    before = rss_kib(server.process.pid)
+    cross = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"
+    for _ in range(3):
+        response = httpx.get(server.url + "/sparql", params={"query": cross}, timeout=60)
+        assert response.status_code == 200, response.text
+        assert response.headers["x-result-truncated"] == "true"
+        assert len(response.json()["results"]["bindings"]) == 10_000
+    assert httpx.get(server.url + "/health").status_code == 200
+    assert rss_kib(server.process.pid) < before * 1.2 + 100_000, "rows were built past the limit"
 
 
 def test_timeout_and_limit_settings_are_visible_as_errors(server: Server) -> None:

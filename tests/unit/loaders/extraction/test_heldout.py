@@ -28,8 +28,8 @@ from loaders.text_loader import read_text_file
 
 HELDOUT = Path(__file__).resolve().parents[4] / "tests" / "fixtures" / "heldout"
 DEVSET = Path("/work/shared/devset")
-HELDOUT_FLOOR = 0.93  # reached 0.969 (docs/extraction.md)
-HELDOUT2_FLOOR = 0.80  # reached 0.841 over all sixteen (docs/extraction.md)
+HELDOUT_FLOOR = 0.95  # reached 0.972 (docs/extraction.md, third round)
+HELDOUT2_FLOOR = 0.84  # reached 0.855 over all sixteen (docs/extraction.md, third round)
 DEVSET_FLOOR = 0.95  # reached 1.000; the devset must stay >= 0.90
 ARTICLES = sorted(HELDOUT.glob("[0-9][0-9]_*.txt"))
 FRESH = sorted((HELDOUT / "fresh").glob("[0-9][0-9]_*.txt"))

@@ -8,6 +8,7 @@ import re
 
 from loaders.extraction import dates as dt
 from loaders.extraction.event_dating import narrative_date
+from loaders.extraction.event_index import EventIndex
 from loaders.extraction.event_model import EventCandidate, EventContext
 from loaders.extraction.sentences import Sentence
 
@@ -94,7 +95,8 @@ def _date_undated(
     ctx: EventContext, dated: list[EventCandidate], undated: list[EventCandidate]
 ) -> None:
     """Give undated mentions the story's date, unless they are an event dated elsewhere."""
-    twins_of = {id(c): [d for d in dated if same_event(c, d)] for c in undated}
+    index = EventIndex(dated)  # looked up, not scanned: a scan per mention was quadratic
+    twins_of = {id(c): [d for d in index.candidates(c) if same_event(c, d)] for c in undated}
     for c in undated:
         fallback = _fallback(ctx, c)
         twins = twins_of[id(c)]
@@ -112,16 +114,16 @@ def merge_events(ctx: EventContext, found: list[EventCandidate]) -> list[EventCa
     _date_undated(ctx, dated, undated)
     # One event mentioned twice is one event: keep the best-dated mention.
     dated.sort(key=lambda c: (_SOURCE_RANK.get(c.date_source, 9), dt.width(c.date or ""), c.start))
-    kept: list[EventCandidate] = []
+    index = EventIndex()  # the first kept event that is the same, found by lookup (event_index)
     for c in dated:
-        twin = next((k for k in kept if same_event(k, c)), None)
+        twin = next((k for k in index.candidates(c) if same_event(k, c)), None)
         if twin is None:
-            kept.append(c)
+            index.add(c)
         elif (
             c.type == "war"
             and len(c.participants) > len(twin.participants)
             and set(twin.participants) <= set(c.participants)
         ):
             twin.participants = c.participants
-    kept.sort(key=lambda c: c.start)
-    return kept
+            index.file(twin, c.participants)
+    return sorted(index.kept, key=lambda c: c.start)

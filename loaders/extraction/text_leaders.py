@@ -44,11 +44,18 @@ _STATE_KINDS = frozenset({lx.STATE_NAME, lx.STATE_ALIAS, lx.STATE_DEMONYM, lx.ST
 _STATE_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)(?:['’]s)?[ \t]+$")
 
 
+# A word longer than this is no part of a name (hostile text: "Prime Minister Aaa...a Bbb").
+MAX_NAME_WORD = 60
+
+
 def _name_tokens(raw: str, lex: lx.Lexicon) -> list[str]:
-    """The name of a title phrase: it ends at the first known word of another kind."""
+    """The name of a title phrase: it ends at the first known word of another kind. None
+    when a word of it is longer than MAX_NAME_WORD."""
     name = re.sub(r"['’]s$", "", raw.rstrip(".,"))
     kept: list[str] = []
     for t in (re.sub(r"['’]s$", "", t) for t in name.split()):
+        if len(t) > MAX_NAME_WORD:
+            return []
         if t in lex.state_names or t in lex.demonym_of or t in FUNCTION:
             break
         kept.append(t)

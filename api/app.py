@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -121,6 +122,7 @@ def create_app(
     app.state.read_only = read_only
     app.state.store = app.state.queries = app.state.neo4j = app.state.state_index = None
     app.state.ingest = None
+    app.state.write_slots = threading.BoundedSemaphore(settings.write_queue)
     app.state.backend = "sparql"
     install_error_handlers(app)
     install_openapi(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import re
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query, Request, Security
@@ -115,6 +116,27 @@ def require_read_key(request: Request) -> None:
         raise ApiError(403, "the API key is not valid", "Invalid API key")
 
 
+RETRY_AFTER_SECONDS = 2
+
+
+def write_slot(request: Request) -> Iterator[None]:
+    """A place among the writes this server holds (KG_WRITE_QUEUE); 429 with Retry-After
+    when they are all taken, before the body is read. Writes run one at a time, so without
+    a bound, waiting writes would hold the worker threads reads need."""
+    slots = request.app.state.write_slots
+    if not slots.acquire(blocking=False):
+        raise ApiError(
+            429,
+            "this server is busy with other writes; send the article again in a moment",
+            "Too many writes",
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
+    try:
+        yield
+    finally:
+        slots.release()
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 QueriesDep = Annotated[GraphQueries, Depends(get_queries)]
 StoreDep = Annotated[RecordStore, Depends(get_store)]
@@ -122,6 +144,7 @@ WritableStoreDep = Annotated[RecordStore, Depends(get_writable_store)]
 Neo4jDep = Annotated[Any, Depends(get_neo4j)]
 ApiKeyDep = Depends(require_api_key)
 ReadKeyDep = Depends(require_read_key)
+WriteSlotDep = Depends(write_slot)
 
 
 def parse_date_param(value: str | None, name: str) -> PartialDate | None:

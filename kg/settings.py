@@ -59,6 +59,13 @@ class Settings(BaseSettings):
     sparql_limit: int = Field(default=10000, description="Most rows a SPARQL query returns.")
     cypher_timeout: float = Field(default=10.0, description="Seconds a Cypher query may run.")
     cypher_limit: int = Field(default=10000, description="Most rows a Cypher query returns.")
+    write_queue: int = Field(
+        default=4,
+        ge=1,
+        description="Writes (POST and DELETE /articles) one server holds at once, the one "
+        "running included; more are answered 429 with Retry-After, so that waiting writes "
+        "never take the threads reads need.",
+    )
     max_body_bytes: int = Field(
         default=5_000_000, description="Largest article body accepted over HTTP, in bytes."
     )

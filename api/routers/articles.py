@@ -11,7 +11,7 @@ from fastapi import APIRouter, BackgroundTasks, Depends, Path, Request, Response
 from api.article_facts import read_article
 from api.article_input import parse_article
 from api.body import media_type, read_body
-from api.deps import ApiKeyDep, SettingsDep, StoreDep, WritableStoreDep
+from api.deps import ApiKeyDep, SettingsDep, StoreDep, WritableStoreDep, WriteSlotDep
 from api.errors import ApiError
 from api.openapi import problems
 from api.schemas import (
@@ -54,7 +54,7 @@ REQUEST_BODY = {
 POST_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "Already stored (unchanged) or replaced", "model": ArticleIngested},
     201: {"description": "A new article", "model": ArticleIngested},
-    **problems(401, 403, 413, 415, 422, 503),
+    **problems(401, 403, 413, 415, 422, 429, 503),
 }
 
 
@@ -120,7 +120,7 @@ def _ingested(report: ArticleReport, projected: bool | None) -> ArticleIngested:
     "when there is no URL): posting the same article again gives the same id and no duplicate "
     "(status `unchanged`, or `replaced` when its text changed). 201 for a new article.",
     status_code=201,
-    dependencies=[ApiKeyDep],
+    dependencies=[ApiKeyDep, WriteSlotDep],
     responses=POST_RESPONSES,
     openapi_extra={"requestBody": REQUEST_BODY},
 )
@@ -194,8 +194,8 @@ def _retract(service: IngestService, article_id: str) -> RetractResult:
     "reports stays, with one source less) and brings Neo4j and the caches up to date. "
     "Afterwards GET /articles/{id} answers 410 Gone with the time of the retraction; posting "
     "the article again brings it back.",
-    dependencies=[ApiKeyDep],
-    responses=problems(401, 403, 404, 410, 503),
+    dependencies=[ApiKeyDep, WriteSlotDep],
+    responses=problems(401, 403, 404, 410, 429, 503),
 )
 async def delete_article(
     article_id: Annotated[str, Path(description="16 hex digits", max_length=64)],

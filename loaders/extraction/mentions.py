@@ -36,6 +36,7 @@ from loaders.extraction.mention_model import (
     Mention,
     Mentions,
 )
+from loaders.extraction.name_matches import Spans, find_names
 from loaders.extraction.persons import PersonScan, add_person, person_hit
 from loaders.extraction.sentences import Sentence
 from loaders.extraction.text_leaders import unknown_leaders
@@ -152,17 +153,16 @@ def _text_leader_short_forms(
     """Short forms of leaders known only from the text ("Prime Minister X of Y" ... "X said")."""
     if not text_leaders:
         return
-    names = "|".join(re.escape(k) for k in sorted(text_leaders, key=len, reverse=True))
-    taken = [(m.start, m.end) for m in out.mentions]
-    for m in re.finditer(rf"\b({names})\b", text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+    taken = Spans((m.start, m.end) for m in out.mentions)
+    for start, end, short in find_names(text, text_leaders):  # linear in names and text
+        if taken.overlaps(start, end):
             continue
-        key, _name, state = text_leaders[m.group(1)]
-        if m.start() < out.leaders[key].first:
+        key, _name, state = text_leaders[short]
+        if start < out.leaders[key].first:
             continue
-        sentence = index.of(m.start()).index
+        sentence = index.of(start).index
         out.mentions.append(
-            Mention(m.start(), m.end(), m.group(0), PERSON, state, lx.PERSON_SHORT, sentence, key)
+            Mention(start, end, short, PERSON, state, lx.PERSON_SHORT, sentence, key)
         )
 
 

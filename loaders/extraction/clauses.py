@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extraction.mention_model import ORGANIZATION, PERSON, STATE, Mention
+from loaders.extraction.mention_model import ACTOR, MODIFIER, ORGANIZATION, PERSON, STATE, Mention
 
 _I = re.IGNORECASE
 _CLAUSE_BREAK = re.compile(
@@ -64,11 +64,12 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def actors(mentions: list[Mention], with_orgs: bool = False) -> list[Mention]:
-    """States, leaders standing for a state, and (when asked) organizations."""
+    """States, non-state actors, leaders standing for a state, and (when asked)
+    organizations; not a name used as a modifier ("Iran-backed")."""
     return [
         m
         for m in mentions
-        if m.kind == STATE
+        if (m.kind in (STATE, ACTOR) and m.via != MODIFIER)
         or (m.kind == PERSON and m.code)
         or (with_orgs and m.kind == ORGANIZATION)
     ]

@@ -9,6 +9,7 @@ from datetime import date
 
 from loaders.article import Article
 from loaders.extraction import dates as dt
+from loaders.extraction.actor_events import actor_attacks
 from loaders.extraction.chronology import chronology
 from loaders.extraction.event_model import EventCandidate
 from loaders.extraction.events import find_events
@@ -22,7 +23,13 @@ from loaders.extraction.mentions import (
     Mentions,
     find_mentions,
 )
-from loaders.extraction.model import EventRecord, Extraction, LeaderMention, RelationRecord
+from loaders.extraction.model import (
+    ActorMention,
+    EventRecord,
+    Extraction,
+    LeaderMention,
+    RelationRecord,
+)
 from loaders.extraction.relations import RelationCandidate, find_relations
 from loaders.extraction.sentences import split_sentences
 from ontology.identifiers import slug
@@ -43,7 +50,6 @@ def extract_with(article: Article, lex: Lexicon) -> Extraction:
     anchor = dt.anchor_date(text, article.published)
     if article.published is None:
         anchor = anniversary_anchor(text, anchor)
-    if article.published is None:
         resolved = anchor.isoformat() if anchor else "nothing (left out)"
         warnings.append(f"no publication date: relative dates resolved against {resolved}")
     sentences = split_sentences(text)
@@ -53,7 +59,7 @@ def extract_with(article: Article, lex: Lexicon) -> Extraction:
     events = find_events(
         text, sentences, mentions, date_mentions, anchor, article.published, listed
     )
-    as_of_their_time(events, lex.state_period)
+    _adjust_events(events, text, lex)
     gone = _gone_states(lex, anchor)
     relations = find_relations(text, sentences, mentions, events, article.published, anchor, gone)
     states, organizations = _states_and_organizations(mentions)
@@ -63,10 +69,17 @@ def extract_with(article: Article, lex: Lexicon) -> Extraction:
         states=states,
         organizations=organizations,
         leaders=leaders,
+        actors=_actors(mentions, lex),
         events=_event_records(events, states, lex),
         relations=[_relation_record(r) for r in relations],
         warnings=warnings,
     )
+
+
+def _adjust_events(events: list[EventCandidate], text: str, lex: Lexicon) -> None:
+    """Actors' one-sided fire is an attack; states keep the name of their time."""
+    actor_attacks(events, text, lex.actor_kind)
+    as_of_their_time(events, lex.state_period)
 
 
 _NTH_ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b")
@@ -133,6 +146,25 @@ def _leaders(mentions: Mentions, states: list[str]) -> list[LeaderMention]:
     return out
 
 
+def _actors(mentions: Mentions, lex: Lexicon) -> list[ActorMention]:
+    """The non-state actors the article names, in order of first mention."""
+    return [
+        ActorMention(code=code, name=lex.actor_name[code], kind=lex.actor_kind[code])
+        for code, _ in sorted(mentions.actors.items(), key=lambda item: item[1])
+    ]
+
+
+def _add_states(e: EventCandidate, states: list[str], lex: Lexicon) -> None:
+    """An event's participant states join `states`, except the sides of a named event or
+    the host of a visit to a city that the text does not name itself (`implied`)."""
+    implied = e.extra.get("implied", "").split(",")
+    for p in e.participants:
+        if p in implied or p in states or p in lex.org_kind or p in lex.actor_kind:
+            continue
+        if len(p) == 3 and p.isupper():
+            states.append(p)
+
+
 def _event_records(
     events: list[EventCandidate], states: list[str], lex: Lexicon
 ) -> list[EventRecord]:
@@ -141,12 +173,7 @@ def _event_records(
     for e in events:
         if not e.date:
             continue
-        implied = e.extra.get("implied", "").split(",")  # a named event's unnamed sides
-        for p in e.participants:
-            if p in implied:
-                continue
-            if len(p) == 3 and p.isupper() and p not in states and p not in lex.org_kind:
-                states.append(p)
+        _add_states(e, states, lex)
         sent = e.sentence
         out.append(
             EventRecord(

@@ -30,7 +30,7 @@ from loaders.extraction.lexicon_data import (
 from ontology.reference_data import PersonRef, ReferenceData, Term, load_reference
 
 __all__ = [
-    "BLOCK", "ORG", "ORG_PARENT", "PERSON_FULL", "PERSON_SHORT", "STATE_ALIAS",
+    "ACTOR", "BLOCK", "ORG", "ORG_PARENT", "PERSON_FULL", "PERSON_SHORT", "STATE_ALIAS",
     "STATE_CAPITAL", "STATE_DEMONYM", "STATE_METONYM", "STATE_NAME", "Entry", "Lexicon",
     "build_lexicon", "get_lexicon", "given_names_match", "in_office", "short_forms",
     "term_at", "weak_short_form",
@@ -43,6 +43,7 @@ STATE_DEMONYM = "demonym"
 STATE_CAPITAL = "capital"
 STATE_METONYM = "metonym"  # "the White House", "the Kremlin"
 ORG = "org"
+ACTOR = "actor"  # a non-state actor: name or alias from ontology/reference/actors.json
 PERSON_FULL = "person"
 PERSON_SHORT = "short"
 BLOCK = "block"  # a longer name that contains a state name but is not one ("New Mexico")
@@ -65,6 +66,8 @@ class Lexicon:
     state_names: dict[str, str] = field(default_factory=dict)  # any state key -> code
     state_period: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     capital_states: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    actor_kind: dict[str, str] = field(default_factory=dict)  # "HAMAS" -> "armed_group"
+    actor_name: dict[str, str] = field(default_factory=dict)  # "HAMAS" -> "Hamas"
 
     def matches(self, text: str) -> list[tuple[int, int, tuple[Entry, ...]]]:
         """Leftmost-longest matches of any key: (start, end, entries for that key)."""
@@ -165,6 +168,18 @@ def _add_orgs(lex: Lexicon, keys: _Keys) -> None:
                 keys.add(name.capitalize(), Entry(ORG, org.code, name.capitalize()))
 
 
+def _add_actors(lex: Lexicon, keys: _Keys) -> None:
+    """Non-state actors by name and alias ("Hamas", "Ansar Allah", "ISIL"); a key some state,
+    organization or person already holds stays theirs."""
+    for actor in lex.reference.actors:
+        lex.actor_kind[actor.code] = actor.kind
+        lex.actor_name[actor.code] = actor.name
+        for name in (actor.name, *actor.aliases):
+            for v in _variants(name):
+                if v not in keys:
+                    keys.add(v, Entry(ACTOR, actor.code, v))
+
+
 def _add_persons(lex: Lexicon, keys: _Keys) -> None:
     for person in lex.reference.leaders:
         lex.persons[person.id] = person
@@ -191,6 +206,7 @@ def build_lexicon(reference: ReferenceData) -> Lexicon:
     for blocked in BLOCKED:
         keys[blocked] = [Entry(BLOCK, "", blocked)]
     _add_orgs(lex, keys)
+    _add_actors(lex, keys)
     _add_persons(lex, keys)
     for key, entries in keys.items():
         lex.automaton.add_word(key, (len(key), tuple(entries)))

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 STATE = "state"
 ORGANIZATION = "org"
 PERSON = "person"
+ACTOR = "actor"  # a non-state actor of the reference data (code: "HAMAS")
+MODIFIER = "modifier"  # via of a name used as a modifier ("Iran-backed"): not a participant
 
 
 @dataclass(slots=True)
@@ -15,8 +17,10 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # STATE | ORGANIZATION | PERSON
-    code: str  # state or organization code; for persons the state they stand for ("" unknown)
+    kind: str  # STATE | ORGANIZATION | PERSON | ACTOR
+    code: (
+        str  # state, organization or actor code; for persons the state they stand for ("" unknown)
+    )
     via: str  # lexicon kind: name, alias, demonym, capital, metonym, org, person, short, anaphor
     sentence: int
     person: str | None = None  # person id, or "text:<name>" for a leader known from the text
@@ -41,6 +45,7 @@ class Mentions:
     mentions: list[Mention] = field(default_factory=list)  # states, orgs and persons, in order
     leaders: dict[str, LeaderInfo] = field(default_factory=dict)
     by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
+    actors: dict[str, int] = field(default_factory=dict)  # actor code -> first offset named
 
     def in_sentence(self, index: int) -> list[Mention]:
         return self.by_sentence.get(index, [])

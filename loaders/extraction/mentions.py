@@ -27,8 +27,17 @@ from datetime import date
 
 from loaders.extraction import lexicon as lx
 from loaders.extraction import mention_rules as rules
+from loaders.extraction.actor_mentions import (
+    ActorScan,
+    actor_anaphors,
+    actor_match,
+    is_modifier,
+    shorter_actor,
+)
 from loaders.extraction.leader_titles import title_before
 from loaders.extraction.mention_model import (
+    ACTOR,
+    MODIFIER,
     ORGANIZATION,
     PERSON,
     STATE,
@@ -41,10 +50,21 @@ from loaders.extraction.persons import PersonScan, add_person, person_hit
 from loaders.extraction.sentences import Sentence
 from loaders.extraction.text_leaders import unknown_leaders
 
-__all__ = ["ORGANIZATION", "PERSON", "STATE", "LeaderInfo", "Mention", "Mentions", "find_mentions"]
+__all__ = [
+    "ACTOR",
+    "ORGANIZATION",
+    "PERSON",
+    "STATE",
+    "LeaderInfo",
+    "Mention",
+    "Mentions",
+    "find_mentions",
+]
 
 _STATE_KINDS = (lx.STATE_NAME, lx.STATE_ALIAS, lx.STATE_DEMONYM, lx.STATE_CAPITAL, lx.STATE_METONYM)
-_NOT_PERSON_KINDS = {lx.STATE_NAME, lx.STATE_ALIAS, lx.ORG, lx.STATE_DEMONYM, lx.STATE_CAPITAL}
+_NOT_PERSON_KINDS = {
+    lx.STATE_NAME, lx.STATE_ALIAS, lx.ORG, lx.ACTOR, lx.STATE_DEMONYM, lx.STATE_CAPITAL
+}  # fmt: skip
 _ROLE_ANAPHOR = re.compile(
     r"\b[Tt]he\s+(?:(?:US|U\.S\.|Chinese|Russian|[A-Z][a-z]+)\s+)?(chief executive|president|"
     r"President|prime minister|Prime Minister|premier|chancellor)\b"
@@ -70,12 +90,20 @@ def find_mentions(
         return out
     index = _Sentences(sentences)
     text_leaders = _add_unknown_leaders(text, lex, out, sentences)
-    scan = PersonScan(text, when, lex, out)
+    scan, actors = PersonScan(text, when, lex, out), ActorScan(text, out)
     for start, end, entries in lex.matches(text):
-        if rules.boundary_ok(text, start, end):
+        if not rules.boundary_ok(text, start, end):
+            end, entries = shorter_actor(lex, text, start, end)
+            if not entries or not rules.boundary_ok(text, start, end):
+                continue
+        actor = next((e for e in entries if e.kind == lx.ACTOR), None)
+        if actor is not None and len(entries) == 1:
+            actor_match(actors, start, end, actor, index.of(start))
+        else:
             _name_match(scan, start, end, entries, index.of(start))
     _text_leader_short_forms(text, text_leaders, out, index)
     _role_anaphors(text, out, index)
+    actor_anaphors(text, out, sentences, index.of)
     out.index()
     return out
 
@@ -112,9 +140,8 @@ def _name_match(
             return
         code = _state_code(scan, start, end, state_entries[0], sent)
         if code is not None:
-            scan.out.mentions.append(
-                Mention(start, end, key, STATE, code, state_entries[0].kind, sent.index)
-            )
+            via = MODIFIER if is_modifier(text, end) else state_entries[0].kind
+            scan.out.mentions.append(Mention(start, end, key, STATE, code, via, sent.index))
         return
     org = next((e for e in entries if e.kind == lx.ORG), None)
     if org is not None:

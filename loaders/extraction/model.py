@@ -19,6 +19,14 @@ class LeaderMention(BaseModel):
     person_id: str | None = None  # reference slug when the person is known
 
 
+class ActorMention(BaseModel):
+    """A non-state actor the article names (ontology/reference/actors.json)."""
+
+    code: str  # "HAMAS": may stand in event participants and relation ends
+    name: str  # the reference name: "Hamas"
+    kind: str  # one of ontology.namespace.ACTOR_KINDS
+
+
 class Evidence(BaseModel):
     """The sentence behind a fact, with its character offsets in the article text."""
 
@@ -30,7 +38,7 @@ class Evidence(BaseModel):
 
 class EventRecord(Evidence):
     type: str  # one of ontology.namespace.EVENT_TYPES
-    participants: list[str]  # state or organization codes; initiator first when directed
+    participants: list[str]  # state, organization or actor codes; initiator first when directed
     date: str  # YYYY | YYYY-MM | YYYY-MM-DD | A/B
 
 
@@ -50,6 +58,7 @@ class Extraction(BaseModel):
     states: list[str] = Field(default_factory=list)
     organizations: list[str] = Field(default_factory=list)
     leaders: list[LeaderMention] = Field(default_factory=list)
+    actors: list[ActorMention] = Field(default_factory=list)
     events: list[EventRecord] = Field(default_factory=list)
     relations: list[RelationRecord] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)  # e.g. "no publication date"
@@ -67,6 +76,7 @@ class Extraction(BaseModel):
             "states": self.states,
             "organizations": self.organizations,
             "leaders": [m.model_dump() for m in self.leaders],
+            "actors": [a.model_dump() for a in self.actors],
             "events": [e.model_dump() for e in self.events],
             "relations": [r.model_dump() for r in self.relations],
             "warnings": self.warnings,

@@ -21,6 +21,7 @@ from ontology.identifiers import (
     dyad_iri,
     event_iri,
     evidence_iri,
+    non_state_actor_iri,
     org_iri,
     person_iri,
     relation_iri,
@@ -88,6 +89,8 @@ def _add_article(
     for leader in extraction.leaders:
         if leader.person_id:  # only people the reference data knows get a node
             g.add((node, GEO.mentions, person_iri(ctx.base, leader.person_id)))
+    for actor in extraction.actors:  # a link only: the actor's type is in its reference graph
+        g.add((node, GEO.mentions, non_state_actor_iri(ctx.base, actor.code)))
 
 
 def _add_evidence(g: Graph, ctx: _Context, record: Evidence) -> URIRef:

@@ -1,0 +1,123 @@
+"""Mentions of non-state actors (ontology/reference/actors.json): which name matches count,
+and the phrases that refer back to them. The word lists are data
+(`data/actor_names.json`):
+
+- an alias that is also a common word or another body's initials ("Wagner", "LeT", "ETA",
+  "IRA", "KIA", "ADF") counts only right before a cue word ("Wagner fighters", "IRA
+  gunmen") or once the actor was named earlier in the article ("the Wagner Group ...
+  Wagner");
+- a name before a hyphenated modifier ("a Hamas-run ministry", "a Wagner-style force",
+  "the Iran-backed movement") is not an actor of its clause (the article still names it);
+- "the group", "the militants", "the rebels", "the militia", "the Iran-backed movement"
+  refer to the last actor named in the paragraph (else in the paragraph before).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from loaders.extraction import lexicon as lx
+from loaders.extraction.mention_model import ACTOR, MODIFIER, STATE, Mention, Mentions
+from loaders.extraction.sentences import Sentence
+
+_DATA = json.loads(Path(__file__).with_name("data").joinpath("actor_names.json").read_text())
+CONTEXT_ALIASES: frozenset[str] = frozenset(row["alias"] for row in _DATA["context"])
+CUE_WORDS: frozenset[str] = frozenset(_DATA["cue_words"])
+_CUE_AFTER = re.compile(r"(?:['’]s)?[ \t]+([A-Za-z]+)")
+_SUFFIXES = "|".join(_DATA["modifier_suffixes"])
+_NOUNS = "|".join(_DATA["anaphors"])
+MODIFIER_AFTER = re.compile(rf"-(?:{_SUFFIXES})\b")
+ANAPHOR = re.compile(
+    r"\b[Tt]he\s+(?:(?!(?:and|or|of|in|on|at|by|to|with)\b)[\w’'-]+\s+){0,2}?"
+    rf"(?:{_NOUNS})\b(?!\s+of\b)"
+)
+
+
+class ActorScan:
+    """The actors named so far in one article (for the context rule)."""
+
+    def __init__(self, text: str, out: Mentions) -> None:
+        self.text = text
+        self.out = out
+        self.named: set[str] = set()
+
+
+def actor_match(scan: ActorScan, start: int, end: int, entry: lx.Entry, sent: Sentence) -> None:
+    """One name match of a non-state actor: a mention, a modifier, or nothing."""
+    text, key, code = scan.text, scan.text[start:end], entry.code
+    flagged = key in CONTEXT_ALIASES
+    if flagged and code not in scan.named and not _cue_after(text, end):
+        return
+    scan.out.actors.setdefault(code, start)
+    if MODIFIER_AFTER.match(text, end):
+        return
+    scan.named.add(code)
+    scan.out.mentions.append(Mention(start, end, key, ACTOR, code, lx.ACTOR, sent.index))
+
+
+def _cue_after(text: str, end: int) -> bool:
+    m = _CUE_AFTER.match(text, end)
+    return bool(m and m.group(1) in CUE_WORDS)
+
+
+def is_modifier(text: str, end: int) -> bool:
+    """A state's name used as a modifier ("Iran-backed", "US-run"): named, not a party."""
+    return bool(MODIFIER_AFTER.match(text, end))
+
+
+def actor_anaphors(
+    text: str, out: Mentions, sentences: list[Sentence], of: Callable[[int], Sentence]
+) -> None:
+    """'The group', 'the militants': the last actor named in the paragraph (or the one
+    before). `of(offset)` is the sentence holding an offset."""
+    named = sorted((m for m in out.mentions if m.kind == ACTOR), key=lambda m: m.start)
+    if not named:
+        return
+    taken = [(m.start, m.end) for m in out.mentions if m.kind != STATE]
+    for m in ANAPHOR.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        sent = of(m.start())
+        pick = _last_actor(named, sentences, sent, m.start())
+        if pick is None:
+            continue
+        _quiet_states_inside(out, m.start(), m.end())
+        out.mentions.append(
+            Mention(m.start(), m.end(), m.group(0), ACTOR, pick.code, "anaphor", sent.index)
+        )
+
+
+def _last_actor(
+    named: list[Mention], sentences: list[Sentence], sent: Sentence, before: int
+) -> Mention | None:
+    earlier = [m for m in named if m.start < before]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    paragraph = sentences[last.sentence].paragraph
+    return last if sent.paragraph - paragraph <= 1 else None
+
+
+def _quiet_states_inside(out: Mentions, start: int, end: int) -> None:
+    """A state inside the anaphor ('the Iran-backed movement') names the state, but is not a
+    party of the clause."""
+    for m in out.mentions:
+        if m.kind == STATE and start <= m.start < end:
+            m.via = MODIFIER
+
+
+def shorter_actor(
+    lex: lx.Lexicon, text: str, start: int, end: int
+) -> tuple[int, tuple[lx.Entry, ...]]:
+    """A match that runs into a longer word ("Janjaweed militia" in "Janjaweed militias"):
+    the longest shorter actor key that ends at a word boundary, as (end, entries)."""
+    cut = text.rfind(" ", start, end)
+    while cut > start:
+        entries = lex.entries(text[start:cut])
+        if entries and all(e.kind == lx.ACTOR for e in entries):
+            return cut, entries
+        cut = text.rfind(" ", start, cut)
+    return end, ()

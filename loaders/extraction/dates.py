@@ -19,6 +19,7 @@ from datetime import date
 
 from loaders.extraction import date_patterns as dp
 from loaders.extraction.date_resolve import NoSuchDay, day_number, month_number, number, resolve
+from loaders.extraction.date_story import rebase_years
 from loaders.extraction.date_values import (
     ABSOLUTE,
     MONTHS,
@@ -135,28 +136,11 @@ def find_dates(
     found.sort(key=lambda d: d.start)
     found = _resolve_story(found)
     if spans is not None and anchor is not None:
-        found = _rebase_years(found, [s for s, _ in spans], anchor)
+        found = rebase_years(found, [s for s, _ in spans], anchor, text)
     return found
 
 
 _YEARLESS = frozenset({"m", "mdy", "dmy", "md_range", "dm_range"})
-
-
-def _rebase_years(found: list[DateMention], starts: list[int], anchor: date) -> list[DateMention]:
-    """A month given without a year in a story told about a past year takes that year:
-    '... forty years ago today. Throughout April ...' is April of that year. The story's
-    year is that of the date given last, in this sentence or the three before."""
-    out: list[DateMention] = []
-    last: tuple[int, str] | None = None  # (sentence index, year) of the latest date
-    for d in found:
-        index = bisect.bisect_right(starts, d.start) - 1
-        if d.yearless and last and index - last[0] <= 3 and int(last[1]) < anchor.year - 1:
-            value = "/".join(last[1] + part[4:] for part in d.value.split("/"))
-            d = DateMention(d.start, d.end, d.text, value, d.kind, yearless=True)
-        if d.kind in (ABSOLUTE, RELATIVE, REPORT) and d.value:
-            last = (index, d.value[:4])
-        out.append(d)
-    return out
 
 
 _STORY = ("story_shift", "story_next", "story_same")

@@ -102,3 +102,18 @@ def test_a_blamed_attack_is_an_accusation_not_an_event() -> None:
     text = "2001 December - India blames Pakistan for an attack on its parliament."
     found = events(text, PUB)
     assert not any(e[0] == "military_intervention" for e in found), found
+
+
+def test_a_past_year_two_paragraphs_back_does_not_date_a_bare_month() -> None:
+    text = (
+        "China and Japan signed a treaty in 1978.\n\nThe mood is far colder now.\n\n"
+        "Xi Jinping and Joe Biden held a video summit in November."
+    )
+    found = events(text, date(2024, 12, 20))
+    assert ("summit_meeting", ("CHN", "USA"), "2024-11") in found, found
+
+
+def test_a_past_year_in_the_same_paragraph_dates_a_bare_month() -> None:
+    text = "China and Japan signed a treaty in 1978. Xi Jinping and Joe Biden met in November."
+    found = events(text, date(2024, 12, 20))
+    assert ("summit_meeting", ("CHN", "USA"), "1978-11") in found, found

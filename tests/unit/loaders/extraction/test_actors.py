@@ -1,0 +1,152 @@
+"""Non-state actors in extraction (issue 28): names and aliases, the ambiguity rule for
+aliases that are words or other initials, modifiers, anaphors, actors as participants, the
+`actors` key of the extraction JSON, and the article graph's links to them. Uses the bundled
+reference data (ontology/reference/actors.json)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from rdflib.namespace import RDF
+
+from loaders.article import Article
+from loaders.extraction.extractor import extract
+from loaders.rdf.article_graph import article_graph
+from ontology.identifiers import DEFAULT_BASE_IRI, non_state_actor_iri
+from ontology.namespace import GEO
+
+
+def run(text: str, published: str = "2024-06-01") -> dict:
+    article = Article(url=None, title=None, published=date.fromisoformat(published), text=text)
+    return extract(article).to_json()
+
+
+def actor_codes(text: str) -> list[str]:
+    return [a["code"] for a in run(text)["actors"]]
+
+
+def events(text: str, published: str = "2024-06-01") -> list[tuple[str, list[str], str]]:
+    return [(e["type"], e["participants"], e["date"]) for e in run(text, published)["events"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hamas said on Monday it would study the offer.", "HAMAS"),
+        ("The Houthis said on Monday they would keep up the campaign.", "HOUTHIS"),
+        ("Ansar Allah said on Monday it would keep up the campaign.", "HOUTHIS"),
+        ("The Islamic State claimed the bombing.", "ISIS"),
+        ("ISIS claimed the bombing.", "ISIS"),
+        ("ISIL claimed the bombing.", "ISIS"),
+        ("Daesh claimed the bombing.", "ISIS"),
+        ("The Wagner Group denied the report.", "WAGNER"),
+        ("The Taliban denied the report.", "TALIBAN"),
+        ("The Janjaweed militias burned the villages.", "JANJAWEED"),
+    ],
+)
+def test_names_aliases_and_transliterations(text: str, code: str) -> None:
+    assert actor_codes(text) == [code]
+
+
+def test_the_actors_key_gives_code_name_and_kind() -> None:
+    assert run("Hezbollah fired rockets.")["actors"] == [
+        {"code": "HEZBOLLAH", "name": "Hezbollah", "kind": "armed_group"}
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wagner's operas filled the hall in Bayreuth.",
+        "Let us see what the ETA of the convoy is.",
+        "He moved his savings into an IRA last year.",
+        "Two soldiers were listed as KIA after the ambush.",
+        "The ADF sent two frigates to the exercise.",
+        "Amal Clooney spoke at the conference.",
+        "The STC approved the budget.",
+        "He would let the matter rest.",
+    ],
+)
+def test_ambiguous_aliases_need_context(text: str) -> None:
+    assert actor_codes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wagner fighters guard the mines.",
+        "Wagner mercenaries guard the mines.",
+        "The Wagner Group arrived in December. Wagner now guards the mines.",
+        "IRA gunmen opened fire on the patrol.",
+    ],
+)
+def test_ambiguous_aliases_count_in_context(text: str) -> None:
+    assert len(actor_codes(text)) == 1
+
+
+def test_a_modifier_is_named_but_not_a_party() -> None:
+    out = run("A Hamas-run ministry said Israel struck a school on Monday.")
+    assert out["actors"][0]["code"] == "HAMAS"
+    assert all("HAMAS" not in e["participants"] for e in out["events"])
+
+
+def test_a_wagner_style_force_is_no_actor() -> None:
+    assert actor_codes("Russia has set up a Wagner-style force in Africa.") == []
+
+
+def test_the_group_refers_to_the_last_actor_of_the_paragraph() -> None:
+    text = (
+        "The Houthis control the capital. The group fired missiles and drones at Israel "
+        "on Sunday."
+    )
+    assert ("military_intervention", ["HOUTHIS", "ISR"], "2024-05-26") in events(text)
+
+
+def test_the_militants_need_an_actor_named_before() -> None:
+    assert actor_codes("The militants attacked Israel on Sunday.") == []
+    assert events("The militants attacked Israel on Sunday.") == []
+
+
+def test_an_actor_attacks_a_state() -> None:
+    text = "Hamas fighters attacked Israel on 7 October 2023."
+    assert events(text, "2023-10-08") == [
+        ("military_intervention", ["HAMAS", "ISR"], "2023-10-07")
+    ]
+
+
+def test_a_ceasefire_agreed_is_a_treaty() -> None:
+    text = "Israel and Hezbollah agreed to a ceasefire on Tuesday."
+    found = events(text, "2024-11-27")
+    assert [(t, sorted(p), d) for t, p, d in found] == [
+        ("treaty_signed", ["HEZBOLLAH", "ISR"], "2024-11-26")
+    ]
+
+
+def test_talks_with_an_actor() -> None:
+    text = "Pakistani officials held talks with the Taliban in Kabul on Wednesday."
+    assert events(text, "2023-02-23") == [("talks", ["PAK", "TALIBAN"], "2023-02-22")]
+
+
+def test_a_presence_is_no_event() -> None:
+    assert events("The Wagner Group has been in Mali since December 2021.") == []
+
+
+def test_actor_codes_are_not_states() -> None:
+    out = run("Sudan's army and the Rapid Support Forces clashed on Saturday.", "2023-04-16")
+    assert out["states"] == ["SDN"]
+    assert out["events"][0]["participants"] == ["SDN", "RSF"]
+
+
+def test_the_article_graph_links_actors_without_typing_them() -> None:
+    article = Article(
+        url=None,
+        title=None,
+        published=date(2023, 10, 8),
+        text="Hamas fighters attacked Israel on 7 October 2023.",
+    )
+    graph = article_graph(extract(article), DEFAULT_BASE_IRI)
+    hamas = non_state_actor_iri(DEFAULT_BASE_IRI, "HAMAS")
+    assert (None, GEO.mentions, hamas) in graph
+    assert (None, GEO.participant, hamas) in graph
+    assert (hamas, RDF.type, None) not in graph

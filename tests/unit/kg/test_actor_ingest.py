@@ -11,9 +11,7 @@ from typer.testing import CliRunner
 from cli import main
 from tests.unit.kg.conftest import BASE
 
-ARTICLE = (
-    Path(__file__).resolve().parents[2] / "fixtures" / "actors" / "01_hamas_attack_2023.txt"
-)
+ARTICLE = Path(__file__).resolve().parents[2] / "fixtures" / "actors" / "01_hamas_attack_2023.txt"
 runner = CliRunner()
 main._register()
 

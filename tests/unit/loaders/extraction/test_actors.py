@@ -97,8 +97,7 @@ def test_a_wagner_style_force_is_no_actor() -> None:
 
 def test_the_group_refers_to_the_last_actor_of_the_paragraph() -> None:
     text = (
-        "The Houthis control the capital. The group fired missiles and drones at Israel "
-        "on Sunday."
+        "The Houthis control the capital. The group fired missiles and drones at Israel on Sunday."
     )
     assert ("military_intervention", ["HOUTHIS", "ISR"], "2024-05-26") in events(text)
 
@@ -110,9 +109,7 @@ def test_the_militants_need_an_actor_named_before() -> None:
 
 def test_an_actor_attacks_a_state() -> None:
     text = "Hamas fighters attacked Israel on 7 October 2023."
-    assert events(text, "2023-10-08") == [
-        ("military_intervention", ["HAMAS", "ISR"], "2023-10-07")
-    ]
+    assert events(text, "2023-10-08") == [("military_intervention", ["HAMAS", "ISR"], "2023-10-07")]
 
 
 def test_a_ceasefire_agreed_is_a_treaty() -> None:

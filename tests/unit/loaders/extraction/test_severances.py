@@ -31,6 +31,14 @@ PUB = date(2024, 10, 9)  # a Wednesday
             ("sanctions", ("TUR", "RUS"), "2024-10-09"),
         ),
         (
+            "Turkey ordered the Russian charge d'affaires to leave the country on Monday.",
+            ("diplomatic_relations_severed", ("TUR", "RUS"), "2024-10-07"),
+        ),
+        (
+            "On Monday Turkey told French diplomats to leave.",
+            ("diplomatic_relations_severed", ("TUR", "FRA"), "2024-10-07"),
+        ),
+        (
             "India expelled two Pakistani diplomats last week.",
             ("diplomatic_relations_severed", ("IND", "PAK"), "2024-09-30/2024-10-06"),
         ),
@@ -71,3 +79,7 @@ def test_normalise_relations_until_a_date_happened_then() -> None:
     text = "China and Japan did not normalise relations until November 1991."
     found = events(text, PUB)
     assert ("diplomatic_relations_established", ("CHN", "JPN"), "1991-11") in found
+
+
+def test_a_planned_order_to_leave_is_no_event() -> None:
+    assert events("Japan will ask the Russian ambassador to leave.", PUB) == set()

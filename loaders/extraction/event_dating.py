@@ -164,14 +164,35 @@ def date_for(
 def narrative_date(ctx: EventContext, sent: Sentence) -> str | None:
     """What the story is talking about: the date of the latest event dated before this
     sentence, else the latest date mentioned before it."""
-    for ev in reversed(ctx.dated_events):
-        if ev.sentence.index < sent.index and ev.date and ev.date_source in ("own", "lead"):
-            return ev.date
-    for index in range(sent.index - 1, -1, -1):
-        for d in reversed(ctx.dates_in(ctx.sentences[index])):
+    if ctx.narrative is None or ctx.narrative[0] is not ctx.dated_events:
+        ctx.narrative = (ctx.dated_events, *_narrative_tables(ctx))
+    _, by_events, by_mentions = ctx.narrative
+    return by_events[sent.index] or by_mentions[sent.index]
+
+
+def _narrative_tables(ctx: EventContext) -> tuple[list[str | None], list[str | None]]:
+    """Per sentence index i: the date of the last dated event (own or lead, in the order of
+    ctx.dated_events) in a sentence before i, and the last date mentioned before i. Built
+    once: scanning back from each sentence was quadratic on hostile text (issue 32)."""
+    n = len(ctx.sentences)
+    last_at: list[tuple[int, str] | None] = [None] * (n + 1)  # (position, date) by index
+    for position, ev in enumerate(ctx.dated_events):
+        if ev.date and ev.date_source in ("own", "lead") and 0 <= ev.sentence.index < n:
+            last_at[ev.sentence.index] = (position, ev.date)
+    by_events: list[str | None] = [None] * (n + 1)
+    by_mentions: list[str | None] = [None] * (n + 1)
+    best: tuple[int, str] | None = None
+    mentioned: str | None = None
+    for i in range(n):
+        by_events[i], by_mentions[i] = best[1] if best else None, mentioned
+        here = last_at[i]
+        if here is not None and (best is None or here > best):
+            best = here
+        for d in ctx.dates_in(ctx.sentences[i]):
             if d.kind in (dt.ABSOLUTE, dt.RELATIVE, dt.REPORT):
-                return d.value
-    return None
+                mentioned = d.value
+    by_events[n], by_mentions[n] = best[1] if best else None, mentioned
+    return by_events, by_mentions
 
 
 def lead_date(

@@ -39,6 +39,8 @@ class EventContext:
     chronology: dict[int, str | None] = field(default_factory=dict)
     dated_events: list[EventCandidate] = field(default_factory=list)
     by_sentence: dict[int, list[dt.DateMention]] = field(default_factory=dict)
+    # event_dating.narrative_date's tables, for the dated_events list they were built from
+    narrative: tuple[object, list[str | None], list[str | None]] | None = None
 
     def dates_in(self, sent: Sentence) -> list[dt.DateMention]:
         """The date mentions that start inside a sentence, in order."""

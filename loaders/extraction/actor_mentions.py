@@ -26,7 +26,9 @@ from loaders.extraction.sentences import Sentence
 _DATA = json.loads(Path(__file__).with_name("data").joinpath("actor_names.json").read_text())
 CONTEXT_ALIASES: frozenset[str] = frozenset(row["alias"] for row in _DATA["context"])
 CUE_WORDS: frozenset[str] = frozenset(_DATA["cue_words"])
+CUE_WORDS_BEFORE: frozenset[str] = frozenset(_DATA["cue_words_before"])
 _CUE_AFTER = re.compile(r"(?:['’]s)?[ \t]+([A-Za-z]+)")
+_CUE_BEFORE = re.compile(r"\b([A-Za-z]+)[ \t]+$")
 _SUFFIXES = "|".join(_DATA["modifier_suffixes"])
 _NOUNS = "|".join(_DATA["anaphors"])
 MODIFIER_AFTER = re.compile(rf"-(?:{_SUFFIXES})\b")
@@ -49,7 +51,7 @@ def actor_match(scan: ActorScan, start: int, end: int, entry: lx.Entry, sent: Se
     """One name match of a non-state actor: a mention, a modifier, or nothing."""
     text, key, code = scan.text, scan.text[start:end], entry.code
     flagged = key in CONTEXT_ALIASES
-    if flagged and code not in scan.named and not _cue_after(text, end):
+    if flagged and code not in scan.named and not _cue(text, start, end):
         return
     scan.out.actors.setdefault(code, start)
     if MODIFIER_AFTER.match(text, end):
@@ -58,9 +60,14 @@ def actor_match(scan: ActorScan, start: int, end: int, entry: lx.Entry, sent: Se
     scan.out.mentions.append(Mention(start, end, key, ACTOR, code, lx.ACTOR, sent.index))
 
 
-def _cue_after(text: str, end: int) -> bool:
+def _cue(text: str, start: int, end: int) -> bool:
+    """A cue word right after the name ("Wagner fighters") or right before it ("the
+    mercenary company Wagner")."""
     m = _CUE_AFTER.match(text, end)
-    return bool(m and m.group(1) in CUE_WORDS)
+    if m and m.group(1) in CUE_WORDS:
+        return True
+    b = _CUE_BEFORE.search(text, max(0, start - 30), start)
+    return bool(b and b.group(1) in CUE_WORDS_BEFORE)
 
 
 def is_modifier(text: str, end: int) -> bool:

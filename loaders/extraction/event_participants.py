@@ -32,7 +32,14 @@ _TARGET_PREP = re.compile(
     r"(?:(?!(?:since|because|while|when|after|before)\b)[\w'’-]+\s+){0,2}$",
     _I,
 )
+# Types an organization takes part in as an actor: joining an alliance, a veto, sanctions
+# ("The European Union imposed sanctions on the Wagner Group").
+_WITH_ORGS = ("alliance_formed", "veto", "sanctions")
 _RELATIVE_START = re.compile(r"\s*(?:which|who)\s+(?:\w+\s+){0,2}$", _I)
+# "..., setting off a war": a participle clause whose subject is the sentence's
+_PARTICIPLE_START = re.compile(
+    r"\s*(?:setting|set|sparking|triggering|touching)\s+off\b|\s*(?:sparking|triggering)\b"
+)
 _RECEIVING_TRANSFER = re.compile(r"acquired|bought|purchased|received|obtained", _I)
 _RECEIVING_VISIT = re.compile(r"hosted|welcomed|received", _I)
 
@@ -79,7 +86,7 @@ def participants(
         if passive:
             found = _passive(ctx.text, chosen, t_start, t_end, found)
     orgs = {m.code for m in chosen if m.kind == ORGANIZATION}
-    if orgs and etype != "alliance_formed":
+    if orgs and etype not in ("alliance_formed", "sanctions"):
         found = [c for c in found if c not in orgs] + [c for c in found if c in orgs]
     return found, chosen
 
@@ -89,9 +96,7 @@ def _chosen(
 ) -> list[Mention]:
     """The actor mentions of the trigger's clause (else of the sentence), leaving out those
     after "witnessed by"."""
-    all_ms = actors(
-        ctx.mentions.in_sentence(sent.index), with_orgs=etype in ("alliance_formed", "veto")
-    )
+    all_ms = actors(ctx.mentions.in_sentence(sent.index), with_orgs=etype in _WITH_ORGS)
     in_clause = [m for m in all_ms if clause[0] <= m.start - sent.start < clause[1]]
     if etype == "alliance_formed":
         in_clause = [m for m in in_clause if m.kind != ORGANIZATION or m.start > t_start]
@@ -101,6 +106,8 @@ def _chosen(
     )
     chosen = in_clause if len(codes(in_clause)) >= 2 or subject_anaphor else all_ms
     antecedent = _antecedent(sent, all_ms, clause, t_start)
+    if antecedent is None and etype == "war" and _PARTICIPLE_START.match(sent.text, clause[0]):
+        antecedent = next((m for m in all_ms if m.end - sent.start <= clause[0]), None)
     if antecedent is not None and antecedent not in chosen:
         chosen = [antecedent, *chosen]
     return [

@@ -87,8 +87,11 @@ def test_cypher_refuses_writes(env: dict[str, str], neo4j_driver: Any) -> None:
     before = neo4j_driver.execute_query(count).records[0]["n"]
     done = _kg(env, "cypher", "CREATE (:Intruder) RETURN 1", ok=False)
     assert done.returncode == 1
-    assert "read access mode" in done.stderr
+    assert "writes are refused: Cypher here is read-only" in done.stderr
     assert "Traceback" not in done.stderr
+    loads = _kg(env, "cypher", "LOAD CSV FROM 'file:///etc/passwd' AS r RETURN r", ok=False)
+    assert loads.returncode == 1 and "LOAD CSV is refused" in loads.stderr
+    assert "root:" not in loads.stdout + loads.stderr
     assert neo4j_driver.execute_query(count).records[0]["n"] == before
 
 

@@ -46,6 +46,11 @@ _PLURAL_COUNT = re.compile(
     r"dozens\s+of|\d{1,2})\s+(?:[\w-]+\s+)?$",
     _I,
 )
+# A chronology line's trip and its purpose: "flies to Washington to meet Bill Clinton".
+TRIP_TO_MEET = re.compile(
+    r"\b(?:flies|flew|travels|travell?ed|goes|went|visits|visited|stopover|trip)\b[^.;]*\bto\s+$",
+    _I,
+)
 INVASION_WORDS = re.compile(
     r"\b(?:invaded|invasion|full-scale|wide-ranging|large-scale|all-out|offensive|"
     r"(?:crossed|poured|rolled|swept)\s+into)\b",
@@ -123,8 +128,12 @@ def _arriving_person(m: re.Match[str], sent: Sentence, ctx: EventContext) -> boo
 
 
 def _meeting_ok(m: re.Match[str], sent: Sentence, ctx: EventContext) -> bool:
-    """Not a 'meeting with the press'; not an infinitive 'to meet'."""
-    return not re.search(r"\bto\s+$", sent.text[: m.start("t")][-4:])
+    """Not a 'meeting with the press'; not an infinitive 'to meet' (except a chronology
+    line's purpose: "flies to Washington to meet Bill Clinton")."""
+    before = sent.text[: m.start("t")]
+    if sent.index in ctx.chronology and TRIP_TO_MEET.search(before[-120:]):
+        return True
+    return not re.search(r"\bto\s+$", before[-4:])
 
 
 def _talks_ok(m: re.Match[str], sent: Sentence, ctx: EventContext) -> bool:

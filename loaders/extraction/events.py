@@ -36,7 +36,7 @@ from loaders.extraction.event_adjust import (
     past_year_named,
     summoned_last,
 )
-from loaders.extraction.event_checks import INVASION_WORDS, context_ok, plural_skip
+from loaders.extraction.event_checks import INVASION_WORDS, TRIP_TO_MEET, context_ok, plural_skip
 from loaders.extraction.event_dating import date_for, lead_date, written_date
 from loaders.extraction.event_extras import anniversaries, followed_suit
 from loaders.extraction.event_merge import merge_events
@@ -167,6 +167,7 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
         guard_in(before)
         and not (_NEGATION.search(before) and _UNTIL_AFTER.match(s, m.end("t")))
         and not past_year_named(ctx, m)
+        and not (sent.index in ctx.chronology and TRIP_TO_MEET.search(before))
     ):
         return None
     if not context_ok(etype, m, sent, ctx) or plural_skip(etype, m, sent):

@@ -117,3 +117,35 @@ def test_a_past_year_in_the_same_paragraph_dates_a_bare_month() -> None:
     text = "China and Japan signed a treaty in 1978. Xi Jinping and Joe Biden met in November."
     found = events(text, date(2024, 12, 20))
     assert ("summit_meeting", ("CHN", "USA"), "1978-11") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2015 December - Narendra Modi makes a surprise stopover in Lahore.",
+            ("state_visit", ("IND", "PAK"), "2015-12"),
+        ),
+        (
+            "Feb. 26, 2019 - Indian warplanes strike inside Pakistan.",
+            ("military_intervention", ("IND", "PAK"), "2019-02-26"),
+        ),
+    ],
+)
+def test_trips_purposes_and_strikes_in_list_lines(
+    text: str, expected: tuple[str, tuple[str, ...], str]
+) -> None:
+    found = events(text, PUB)
+    assert expected in found, found
+
+
+def test_a_purpose_meeting_outside_a_chronology_is_not_told() -> None:
+    found = events("Narendra Modi flew to Islamabad on Monday to meet Xi Jinping.", PUB)
+    assert not any(e[0] == "summit_meeting" for e in found), found
+
+
+def test_a_trip_to_meet_someone_in_a_list_line_is_a_visit_and_a_meeting() -> None:
+    found = events("1999 July - Narendra Modi flies to Islamabad to meet Xi Jinping.", PUB)
+    kinds = {(e[0], e[2]) for e in found if {"IND", "CHN"} <= set(e[1])}
+    assert ("summit_meeting", "1999-07") in kinds, found
+    assert any(e[0] == "state_visit" and e[1][:2] == ("IND", "PAK") for e in found), found

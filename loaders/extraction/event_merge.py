@@ -96,11 +96,15 @@ def _date_undated(
 ) -> None:
     """Give undated mentions the story's date, unless they are an event dated elsewhere."""
     index = EventIndex(dated)  # looked up, not scanned: a scan per mention was quadratic
-    twins_of = {id(c): [d for d in index.candidates(c) if same_event(c, d)] for c in undated}
     for c in undated:
         fallback = _fallback(ctx, c)
-        twins = twins_of[id(c)]
-        if twins and (fallback is None or any(near(fallback[0], d.date or "") for d in twins)):
+        if any(same_event(c, d) for d in index.candidates(c)) and (
+            fallback is None
+            or any(
+                same_event(c, d) and near(fallback[0], d.date or "")
+                for d in index.candidates(c, around=fallback[0])
+            )
+        ):
             continue  # the same event, dated elsewhere in the article
         if fallback is not None:
             c.date, c.date_source, c.confidence = fallback

@@ -135,15 +135,31 @@ def _leaders(mentions: Mentions, states: list[str]) -> list[LeaderMention]:
     for info in sorted(mentions.leaders.values(), key=lambda i: i.first):
         if not _is_leader(info) or not info.state or info.person not in mentioned:
             continue
-        person_id = None if info.person.startswith("text:") else info.person
-        out.append(
-            LeaderMention(
-                name=info.name, state=info.state, role=info.role, person_id=person_id or None
-            )
-        )
+        out.append(_leader_mention(info))
         if info.state not in states:
             states.append(info.state)
     return out
+
+
+# A leader taken from the text ("Mongolian President X") is a guess: lower confidence.
+TEXT_LEADER_CONFIDENCE = 0.6
+
+
+def _leader_mention(info: LeaderInfo) -> LeaderMention:
+    """A reference person by their id; a person known only from the text by the slug of the
+    name it gives, flagged and with a lower confidence."""
+    if not info.person.startswith("text:"):
+        return LeaderMention(
+            name=info.name, state=info.state, role=info.role, person_id=info.person
+        )
+    return LeaderMention(
+        name=info.name,
+        state=info.state,
+        role=info.role,
+        person_id=slug(info.name) or None,
+        from_text=True,
+        confidence=TEXT_LEADER_CONFIDENCE,
+    )
 
 
 def _actors(mentions: Mentions, lex: Lexicon) -> list[ActorMention]:

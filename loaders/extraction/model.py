@@ -16,7 +16,12 @@ class LeaderMention(BaseModel):
     name: str  # fullest form the text uses
     state: str
     role: str  # lower-case: "president", "prime minister", "leader"
-    person_id: str | None = None  # reference slug when the person is known
+    # the person's slug: the reference id, or for a leader the reference data lacks the slug
+    # of the name the text gives (identifiers.slug, the rule reference ids follow), so the
+    # two meet when the reference data gains the person
+    person_id: str | None = None
+    from_text: bool = False  # known only from this text ("Mongolian President X")
+    confidence: float | None = None  # set for leaders from the text, which are guesses
 
 
 class ActorMention(BaseModel):

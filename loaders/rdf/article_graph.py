@@ -87,7 +87,7 @@ def _add_article(
     for code in extraction.organizations:
         g.add((node, GEO.mentions, org_iri(ctx.base, code)))
     for leader in extraction.leaders:
-        if leader.person_id:  # only people the reference data knows get a node
+        if leader.person_id and not leader.from_text:  # only reference people have a node
             g.add((node, GEO.mentions, person_iri(ctx.base, leader.person_id)))
     for actor in extraction.actors:  # a link only: the actor's type is in its reference graph
         g.add((node, GEO.mentions, non_state_actor_iri(ctx.base, actor.code)))

@@ -60,7 +60,11 @@ def keyword_automaton(keywords: list[tuple[str, ...]]) -> ahocorasick.Automaton:
     return auto
 
 
-KEYWORD_AUTOMATON = keyword_automaton([keys for _etype, keys, _p in SPECS])
+# The patterns every sentence may run, and those only chronology lines run (same indexes).
+KEYWORD_AUTOMATON = keyword_automaton([keys for _etype, keys, _p in _BASE])
+CHRONOLOGY_AUTOMATON = keyword_automaton(
+    [() if i < CHRONOLOGY_FROM else keys for i, (_etype, keys, _p) in enumerate(SPECS)]
+)
 
 
 def candidate_patterns(auto: ahocorasick.Automaton, lower: str) -> set[int]:

@@ -44,7 +44,7 @@ from loaders.extraction.event_model import EventCandidate, EventContext
 from loaders.extraction.event_participants import participants
 from loaders.extraction.event_splits import split_parties
 from loaders.extraction.event_triggers import (
-    CHRONOLOGY_FROM,
+    CHRONOLOGY_AUTOMATON,
     COMPILED,
     KEYWORD_AUTOMATON,
     NEEDS_YEAR,
@@ -141,9 +141,10 @@ def _triggers(ctx: EventContext, sent: Sentence) -> list[_Trigger]:
     """Every trigger of a sentence that passes the checks and has two participants."""
     triggers: list[_Trigger] = []
     seen: list[tuple[int, int, str]] = []
-    wanted = candidate_patterns(KEYWORD_AUTOMATON, sent.text.lower())
-    if sent.index not in ctx.chronology:
-        wanted = {i for i in wanted if i < CHRONOLOGY_FROM}
+    lower = sent.text.lower()
+    wanted = candidate_patterns(KEYWORD_AUTOMATON, lower)
+    if sent.index in ctx.chronology:
+        wanted |= candidate_patterns(CHRONOLOGY_AUTOMATON, lower)
     if not _DIGIT.search(sent.text):
         wanted -= NEEDS_YEAR
     for index in sorted(wanted):

@@ -1,9 +1,11 @@
 """Relations that follow from events: a newly formed alliance makes its states allies; the
 latest establishment of ties (not followed by a severance) gives diplomatic relations; an
-invasion the article reports as current gives at_war."""
+invasion the article reports as current, or a war declared within three months of it
+("Israel's security cabinet formally declared war on Hamas on Sunday"), gives at_war."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from loaders.extraction import dates as dt
@@ -11,6 +13,7 @@ from loaders.extraction.event_model import EventCandidate
 from loaders.extraction.relation_model import RelationCandidate
 
 _TIES = ("diplomatic_relations_established", "diplomatic_relations_severed")
+_DECLARED = re.compile(r"\bdeclar", re.IGNORECASE)
 
 
 def _relation(rtype: str, a: str, b: str, e: EventCandidate) -> RelationCandidate:
@@ -37,6 +40,12 @@ def _at_war(
     return [_relation("at_war", e.participants[0], e.participants[1], e)]
 
 
+def _declared_war(e: EventCandidate) -> bool:
+    """A war the text says was declared (the trigger reads 'declared war')."""
+    start = e.start - e.sentence.start
+    return e.type == "war" and bool(_DECLARED.search(e.sentence.text, max(0, start), start + 40))
+
+
 def from_events(
     events: list[EventCandidate], anchor: date | None, at_war: frozenset[str] = frozenset()
 ) -> list[RelationCandidate]:
@@ -52,7 +61,7 @@ def from_events(
             key = frozenset(e.participants[:2])
             if key not in latest_ties or (latest_ties[key].date or "") < e.date:
                 latest_ties[key] = e
-        if e.type == "military_intervention" and e.invasion:
+        if (e.type == "military_intervention" and e.invasion) or _declared_war(e):
             out.extend(_at_war(e, anchor, at_war))
     for e in latest_ties.values():
         if e.type == "diplomatic_relations_established":

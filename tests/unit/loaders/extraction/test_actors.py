@@ -147,3 +147,11 @@ def test_the_article_graph_links_actors_without_typing_them() -> None:
     assert (None, GEO.mentions, hamas) in graph
     assert (None, GEO.participant, hamas) in graph
     assert (hamas, RDF.type, None) not in graph
+
+
+def test_a_war_declared_on_an_actor_gives_at_war() -> None:
+    text = "Israel's security cabinet formally declared war on Hamas on Sunday."
+    relations = run(text, "2023-10-08")["relations"]
+    assert [(r["type"], {r["a"], r["b"]}, r["since"]) for r in relations] == [
+        ("at_war", {"ISR", "HAMAS"}, "2023")
+    ]

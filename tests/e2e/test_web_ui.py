@@ -59,7 +59,8 @@ def test_timeline_page_shows_events_with_evidence(server: Server, tmp_path: Path
     assert "message_exchange" in text
     assert "2024-10-06" in text
     assert "exchanged messages" in text  # the evidence sentence, not just the type
-    assert "1950/1953" in text
+    # the Korean War, dated by the named-events table (loaders/extraction/data)
+    assert "1950-06-25/1953-07-27" in text
 
 
 def test_states_may_be_given_by_name(server: Server, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ and the phrases that refer back to them. The word lists are data
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Callable
@@ -79,41 +80,42 @@ def actor_anaphors(
     text: str, out: Mentions, sentences: list[Sentence], of: Callable[[int], Sentence]
 ) -> None:
     """'The group', 'the militants': the last actor named in the paragraph (or the one
-    before). `of(offset)` is the sentence holding an offset."""
+    before). `of(offset)` is the sentence holding an offset. Lookups are by binary search,
+    so a text of many names and anaphors stays linear."""
     named = sorted((m for m in out.mentions if m.kind == ACTOR), key=lambda m: m.start)
     if not named:
         return
-    taken = [(m.start, m.end) for m in out.mentions if m.kind != STATE]
+    named_starts = [m.start for m in named]
+    taken = _Spans([m for m in out.mentions if m.kind != STATE])
+    states = _Spans([m for m in out.mentions if m.kind == STATE])
     for m in ANAPHOR.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         sent = of(m.start())
-        pick = _last_actor(named, sentences, sent, m.start())
-        if pick is None:
+        i = bisect.bisect_left(named_starts, m.start()) - 1
+        if i < 0 or sent.paragraph - sentences[named[i].sentence].paragraph > 1:
             continue
-        _quiet_states_inside(out, m.start(), m.end())
+        for state in states.inside(m.start(), m.end()):
+            state.via = MODIFIER  # "the Iran-backed movement": Iran is named, not a party
         out.mentions.append(
-            Mention(m.start(), m.end(), m.group(0), ACTOR, pick.code, "anaphor", sent.index)
+            Mention(m.start(), m.end(), m.group(0), ACTOR, named[i].code, "anaphor", sent.index)
         )
 
 
-def _last_actor(
-    named: list[Mention], sentences: list[Sentence], sent: Sentence, before: int
-) -> Mention | None:
-    earlier = [m for m in named if m.start < before]
-    if not earlier:
-        return None
-    last = earlier[-1]
-    paragraph = sentences[last.sentence].paragraph
-    return last if sent.paragraph - paragraph <= 1 else None
+class _Spans:
+    """Mentions sorted by offset (they do not overlap one another)."""
 
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
 
-def _quiet_states_inside(out: Mentions, start: int, end: int) -> None:
-    """A state inside the anaphor ('the Iran-backed movement') names the state, but is not a
-    party of the clause."""
-    for m in out.mentions:
-        if m.kind == STATE and start <= m.start < end:
-            m.via = MODIFIER
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.mentions[i].end > start
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return self.mentions[lo:hi]
 
 
 def shorter_actor(

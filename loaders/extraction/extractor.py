@@ -63,7 +63,7 @@ def extract_with(article: Article, lex: Lexicon) -> Extraction:
     gone = _gone_states(lex, anchor)
     relations = find_relations(text, sentences, mentions, events, article.published, anchor, gone)
     states, organizations = _states_and_organizations(mentions)
-    leaders = _leaders(mentions, states)
+    leaders = _leaders(mentions, states, lex)
     return Extraction(
         article=article,
         states=states,
@@ -128,14 +128,14 @@ def _states_and_organizations(mentions: Mentions) -> tuple[list[str], list[str]]
     return states, organizations
 
 
-def _leaders(mentions: Mentions, states: list[str]) -> list[LeaderMention]:
+def _leaders(mentions: Mentions, states: list[str], lex: Lexicon) -> list[LeaderMention]:
     """Leaders the article mentions, in order of first mention; their states join `states`."""
     out: list[LeaderMention] = []
     mentioned = {m.person for m in mentions.mentions}
     for info in sorted(mentions.leaders.values(), key=lambda i: i.first):
         if not _is_leader(info) or not info.state or info.person not in mentioned:
             continue
-        out.append(_leader_mention(info))
+        out.append(_leader_mention(info, lex))
         if info.state not in states:
             states.append(info.state)
     return out
@@ -145,18 +145,18 @@ def _leaders(mentions: Mentions, states: list[str]) -> list[LeaderMention]:
 TEXT_LEADER_CONFIDENCE = 0.6
 
 
-def _leader_mention(info: LeaderInfo) -> LeaderMention:
+def _leader_mention(info: LeaderInfo, lex: Lexicon) -> LeaderMention:
     """A reference person by their id; a person known only from the text by the slug of the
-    name it gives, flagged and with a lower confidence."""
-    if not info.person.startswith("text:"):
-        return LeaderMention(
-            name=info.name, state=info.state, role=info.role, person_id=info.person
-        )
+    name it gives, flagged and with a lower confidence (unless that slug is a reference id:
+    "Recep Tayyip Erdogan" is "recep-tayyip-erdogan")."""
+    person_id = info.person if not info.person.startswith("text:") else slug(info.name)
+    if person_id in lex.persons:
+        return LeaderMention(name=info.name, state=info.state, role=info.role, person_id=person_id)
     return LeaderMention(
         name=info.name,
         state=info.state,
         role=info.role,
-        person_id=slug(info.name) or None,
+        person_id=person_id or None,
         from_text=True,
         confidence=TEXT_LEADER_CONFIDENCE,
     )

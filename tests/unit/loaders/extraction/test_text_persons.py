@@ -6,6 +6,7 @@ persons (a minted person has no node yet)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from loaders.article import Article
@@ -13,6 +14,7 @@ from loaders.extraction.extractor import TEXT_LEADER_CONFIDENCE, extract
 from loaders.rdf.article_graph import article_graph
 from ontology.identifiers import DEFAULT_BASE_IRI, person_iri
 from ontology.namespace import GEO
+from ontology.reference_data import PersonRef, Term, load_reference
 
 TEXT = (
     "Kenyan President Amani Wekesa met Xi Jinping in Beijing on Monday. "
@@ -41,3 +43,17 @@ def test_the_article_graph_links_reference_persons_only() -> None:
     graph = article_graph(extraction(), DEFAULT_BASE_IRI)
     assert (None, GEO.mentions, person_iri(DEFAULT_BASE_IRI, "xi-jinping")) in graph
     assert (None, GEO.mentions, person_iri(DEFAULT_BASE_IRI, "amani-wekesa")) not in graph
+
+
+def test_a_text_leader_whose_slug_is_a_reference_id_is_that_person() -> None:
+    """The same id rule: 'Amani Wekesa' in the text meets the reference 'Amani Wekesá'."""
+    base = load_reference()
+    known = PersonRef(
+        id="amani-wekesa",
+        name="Amani Wekesá",
+        terms=(Term("KEN", ("head_of_state",), "president", "2031-01-01"),),
+    )
+    reference = replace(base, leaders=(*base.leaders, known))
+    article = Article(url=None, title=None, published=date(2024, 6, 1), text=TEXT)
+    wekesa = extract(article, reference).to_json()["leaders"][0]
+    assert wekesa["person_id"] == "amani-wekesa" and wekesa["from_text"] is False

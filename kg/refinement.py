@@ -1,6 +1,6 @@
 """Refinements: one event that articles date at two precisions ("the treaty signed in June
 2024", "signed on 19 June 2024") is shown once. Event IRIs hold the date at its precision
-(DESIGN.md decision 3), so the two are two events in the record; a derived named graph per
+(docs/architecture.md, decision 3), so the two are two events in the record; a derived named graph per
 coarser event links it to the one event that states it more precisely, and lends that event
 its sources and evidence. Pure functions: which event refines which, and what each derived
 graph holds."""

@@ -1,4 +1,4 @@
-"""Bring the Neo4j projection up to date with the RDF store of record (DESIGN.md decision 1):
+"""Bring the Neo4j projection up to date with the RDF store of record (docs/architecture.md, decision 1):
 project the named graphs that are new or changed (by a content hash kept on each
 `(:ProjectedGraph {iri, hash})` node), drop the ones the record no longer has; or, with
 `rebuild`, clear Neo4j and project everything."""

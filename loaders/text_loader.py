@@ -1,4 +1,4 @@
-"""Plain-text articles: an optional `key: value` header block (DESIGN.md), then the body."""
+"""Plain-text articles: an optional `key: value` header block (docs/loaders.md), then the body."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Deterministic identifiers (DESIGN.md decision 3): the same thing always gets the same IRI,
+"""Deterministic identifiers (docs/architecture.md, decision 3): the same thing always gets the same IRI,
 so two articles reporting one event land on one node."""
 
 from __future__ import annotations

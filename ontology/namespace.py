@@ -108,7 +108,7 @@ class GEO(DefinedNamespace):
     ingestedAt: URIRef
 
 
-# The fixed vocabularies of DESIGN.md, as SKOS concepts declared in ontology/geokg.ttl.
+# The fixed vocabularies (docs/architecture.md, decision 6), as SKOS concepts declared in ontology/geokg.ttl.
 EVENT_TYPE = Namespace("https://geokg.example.org/ontology/event-type/")
 RELATION_TYPE = Namespace("https://geokg.example.org/ontology/relation-type/")
 OBLIGATION = Namespace("https://geokg.example.org/ontology/obligation/")

@@ -42,6 +42,20 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
 
 
+SHARED = Path(__file__).resolve().parents[2] / "shared"  # ../shared beside the repository
+DEVSET = SHARED / "devset"
+
+
+def require_devset() -> Path:
+    """The shared development set; a failure under CI when it is missing (its tests would
+    pass by being skipped), a skip elsewhere."""
+    if not DEVSET.is_dir():
+        if in_ci():
+            pytest.fail(f"CI=true and no development set at {DEVSET}", pytrace=False)
+        pytest.skip(f"the shared development set is not at {DEVSET}")
+    return DEVSET
+
+
 def unavailable(reason: str) -> NoReturn:
     """No Neo4j: a failure under CI (a skipped suite would look green), a skip elsewhere."""
     if in_ci():

@@ -40,7 +40,7 @@ TypeQuery = Annotated[
     str | None,
     Query(
         alias="type",
-        description="An event type (DESIGN.md)",
+        description="An event type (docs/data-model.md)",
         examples=["state_visit"],
         json_schema_extra={"enum": list(EVENT_TYPES)},
     ),

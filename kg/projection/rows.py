@@ -1,6 +1,6 @@
 """RDF triples of named graphs -> rows for the Neo4j projection (pure: no driver, no Cypher).
 
-Shape (DESIGN.md decision 7, docs/neo4j-projection.md): every IRI is a `(:Resource {uri})`
+Shape (docs/architecture.md, decision 7, docs/neo4j-projection.md): every IRI is a `(:Resource {uri})`
 with one label per rdf:type that is a GEO class; literals are properties by local name (see
 kg.projection.values); IRI objects are relationships by local name. What one graph says of one
 subject is a *claim* (its labels and literals); a node is the union of its claims.

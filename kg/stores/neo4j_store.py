@@ -1,4 +1,4 @@
-"""The Neo4j projection of the RDF record (DESIGN.md decisions 1 and 7): each named graph is
+"""The Neo4j projection of the RDF record (docs/architecture.md, decisions 1 and 7): each named graph is
 written, replaced and dropped whole, in batches of parameterised `UNWIND $rows` Cypher, one
 transaction per batch. The driver is passed in; this module never creates or closes one."""
 

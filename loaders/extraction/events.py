@@ -1,7 +1,7 @@
 """Dated events between states: trigger lexicons per event type, participants from the
 sentence's state and leader mentions, dates from the sentence (or a neighbour).
 
-Rules (DESIGN.md and the annotation rules of the development set):
+Rules (docs/extraction.md and the annotation rules of the development set):
 - an event is kept only when the text places it in time, to a year at least;
 - planned, hypothetical or negated events ("will visit", "plans to", "readied", "not") and
   domestic events (one state only) are left out;

@@ -1,4 +1,4 @@
-"""What the extractor returns: the extraction JSON of DESIGN.md, plus offsets, confidence
+"""What the extractor returns: the extraction JSON (docs/extraction.md), plus offsets, confidence
 and the article it came from. Pure data; the RDF graph is built from it."""
 
 from __future__ import annotations

@@ -60,7 +60,11 @@ def test_finland_is_in_nato_in_2024_not_in_2022(api: httpx.Client) -> None:
 
 def test_alliances_filtered_by_obligation(api: httpx.Client) -> None:
     items = api.get("/states/FIN/alliances", params={"at": "2024", "obligation": "defense"})
-    assert all("defense" in a["obligations"] for a in items.json()["items"])
+    found = items.json()["items"]
+    assert "NATO" in {a["organization"] for a in found}  # Finland joined in 2023
+    assert all("defense" in a["obligations"] for a in found)
+    consult = api.get("/states/FIN/alliances", params={"at": "2022", "obligation": "defense"})
+    assert "NATO" not in {a["organization"] for a in consult.json()["items"]}
     assert_problem(api.get("/states/FIN/alliances", params={"obligation": "hugs"}), 400)
 
 

@@ -1,4 +1,4 @@
-"""The query contract (DESIGN.md decision 2): the same data in the embedded store and in Neo4j
+"""The query contract (docs/architecture.md, decision 2): the same data in the embedded store and in Neo4j
 (projected by `sync`) gives identical answers from SparqlQueries and CypherQueries, for every
 method of GraphQueries, over many arguments, including the inputs both must refuse.
 

@@ -13,9 +13,9 @@ from loaders.article import Article
 from loaders.errors import LoadError
 from loaders.formats import sniff_kind
 from loaders.sources import _guarded, iter_articles
+from tests.conftest import require_devset
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "articles"
-DEVSET = Path("/work/shared/devset")
 PAGE = "<html><body><article><p>{}</p></article></body></html>"
 TEXT = "Leaders of the two states met in Geneva and agreed to continue talks next month."
 
@@ -156,11 +156,11 @@ def test_urls_go_through_the_url_loader(http_base: str) -> None:
     assert [e.source for e in errors] == [f"{http_base}/missing"]
 
 
-@pytest.mark.skipif(not DEVSET.is_dir(), reason="devset folder absent")
 def test_devset_folder_loads_articles_only_with_their_dates() -> None:
-    articles, errors = _split(list(iter_articles([DEVSET])))
+    devset = require_devset()
+    articles, errors = _split(list(iter_articles([devset])))
     assert errors == []
-    assert len(articles) == len(list(DEVSET.glob("*.txt")))
+    assert len(articles) == len(list(devset.glob("*.txt")))
     by_name = {Path(a.source or "").name: a for a in articles}
     assert by_name["00_china_dprk_75_years.txt"].published == date(2024, 10, 7)
     assert by_name["01_us_japan_summit_2024.txt"].published is None

@@ -1,4 +1,4 @@
-"""Plain-text loader: the header block of DESIGN.md, its edge cases, and the devset files."""
+"""Plain-text loader: the header block (docs/loaders.md), its edge cases, and the devset files."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ import pytest
 
 from loaders.errors import LoadError
 from loaders.text_loader import parse_published, parse_text_article, read_text_file
-
-DEVSET = Path("/work/shared/devset")
+from tests.conftest import require_devset
 
 
 def test_full_header_is_read_and_body_kept_verbatim() -> None:
@@ -95,16 +94,16 @@ def test_read_text_file(tmp_path: Path) -> None:
     assert article.source == str(path)
 
 
-@pytest.mark.skipif(not DEVSET.is_dir(), reason="devset folder absent")
 def test_devset_files_load_with_their_published_date() -> None:
-    for path in sorted(DEVSET.glob("*.txt")):
+    devset = require_devset()
+    for path in sorted(devset.glob("*.txt")):
         article = read_text_file(path)
         header = path.read_text(encoding="utf-8").split("\n", 3)
         published = header[1].removeprefix("published: ")
         expected = None if published == "unknown" else date.fromisoformat(published)
         assert article.published == expected, path.name
         assert not article.text.startswith(("url:", "published:", "title:"))
-    china = read_text_file(DEVSET / "00_china_dprk_75_years.txt")
+    china = read_text_file(devset / "00_china_dprk_75_years.txt")
     assert china.published == date(2024, 10, 7)
     assert china.url is None
     assert china.text.startswith("Chinese President Xi Jinping")

@@ -36,7 +36,7 @@ browser:
 
 # Builds the Neo4j launcher (Maven, cached) and runs every test, Neo4j and the browser included.
 test: setup lint typecheck browser
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --durations=15
 
 clean:
 	rm -rf $(VENV) .geokg .mypy_cache .pytest_cache .ruff_cache neo4j-launcher/target

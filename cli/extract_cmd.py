@@ -25,6 +25,7 @@ EMPTY: dict[str, Any] = {
     "states": [],
     "organizations": [],
     "leaders": [],
+    "actors": [],
     "events": [],
     "relations": [],
 }

@@ -87,7 +87,10 @@ def test_the_installed_package_loads_ingests_and_answers(installed: Path, tmp_pa
         kg(installed, tmp_path, "timeline", "CHN", "PRK", "--format", "json").stdout
     )
     dated = {(e["date"], e["type"]) for e in events}
-    assert ("1950-06-25/1953-07-27", "war") in dated  # the named-events table ships with the package
+    assert (
+        "1950-06-25/1953-07-27",
+        "war",
+    ) in dated  # the named-events table ships with the package
     assert ("2024-10-06", "message_exchange") in dated
 
 

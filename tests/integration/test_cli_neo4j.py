@@ -57,7 +57,10 @@ def test_timeline_is_the_same_on_both_backends(env: dict[str, str]) -> None:
     }
     assert answers["neo4j"] == answers["sparql"]
     by_type = {(e["type"], e["date"]) for e in answers["neo4j"]}
-    assert ("war", "1950-06-25/1953-07-27") in by_type  # the Korean War, as the named-events table dates it
+    assert (
+        "war",
+        "1950-06-25/1953-07-27",
+    ) in by_type  # the Korean War, as the named-events table dates it
     assert any(t == "message_exchange" and d == "2024-10-06" for t, d in by_type)
     exchange = next(e for e in answers["neo4j"] if e["type"] == "message_exchange")
     assert all(s["evidence"] for s in exchange["sources"])

@@ -97,7 +97,15 @@ def _lifespan(settings: Settings, backend_factory: BackendFactory | None, read_o
 
 def health(request: Request) -> HealthPublic:
     state = request.app.state
+    problems = []
+    if state.settings.neo4j_uri and state.neo4j is None:
+        problems.append(
+            f"Neo4j at {state.settings.neo4j_uri} could not be reached at start-up: queries "
+            "answer from the record (SPARQL), /cypher answers 503, posts are not projected"
+        )
     return HealthPublic(
+        status="degraded" if problems else "ok",
+        problems=problems,
         backend=state.backend,
         version=__version__,
         read_only=state.read_only,

@@ -48,7 +48,12 @@ class Problem(BaseModel):
 
 
 class HealthPublic(BaseModel):
-    status: str = "ok"
+    status: Literal["ok", "degraded"] = Field(
+        "ok",
+        description="degraded: the server answers, but without a part it was configured "
+        "with (`problems` says which)",
+    )
+    problems: list[str] = Field(default_factory=list)
     backend: str = Field(description="The query backend: sparql or neo4j")
     version: str
     read_only: bool = Field(False, description="True when the store is open read-only")

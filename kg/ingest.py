@@ -12,8 +12,7 @@ from typing import Literal
 
 from rdflib import RDF, Graph, URIRef
 
-from kg.refinement import Reports, refinements
-from kg.refinement_record import derived_graphs
+from kg.refinement_delta import refinement_changes
 from kg.stores.base import RecordStore
 from kg.sync import graph_hash
 from loaders.article import Article
@@ -84,25 +83,30 @@ def default_extractor() -> Extractor:
     return extract
 
 
-def reported_elsewhere(reported: dict[str, Reports], events: set[str], art: str) -> set[str]:
-    """The events of this article that another article reports too, at the same date or at
-    another precision (one refining the other, either way round): corroborated."""
-    found = {e for e in events if e in reported and reported[e].sources - {art}}
-    for coarse, fine in refinements(reported).items():
+def corroborated(others: set[str], found: dict[str, str], events: set[str]) -> set[str]:
+    """The events of this article that another article reports too (`others`), at the same
+    date or at another precision (one refining the other, either way round: `found`)."""
+    hits = events & others
+    for coarse, fine in found.items():
         for mine, other in ((coarse, fine), (fine, coarse)):
-            if mine in events and reported[other].sources - {art}:
-                found.add(mine)
-    return found
+            if mine in events and other in others:
+                hits.add(mine)
+    return hits
 
 
-def _stored_version(
-    store: RecordStore, name: str, graph: Graph, names: list[str]
-) -> tuple[Status, Graph | None]:
-    """Whether the article is new, replaced or unchanged, and its stored graph if any."""
-    if name not in set(names):
+def _stored_version(store: RecordStore, name: str, digest: str) -> tuple[Status, Graph | None]:
+    """Whether the article is new, replaced or unchanged, and its stored graph when it must
+    be read: a graph whose hash the store keeps (kg.stores.graph_hashes) and that equals
+    `digest` is unchanged without a read; one without a kept hash is read and hashed."""
+    known, epoch = store.known_hashes([name])
+    if known.get(name) == digest:
+        return "unchanged", None
+    if not store.has_graph(name):
         return "new", None
     stored = store.to_graph(name)
-    return ("unchanged" if graph_hash(stored) == graph_hash(graph) else "replaced"), stored
+    stored_digest = graph_hash(stored)
+    store.remember_hashes({name: stored_digest}, epoch)
+    return ("unchanged" if stored_digest == digest else "replaced"), stored
 
 
 def ingest_article(
@@ -140,29 +144,27 @@ def write_article_graph(
     graph: Graph,
     extraction: Extraction | None = None,
 ) -> ArticleReport:
-    """Write a validated article graph and what it refines in one transaction, if changed."""
-    name = article_iri(base_iri, article_id)
-    names = store.graphs()
-    status, stored = _stored_version(store, str(name), graph, names)
+    """Write a validated article graph and what it changes of the refinement graphs in one
+    transaction, if changed; an unchanged one costs its hash and a look-up of the stored
+    hash. Every read is by index (kg.refinement_delta), never over the whole store."""
+    name = str(article_iri(base_iri, article_id))
+    digest = graph_hash(graph)
+    status, stored = _stored_version(store, name, digest)
+    events = _events_of(graph, URIRef(name))
+    report = ArticleReport(article_id, name, status, len(events), 0, 0, extraction)
+    if status == "unchanged":  # every event was recorded before, by this article
+        report.known_events = len(events)
+        return report
     known = {str(s) for s in stored.subjects(RDF.type, GEO.Event)} if stored else set()
-    events = _events_of(graph, name)
-    derived, reported = derived_graphs(store, str(name), graph, stored, names)
-    elsewhere = reported_elsewhere(reported, events, str(name))
-    if status != "unchanged":  # the article and what its events now refine, in one write
-        store.replace_graphs({str(name): graph, **derived})
-    else:
-        derived = {}
-    return ArticleReport(
-        article_id=article_id,
-        article_iri=str(name),
-        status=status,
-        events=len(events),
-        new_events=len(events - elsewhere - known),
-        corroborated_events=len(elsewhere),
-        extraction=extraction,
-        known_events=len((events & known) - elsewhere),
-        derived={g: len(d) > 0 for g, d in derived.items()},
-    )
+    changes = refinement_changes(store, name, graph, stored)
+    elsewhere = corroborated(changes.others, changes.found, events)
+    store.update_graphs({name: graph, **changes.replace}, changes.insert, changes.delete)
+    store.remember_hashes({name: digest}, store.known_hashes([])[1])  # after the write only
+    report.new_events = len(events - elsewhere - known)
+    report.corroborated_events = len(elsewhere)
+    report.known_events = len((events & known) - elsewhere)
+    report.derived = changes.derived
+    return report
 
 
 def _ingest_item(

@@ -48,6 +48,9 @@ def looks_like_update(sparql: str) -> bool:
     return bool(words & set(UPDATE_WORDS)) and not words & {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}  # fmt: skip
 
 
+Graphs = Mapping[str, Graph]  # graph name -> its triples
+
+
 class StoreError(Exception):
     """A store operation that failed for a reason the user can act on; the message is one
     sentence."""
@@ -94,6 +97,24 @@ class RecordStore(ABC):
     def replace_graph(self, name: str, graph: Graph) -> int:
         """Replace one named graph with the triples of `graph` atomically."""
         return self.replace_graphs({name: graph})
+
+    def update_graphs(self, replace: Graphs, insert: Graphs, delete: Graphs) -> None:
+        """In ONE transaction: replace the graphs of `replace` whole, and add the triples of
+        `insert` to (take those of `delete` out of) the graphs they name. This default reads
+        the changed graphs and replaces them; a store may apply the differences itself."""
+        graphs = dict(replace)
+        for name in {*insert, *delete} - set(replace):
+            graph = self.to_graph(name)
+            for triple in delete.get(name, Graph()):
+                graph.remove(triple)
+            for triple in insert.get(name, Graph()):
+                graph.add(triple)
+            graphs[name] = graph
+        self.replace_graphs(graphs)
+
+    def has_graph(self, name: str) -> bool:
+        """Whether the store holds a named graph of this name."""
+        return name in self.graphs()
 
     @abstractmethod
     def drop_graph(self, name: str) -> bool:

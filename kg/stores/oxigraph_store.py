@@ -16,6 +16,7 @@ from kg.stores.base import (
     RDF_FORMATS,
     READ_ONLY_TEXT,
     RESULTS_FORMATS,
+    Graphs,
     QueryResult,
     RecordStore,
     StoreError,
@@ -26,13 +27,9 @@ from kg.stores.base import (
 )
 from kg.stores.graph_hashes import GraphHashes
 from kg.stores.oxigraph_results import to_query_result
-from kg.stores.oxigraph_terms import (
-    graph_node,
-    insert_update,
-    quad_blocks,
-    replace_update,
-    triple_lines,
-)
+from kg.stores.oxigraph_terms import graphs_update, insert_update, quad_blocks, replace_update
+from kg.stores.oxigraph_terms import store_lines as _lines
+from kg.stores.oxigraph_terms import store_node as _node
 from kg.stores.sparql_guard import REFUSED_TEXT, is_federated
 from kg.stores.timeline_cache import FILE_NAME as TIMELINE_FILE
 from kg.stores.timeline_cache import CachedEvent, PageFilter, TimelineCache
@@ -42,6 +39,7 @@ from kg.stores.timeline_keys import (
     foreign_subject_query,
     subjects_query,
 )
+from ontology.namespace import GEO_IRI
 
 _OX_RDF = {
     "nq": ox.RdfFormat.N_QUADS,
@@ -57,6 +55,7 @@ _OX_RESULTS = {
     "tsv": ox.QueryResultsFormat.TSV,
 }
 _CHUNK = 500  # subjects per VALUES block
+_CODE = ox.NamedNode(f"{GEO_IRI}code")
 _DISTINCT_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 
 
@@ -64,21 +63,6 @@ def _rdf_format(fmt: str) -> ox.RdfFormat:
     if fmt not in _OX_RDF:
         raise StoreFormatError(f"Unknown RDF format {fmt!r}; use one of {', '.join(RDF_FORMATS)}.")
     return _OX_RDF[fmt]
-
-
-def _node(name: str) -> ox.NamedNode:
-    try:
-        return graph_node(name)
-    except ValueError as exc:
-        raise StoreFormatError(f"{name!r} is not a valid graph IRI: {exc}.") from None
-
-
-def _lines(graph: Graph) -> list[str]:
-    """The graph's statements, or StoreFormatError naming the first term that cannot be stored."""
-    try:
-        return list(triple_lines(graph))
-    except (ValueError, TypeError) as exc:
-        raise StoreFormatError(f"The graph holds a term that cannot be stored: {exc}.") from None
 
 
 def _open_error(path: Path, exc: OSError) -> StoreError:
@@ -148,10 +132,11 @@ class OxigraphStore(RecordStore):
         iris = [s.value for s in subjects]
         codes: set[str] = set()
         for i in range(0, len(iris), _CHUNK):
-            rows = self.store.query(
-                dyads_query(iris[i : i + _CHUNK]), use_default_graph_as_union=True
-            )
-            codes.update(row[0].value for row in rows)  # type: ignore[union-attr]
+            query = dyads_query(iris[i : i + _CHUNK])
+            for row in self.store.query(query, use_default_graph_as_union=True):  # type: ignore[union-attr]
+                # one code triple of each dyad, whichever graph holds it
+                quad = next(self.store.quads_for_pattern(row[0], _CODE, None, None), None)
+                codes.update([str(quad.object.value)] if quad is not None else [])  # type: ignore[union-attr]
         return sorted(codes)
 
     def _timelines_before(self, names: list[str]) -> list[str] | None:
@@ -232,6 +217,16 @@ class OxigraphStore(RecordStore):
         """Replace each `<graph>` of `blocks` by its statement lines, in one update."""
         if blocks:
             self._update(replace_update(blocks), [name[1:-1] for name in blocks])
+
+    def update_graphs(self, replace: Graphs, insert: Graphs, delete: Graphs) -> None:
+        blocks = [
+            {str(_node(n)): _lines(g) for n, g in m.items()} for m in (replace, insert, delete)
+        ]
+        if any(blocks):
+            self._update(graphs_update(*blocks), sorted({n[1:-1] for m in blocks for n in m}))
+
+    def has_graph(self, name: str) -> bool:
+        return self.store.contains_named_graph(_node(name))
 
     def drop_graph(self, name: str) -> bool:
         node = _node(name)

@@ -13,6 +13,8 @@ from rdflib import Literal as RdfLiteral
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
+from kg.stores.base import StoreFormatError
+
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 _XSD_STRING = str(XSD.string)
 _LANG_STRING = str(RDF.langString)
@@ -85,6 +87,37 @@ def replace_update(blocks: dict[str, list[str]]) -> str:
     drops = [f"DROP SILENT GRAPH {name} ;" for name in blocks]
     inserts = [f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}" for name, lines in blocks.items()]
     return "\n".join(drops) + "\nINSERT DATA {\n" + "\n".join(inserts) + "\n}"
+
+
+def graphs_update(
+    replace: dict[str, list[str]], insert: dict[str, list[str]], delete: dict[str, list[str]]
+) -> str:
+    """One SPARQL update (one transaction) that takes the statements of `delete` out of their
+    graphs, adds those of `insert`, and replaces each graph of `replace` whole."""
+    parts = [
+        f"{word} DATA {{\n"
+        + "\n".join(f"GRAPH {n} {{\n" + "\n".join(ls) + "\n}" for n, ls in b.items())
+        + "\n}"
+        for word, b in (("DELETE", delete), ("INSERT", insert))
+        if b
+    ]
+    return " ;\n".join([*parts, replace_update(replace)] if replace else parts)
+
+
+def store_node(name: str) -> ox.NamedNode:
+    """A graph name as Oxigraph's node, or StoreFormatError."""
+    try:
+        return graph_node(name)
+    except ValueError as exc:
+        raise StoreFormatError(f"{name!r} is not a valid graph IRI: {exc}.") from None
+
+
+def store_lines(graph: Graph) -> list[str]:
+    """The graph's statements, or StoreFormatError naming the first term that cannot be stored."""
+    try:
+        return list(triple_lines(graph))
+    except (ValueError, TypeError) as exc:
+        raise StoreFormatError(f"The graph holds a term that cannot be stored: {exc}.") from None
 
 
 def insert_update(name: str, lines: list[str]) -> str:

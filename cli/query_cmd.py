@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
@@ -31,6 +32,11 @@ from ontology.namespace import EVENT_TYPES, OBLIGATIONS
 BACKEND = typer.Option(Backend.sparql, "--backend", help="Query backend.")
 FORMAT = typer.Option(OutputFormat.table, "--format", help="table or json.")
 AT = typer.Option(None, "--at", help="A date at any precision: 2024, 2024-10, 2024-10-06.")
+# The form the API holds query dates to (api/deps.py): ASCII digits, no spaces around, so
+# that `kg` and the API take the same dates ('٢٠٢٤' and '2024 ' are refused by both).
+# Beyond a 64-bit integer, the timeline cache (SQLite) failed with "datatype mismatch".
+MOST = 1_000_000_000
+_DATE_TEXT = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 
 @contextmanager
@@ -58,6 +64,11 @@ def parse_date(value: str | None, option: str) -> PartialDate | None:
     """A CLI date at any precision, or a one-sentence error (exit 2)."""
     if value is None:
         return None
+    if not _DATE_TEXT.fullmatch(value):
+        shown = value if len(value) <= 40 else value[:40] + "..."
+        raise CliError(
+            f"{option}: {shown!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD.", code=2
+        )
     try:
         return parse_partial(value)
     except DateError as exc:
@@ -187,8 +198,10 @@ def timeline(
     start: str | None = typer.Option(None, "--from", help="Earliest date, any precision."),
     end: str | None = typer.Option(None, "--to", help="Latest date, any precision."),
     event_type: str | None = typer.Option(None, "--type", help="An event type."),
-    limit: int | None = typer.Option(None, "--limit", min=0, help="Most events (default: all)."),
-    offset: int = typer.Option(0, "--offset", min=0, help="Events to skip."),
+    limit: int | None = typer.Option(
+        None, "--limit", min=0, max=MOST, help="Most events (default: all)."
+    ),
+    offset: int = typer.Option(0, "--offset", min=0, max=MOST, help="Events to skip."),
     backend: Backend = BACKEND,
     fmt: OutputFormat = FORMAT,
 ) -> None:
@@ -243,7 +256,7 @@ def events(
     start: str | None = typer.Option(None, "--from", help="Earliest date, any precision."),
     end: str | None = typer.Option(None, "--to", help="Latest date, any precision."),
     limit: int = typer.Option(50, "--limit", min=1, max=10000, help="Most events to show."),
-    offset: int = typer.Option(0, "--offset", min=0, help="Events to skip."),
+    offset: int = typer.Option(0, "--offset", min=0, max=MOST, help="Events to skip."),
     backend: Backend = BACKEND,
     fmt: OutputFormat = FORMAT,
 ) -> None:

@@ -21,14 +21,11 @@ from kg.queries.timeline_warm import (
 )
 from kg.stores.base import RDF_FORMATS, QueryResult, RecordStore, StoreError, StoreFormatError
 from kg.stores.sparql_endpoint_store import SparqlEndpointStore
-from kg.stores.sparql_guard import _TOKEN as SPARQL_TOKEN
+from kg.stores.sparql_guard import MAX_NESTING, NESTING_TEXT, nesting
 from kg.upgrade import upgrade
 from kg.wiring import BackendError, open_queries, open_reader, open_store
 
 SHOWN_VIOLATIONS = 10
-# pyoxigraph's parser recurses once per group: at 3,000 nested braces it overflows its stack
-# and the process dies (SIGSEGV), so deeper queries are refused before it sees them.
-MAX_SPARQL_NESTING = 100
 CACHE_OFF = "The timeline cache is off (KG_TIMELINE_CACHE=false): nothing to fill."
 
 
@@ -175,20 +172,6 @@ def _query_text(query: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def _nesting(query: str) -> int:
-    """How deep the query nests groups, lists and brackets, outside strings, IRIs and
-    comments (read with kg.stores.sparql_guard's lexer)."""
-    depth = deepest = 0
-    for token in SPARQL_TOKEN.finditer(query):
-        char = token.group("other")
-        if char in ("{", "(", "["):
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in ("}", ")", "]"):
-            depth -= 1
-    return deepest
-
-
 def _print_result_table(result: QueryResult) -> None:
     if result.kind == "ask":
         typer.echo("true" if result.boolean else "false")
@@ -212,8 +195,8 @@ def sparql_cmd(
         text.encode("utf-8")
     except UnicodeEncodeError:  # undecodable bytes in argv arrive as lone surrogates
         raise CliError("The query is not UTF-8 text.", code=2) from None
-    if _nesting(text) > MAX_SPARQL_NESTING:
-        raise CliError(f"The query nests groups over {MAX_SPARQL_NESTING} levels deep.")
+    if nesting(text) > MAX_NESTING:  # the store refuses it too; say it before opening it
+        raise CliError(NESTING_TEXT)
     with opened_store(ctx, reading=True) as store:
         if fmt is SparqlFormat.table:
             _print_result_table(store.query(text))

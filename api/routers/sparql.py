@@ -20,7 +20,13 @@ from api.errors import ApiError
 from api.negotiation import negotiate
 from api.openapi import problems
 from kg.stores.base import QueryResult, RecordStore, StoreError, looks_like_update
-from kg.stores.sparql_guard import REFUSED_TEXT, is_federated
+from kg.stores.sparql_guard import (
+    MAX_NESTING,
+    NESTING_TEXT,
+    REFUSED_TEXT,
+    is_federated,
+    nesting,
+)
 
 router = APIRouter(tags=["sparql"], dependencies=[ReadKeyDep])
 
@@ -60,6 +66,8 @@ def _check_read_only(query: str) -> None:
         raise ApiError(403, "this endpoint is read-only: SPARQL updates are refused", "Read-only")
     if is_federated(query):
         raise ApiError(403, REFUSED_TEXT, "Federated query refused")
+    if nesting(query) > MAX_NESTING:  # pyoxigraph's parser would overflow its stack
+        raise ApiError(400, NESTING_TEXT, "Query nested too deep")
 
 
 def _tsv_term(term: Node) -> str:

@@ -30,7 +30,7 @@ from kg.stores.oxigraph_results import to_query_result
 from kg.stores.oxigraph_terms import graphs_update, insert_update, quad_blocks, replace_update
 from kg.stores.oxigraph_terms import store_lines as _lines
 from kg.stores.oxigraph_terms import store_node as _node
-from kg.stores.sparql_guard import REFUSED_TEXT, is_federated
+from kg.stores.sparql_guard import MAX_NESTING, NESTING_TEXT, REFUSED_TEXT, is_federated, nesting
 from kg.stores.timeline_cache import FILE_NAME as TIMELINE_FILE
 from kg.stores.timeline_cache import CachedEvent, PageFilter, TimelineCache
 from kg.stores.timeline_keys import (
@@ -247,8 +247,8 @@ class OxigraphStore(RecordStore):
         return int(rows[0]["n"])
 
     def _run(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        if is_federated(sparql):
-            raise StoreRefusedError(REFUSED_TEXT)
+        if is_federated(sparql) or nesting(sparql) > MAX_NESTING:
+            raise StoreRefusedError(REFUSED_TEXT if is_federated(sparql) else NESTING_TEXT)
         try:
             return self.store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as exc:

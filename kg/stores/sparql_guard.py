@@ -23,6 +23,10 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 FEDERATED = "SERVICE"
+# pyoxigraph's parser recurses once per group: at about 3,000 nested braces it overflows its
+# stack and the process dies (SIGSEGV), so deeper queries are refused before it sees them.
+MAX_NESTING = 100
+NESTING_TEXT = f"The query nests groups, lists or brackets over {MAX_NESTING} levels deep."
 REFUSED_TEXT = (
     "Federated queries (SERVICE) are refused: the record answers from its own data and "
     "never calls another endpoint."
@@ -36,6 +40,20 @@ def keywords(sparql: str) -> Iterator[str]:
         word = token.group("name")
         if word and ":" not in word:
             yield word.upper()
+
+
+def nesting(sparql: str) -> int:
+    """How deep the query nests groups, lists and brackets, outside strings, IRIs and
+    comments."""
+    depth = deepest = 0
+    for token in _TOKEN.finditer(sparql):
+        char = token.group("other")
+        if char in ("{", "(", "["):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in ("}", ")", "]"):
+            depth -= 1
+    return deepest
 
 
 def is_federated(sparql: str) -> bool:

@@ -13,7 +13,7 @@ import pytest
 
 from kg.stores.base import StoreRefusedError
 from kg.stores.oxigraph_store import OxigraphStore
-from kg.stores.sparql_guard import is_federated, keywords
+from kg.stores.sparql_guard import is_federated, keywords, nesting
 
 FEDERATED = [
     "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
@@ -87,3 +87,16 @@ def test_the_store_refuses_service_and_sends_nothing(
     finally:
         store.close()
     assert hits == []
+
+
+def test_deep_nesting_is_refused_before_the_parser_sees_it(tmp_path: Path) -> None:
+    """pyoxigraph's parser overflows its stack (SIGSEGV) at about 3,000 nested groups."""
+    deep = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
+    assert nesting(deep) == 5000
+    assert nesting("SELECT * WHERE { ?s ?p '{{{{' FILTER((1 + 2) > 0) }") == 3
+    store = OxigraphStore(tmp_path / "store")
+    try:
+        with pytest.raises(StoreRefusedError, match="levels deep"):
+            store.query(deep)
+    finally:
+        store.close()

@@ -13,23 +13,21 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.stores.base import QueryResult, StoreError
+from kg.stores.base import QueryResult
 from kg.stores.oxigraph_terms import to_rdflib
 
 Answer = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 
-class QueryStopped(StoreError):
-    """The caller gave up on the query (its `stop` event was set) before it ended."""
-
-
 def _taken(
     rows: ox.QuerySolutions | ox.QueryTriples, limit: int | None, stop: threading.Event | None
 ) -> Iterator[Any]:
-    """At most `limit` items of a streaming answer; QueryStopped once `stop` is set."""
+    """At most `limit` items of a streaming answer, and none after `stop` is set (the caller
+    gave up and discards what it gets: ending here, rather than raising, lets the pyoxigraph
+    iterator be dropped on the thread that made it)."""
     for item in islice(rows, limit):
         if stop is not None and stop.is_set():
-            raise QueryStopped("The query was stopped before it ended.")
+            return
         yield item
 
 

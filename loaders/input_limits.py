@@ -22,6 +22,9 @@ MAX_JSON_DEPTH = 64
 _LONG_TOKEN = re.compile(rf"(?<!\S)\S{{{MAX_TOKEN_CHARS + 1}}}")
 _JUNK_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _WORD = re.compile(r"[^\W\d_]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate: JSON can escape one, UTF-8 cannot
+# Files that decode as text but are not: what their first bytes say they are.
+SIGNATURES = {"%PDF-": "a PDF file", "PK\x03\x04": "a ZIP file", "\x89PNG": "a PNG image"}
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*+"')
 _BRACKETS = re.compile(r"[\[\]{}]")
 
@@ -30,6 +33,12 @@ def text_problem(text: str) -> str | None:
     """Why `text` cannot be an article (one phrase), or None when it can."""
     if "\x00" in text:
         return "it looks binary (it contains NUL bytes)"
+    kind = next((k for sig, k in SIGNATURES.items() if text.lstrip().startswith(sig)), None)
+    if kind:
+        return f"it is {kind}, not text"
+    surrogate = _SURROGATE.search(text)
+    if surrogate:
+        return f"it holds a lone surrogate (U+{ord(surrogate.group()):04X}), which is not text"
     junk = len(_JUNK_CHARS.findall(text))
     if junk * 10 > len(text) - text.count(" "):
         return f"it is not text ({junk} of its {len(text)} characters are control characters or U+FFFD)"

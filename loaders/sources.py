@@ -65,12 +65,23 @@ def _guarded(results: Iterator[Result], spec: str) -> Iterator[Result]:
 def _within_limits(result: Result, spec: str) -> Result:
     if isinstance(result, LoadError):
         return result
-    problem = text_problem(result.text)
+    problem = text_problem(result.text) or _field_problem(result)
     if problem is None:
         return result
     where = result.source if result.source and result.source != spec else spec
     line = _line_of(where, spec)
     return LoadError(f"{where} was not loaded: {problem}.", spec, line)
+
+
+def _field_problem(article: Article) -> str | None:
+    """The title or url of an article cannot hold what UTF-8 cannot write."""
+    for name, value in (("title", article.title), ("url", article.url)):
+        if value is not None and not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return f"its {name} holds a lone surrogate, which is not text"
+    return None
 
 
 def _line_of(where: str, spec: str) -> int | None:

@@ -117,3 +117,31 @@ def test_a_good_file_still_loads(tmp_path: Path) -> None:
     path.write_text(GOOD, encoding="utf-8")
     [result] = list(iter_articles([path]))
     assert isinstance(result, Article) and result.text == GOOD
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("%PDF-1.4 China and Russia held talks in Beijing.", "a PDF file"),
+        ("PK\x03\x04 word word word", "a ZIP file"),
+        ("\x89PNG words and more words", "a PNG image"),
+        ("China and Russia \ud800 held talks.", "lone surrogate (U+D800)"),
+    ],
+)
+def test_files_that_decode_as_text_and_lone_surrogates_are_not_text(text: str, why: str) -> None:
+    problem = text_problem(text)
+    assert problem is not None and why in problem
+
+
+def test_a_jsonl_record_with_a_lone_surrogate_is_skipped_alone(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        '{"text": "China and Russia \\ud800 held talks."}\n'
+        '{"text": "Finland joined NATO on April 4, 2023.", "title": "t \\udc00"}\n'
+        '{"text": "Finland joined NATO on April 4, 2023."}\n',
+        encoding="utf-8",
+    )
+    found = list(iter_articles([str(path)]))
+    errors = [r for r in found if isinstance(r, LoadError)]
+    assert len(found) == 3 and len(errors) == 2
+    assert "lone surrogate" in str(errors[0]) and "title" in str(errors[1])

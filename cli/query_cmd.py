@@ -286,6 +286,12 @@ def lookup(
         rows: list[list[str | None]] = [["iri", found.iri], ["types", ", ".join(found.types)]]
         rows += [["code", found.code]]
         rows += [["name", found.name], ["aliases", ", ".join(found.aliases)]]
+        if found.from_text:
+            rows += [["known from", "articles only (not in the reference data)"]]
+        for role in found.reported_roles:
+            rows += [
+                ["reported", f"{role.role} of {role.state}, {role.as_of or '?'}: {role.article}"]
+            ]
         print_table(found.name or found.iri, ["", ""], rows)
 
 

@@ -60,6 +60,11 @@ def term_iri(base_iri: str, person_id: str, state: str, start: str) -> URIRef:
     return URIRef(f"{_base(base_iri)}term/{slug(person_id)}/{state.upper()}/{start}")
 
 
+def reported_role_iri(base_iri: str, art_id: str, person_id: str) -> URIRef:
+    """The role one article gives a person it introduces (one per person and article)."""
+    return URIRef(f"{_base(base_iri)}reported-role/{art_id}/{slug(person_id)}")
+
+
 def alliance_iri(base_iri: str, alliance_id: str) -> URIRef:
     return URIRef(f"{_base(base_iri)}alliance/{slug(alliance_id)}")
 

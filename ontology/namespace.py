@@ -20,6 +20,7 @@ class GEO(DefinedNamespace):
     Organization: URIRef  # an intergovernmental organization or bloc
     Person: URIRef
     LeadershipTerm: URIRef  # a person holding an office of a state over a period
+    ReportedRole: URIRef  # a role one article gives a person, as of its date (issue 28)
     Office: URIRef  # head of state, head of government
     Alliance: URIRef  # a formal alliance or treaty of alliance
     Membership: URIRef  # a state's membership of an organization or alliance over a period
@@ -63,6 +64,8 @@ class GEO(DefinedNamespace):
     state: URIRef
     office: URIRef
     role: URIRef
+    textName: URIRef  # a person's name as an article gives it (reference names are geo:name)
+    asOf: URIRef  # the date a reported role was true: the article's publication date
 
     # Membership and alliances
     memberState: URIRef

@@ -31,6 +31,7 @@ GEO_CLASSES: tuple[str, ...] = tuple(
         "Organization",
         "Person",
         "LeadershipTerm",
+        "ReportedRole",
         "Office",
         "Alliance",
         "Membership",

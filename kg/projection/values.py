@@ -30,7 +30,7 @@ from rdflib.term import Node
 from ontology.dates import DateError, parse_partial
 
 # Keys that are lists even with one value: names a node may have several of.
-MULTI_VALUED = frozenset({"alias", "demonym", "capital", "rdfType"})
+MULTI_VALUED = frozenset({"alias", "demonym", "capital", "rdfType", "textName"})
 # Property keys the projection itself owns; an RDF property of that local name gets a "_".
 RESERVED_KEYS = frozenset({"uri", "sources"})
 

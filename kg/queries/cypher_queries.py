@@ -9,8 +9,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from kg.queries import cypher_texts as ct
-from kg.queries.base import NAME_PART, GraphQueries, Ranked, best_per_iri
+from kg.queries.base import GraphQueries, Ranked
 from kg.queries.checks import check_pair, check_period, diplomatic_since
+from kg.queries.cypher_entities import entity_at, ranked_entities
 from kg.queries.cypher_events import event_query_args, events_from_page, source_rows, sources_of
 from kg.queries.cypher_rows import (
     Row,
@@ -19,11 +20,8 @@ from kg.queries.cypher_rows import (
     expand,
     first,
     is_code,
-    is_iri,
     obligation_param,
-    priority,
     texts,
-    types_of,
 )
 from kg.queries.models import (
     AlliancePublic,
@@ -40,7 +38,6 @@ from kg.queries.sparql_rows import (
     alliance_names,
     alliance_rows,
     co_membership,
-    entity_from_rows,
     leader_terms,
     overlaps,
     relation_models,
@@ -284,23 +281,7 @@ class CypherQueries(GraphQueries):
         return diplomatic_since(relations, [e.date for e in established if e.date])
 
     def _ranked(self, key: str) -> Ranked:
-        key = key.strip()
-        if not key:
-            return []
-        candidates = [(2, r) for r in self._read(ct.ENTITY_BY_NAME, name=key.lower())]
-        if is_code(key):
-            candidates += [(1, r) for r in self._read(ct.ENTITY_BY_CODE, code=key.upper())]
-        if is_iri(key):
-            candidates += [(0, r) for r in self._read(ct.ENTITY_BY_IRI, iri=key)]
-        if not any(types_of(r) for _, r in candidates):  # the first or last words of a name
-            words = " ".join(key.lower().split())
-            part = self._read(ct.ENTITY_BY_NAME_PART, prefix=words + " ", suffix=" " + words)
-            candidates = [(NAME_PART, r) for r in part]
-        return best_per_iri((rank, priority(r), r["x"]) for rank, r in candidates if types_of(r))
+        return ranked_entities(self._read, key)
 
     def _entity_at(self, iri: str) -> EntityPublic:
-        details = self._read(ct.ENTITY_DETAILS, iri=iri)[0]
-        rows = [{"prop": "type", "value": t} for t in types_of(details)]
-        for prop in ("code", "name", "alias"):
-            rows += [{"prop": prop, "value": v} for v in texts(details[prop])]
-        return entity_from_rows(iri, rows)
+        return entity_at(self._read, iri)

@@ -179,17 +179,25 @@ RETURN x.uri AS x, labels(x) AS labels, x.rdfType AS rdfType
 """
 ENTITY_BY_NAME = f"""
 MATCH (x) WHERE ({_ENTITY_LABELS})
-  AND any(n IN coalesce(x.name, []) + coalesce(x.alias, []) WHERE toLower(toString(n)) = $name)
+  AND any(n IN coalesce(x.name, []) + coalesce(x.alias, []) + coalesce(x.textName, [])
+          WHERE toLower(toString(n)) = $name)
 RETURN x.uri AS x, labels(x) AS labels, x.rdfType AS rdfType
 """
 ENTITY_BY_NAME_PART = f"""
 MATCH (x) WHERE ({_ENTITY_LABELS})
-  AND any(n IN coalesce(x.name, []) + coalesce(x.alias, [])
+  AND any(n IN coalesce(x.name, []) + coalesce(x.alias, []) + coalesce(x.textName, [])
           WHERE toLower(toString(n)) STARTS WITH $prefix OR toLower(toString(n)) ENDS WITH $suffix)
 RETURN DISTINCT x.uri AS x, labels(x) AS labels, x.rdfType AS rdfType
 """
 ENTITY_DETAILS = """
 MATCH (x:Resource {uri: $iri})
 RETURN labels(x) AS labels, x.rdfType AS rdfType, x.code AS code, x.name AS name,
-       x.alias AS alias
+       x.alias AS alias, x.textName AS text_name
+"""
+REPORTED_ROLES = """
+MATCH (r:ReportedRole)-[:holder]->(:Resource {uri: $iri})
+MATCH (r)-[:state]->(s) MATCH (r)-[:source]->(a)
+RETURN DISTINCT coalesce(s.code, last(split(s.uri, "/"))) AS state, r.role AS role,
+       r.asOf AS asOf, a.uri AS article
+ORDER BY asOf, article, state, role
 """

@@ -86,9 +86,22 @@ class RelationSummary(BaseModel):
     latest_events: list[EventPublic] = Field(default_factory=list)
 
 
+class ReportedRolePublic(BaseModel):
+    """A role an article gives a person the reference data does not know."""
+
+    state: str
+    role: str
+    as_of: str | None = Field(None, description="the article's date: when the role held")
+    article: str = Field(description="IRI of the article that says it")
+
+
 class EntityPublic(BaseModel):
     iri: str
     types: list[str]
     code: str | None = None
     name: str | None = None
     aliases: list[str] = Field(default_factory=list)
+    from_text: bool = Field(
+        False, description="a person known only from articles, not from the reference data"
+    )
+    reported_roles: list[ReportedRolePublic] = Field(default_factory=list)

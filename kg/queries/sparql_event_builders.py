@@ -198,7 +198,7 @@ def entity_candidates_query(key: str) -> str:
         branches.append(f"{{ ?x geo:code {code} . {_typed('x')} BIND(1 AS ?rank) }}")
     lowered = string_literal(key.strip().lower())
     branches.append(
-        f"{{ ?x geo:name|geo:alias ?n . FILTER(LCASE(STR(?n)) = {lowered}) "
+        f"{{ ?x geo:name|geo:alias|geo:textName ?n . FILTER(LCASE(STR(?n)) = {lowered}) "
         f"{_typed('x')} BIND(2 AS ?rank) }}"
     )
     return (
@@ -216,7 +216,7 @@ def entity_name_part_query(key: str) -> str:
     return (
         PREFIXES
         + f"""SELECT DISTINCT ?x ?kind WHERE {{
-  ?x geo:name|geo:alias ?n . BIND(LCASE(STR(?n)) AS ?l)
+  ?x geo:name|geo:alias|geo:textName ?n . BIND(LCASE(STR(?n)) AS ?l)
   FILTER(STRSTARTS(?l, {string_literal(words + " ")}) || STRENDS(?l, {string_literal(" " + words)}))
   {_typed("x")}
 }} ORDER BY ?x"""
@@ -233,5 +233,19 @@ def entity_details_query(iri: str) -> str:
   UNION {{ {node} geo:code ?value BIND("code" AS ?prop) }}
   UNION {{ {node} geo:name ?value BIND("name" AS ?prop) }}
   UNION {{ {node} geo:alias ?value BIND("alias" AS ?prop) }}
+  UNION {{ {node} geo:textName ?value BIND("text_name" AS ?prop) }}
 }} ORDER BY ?prop ?value"""
+    )
+
+
+def reported_roles_query(iri: str) -> str:
+    """The roles articles give a person they introduce (geo:ReportedRole), oldest first."""
+    return (
+        PREFIXES
+        + f"""SELECT DISTINCT ?state ?role ?asOf ?article WHERE {{
+  ?r a geo:ReportedRole ; geo:holder {iri_ref(iri)} ; geo:state ?s ; geo:role ?role ;
+     geo:source ?article .
+  OPTIONAL {{ ?s geo:code ?code }} BIND(COALESCE(?code, REPLACE(STR(?s), "^.*/", "")) AS ?state)
+  OPTIONAL {{ ?r geo:asOf ?asOf }}
+}} ORDER BY ?asOf ?article ?state ?role"""
     )

@@ -218,4 +218,7 @@ class SparqlQueries(GraphQueries):
         return best_per_iri((int(r["rank"]), priority.get(r["kind"], 99), r["x"]) for r in rows)
 
     def _entity_at(self, iri: str) -> EntityPublic:
-        return entity_from_rows(iri, self.store.select(qe.entity_details_query(iri)))
+        rows = self.store.select(qe.entity_details_query(iri))
+        person = any(r["prop"] == "type" and r["value"] == f"{GEO_IRI}Person" for r in rows)
+        roles = self.store.select(qe.reported_roles_query(iri)) if person else []
+        return entity_from_rows(iri, rows, roles)

@@ -11,6 +11,7 @@ from kg.queries.models import (
     EventPublic,
     LeaderTermPublic,
     RelationPublic,
+    ReportedRolePublic,
     SourcePublic,
     StatePublic,
 )
@@ -246,15 +247,25 @@ def relation_models(
     return sorted(models, key=lambda m: (m.type, m.since or "", m.iri))
 
 
-def entity_from_rows(iri: str, rows: Iterable[Row]) -> EntityPublic:
-    """Entity details from (prop, value) rows: geo types by local name, first code and name."""
+def entity_from_rows(iri: str, rows: Iterable[Row], roles: Iterable[Row] = ()) -> EntityPublic:
+    """Entity details from (prop, value) rows: geo types by local name, first code and name.
+    A person with no reference name is named by the text (`text_name`) and flagged."""
     values: dict[str, set[str]] = {}
     for r in rows:
         values.setdefault(r["prop"], set()).add(r["value"])
+    names, text_names = values.get("name", set()), values.get("text_name", set())
+    name = min(names) if names else (min(text_names) if text_names else None)
     return EntityPublic(
         iri=iri,
         types=sorted(_local(t, GEO_IRI) for t in values.get("type", ())),
         code=min(values["code"]) if values.get("code") else None,
-        name=min(values["name"]) if values.get("name") else None,
-        aliases=sorted(values.get("alias", ())),
+        name=name,
+        aliases=sorted(values.get("alias", set()) | (text_names - {name})),
+        from_text=not names and bool(text_names),
+        reported_roles=[
+            ReportedRolePublic(
+                state=r["state"], role=r["role"], as_of=r.get("asOf"), article=r["article"]
+            )
+            for r in roles
+        ],
     )

@@ -13,8 +13,10 @@ from collections.abc import Sequence
 
 from ontology.namespace import GEO_IRI
 
-# Types a graph may hold and still change only the pairs of the events it mentions.
-EVENT_SIDE_TYPES = ("Event", "Dyad", "Article", "Evidence", "Relation")
+# Types a graph may hold and still change only the pairs of the events it mentions. A person
+# an article introduces (Person, ReportedRole) is in no timeline; a reference graph of people
+# also holds LeadershipTerms, so writing it still forgets every pair.
+EVENT_SIDE_TYPES = ("Event", "Dyad", "Article", "Evidence", "Relation", "Person", "ReportedRole")
 # A record without events has no pair timelines: an empty cache holds all of them.
 ANY_EVENT_QUERY = f"ASK {{ ?e a <{GEO_IRI}Event> }}"
 

@@ -4,6 +4,7 @@ reference data is read."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -31,7 +32,7 @@ from loaders.extraction.model import (
     RelationRecord,
 )
 from loaders.extraction.relations import RelationCandidate, find_relations
-from loaders.extraction.sentences import split_sentences
+from loaders.extraction.sentences import Sentence, split_sentences
 from ontology.identifiers import slug
 from ontology.reference_data import ReferenceData
 
@@ -63,7 +64,7 @@ def extract_with(article: Article, lex: Lexicon) -> Extraction:
     gone = _gone_states(lex, anchor)
     relations = find_relations(text, sentences, mentions, events, article.published, anchor, gone)
     states, organizations = _states_and_organizations(mentions)
-    leaders = _leaders(mentions, states, lex)
+    leaders = _leaders(mentions, states, lex, sentences)
     return Extraction(
         article=article,
         states=states,
@@ -128,14 +129,16 @@ def _states_and_organizations(mentions: Mentions) -> tuple[list[str], list[str]]
     return states, organizations
 
 
-def _leaders(mentions: Mentions, states: list[str], lex: Lexicon) -> list[LeaderMention]:
+def _leaders(
+    mentions: Mentions, states: list[str], lex: Lexicon, sentences: list[Sentence]
+) -> list[LeaderMention]:
     """Leaders the article mentions, in order of first mention; their states join `states`."""
     out: list[LeaderMention] = []
     mentioned = {m.person for m in mentions.mentions}
     for info in sorted(mentions.leaders.values(), key=lambda i: i.first):
         if not _is_leader(info) or not info.state or info.person not in mentioned:
             continue
-        out.append(_leader_mention(info, lex))
+        out.append(_leader_mention(info, lex, sentences))
         if info.state not in states:
             states.append(info.state)
     return out
@@ -145,13 +148,14 @@ def _leaders(mentions: Mentions, states: list[str], lex: Lexicon) -> list[Leader
 TEXT_LEADER_CONFIDENCE = 0.6
 
 
-def _leader_mention(info: LeaderInfo, lex: Lexicon) -> LeaderMention:
+def _leader_mention(info: LeaderInfo, lex: Lexicon, sentences: list[Sentence]) -> LeaderMention:
     """A reference person by their id; a person known only from the text by the slug of the
-    name it gives, flagged and with a lower confidence (unless that slug is a reference id:
-    "Recep Tayyip Erdogan" is "recep-tayyip-erdogan")."""
+    name it gives, flagged, with a lower confidence and the sentence that introduces them
+    (unless that slug is a reference id: "Recep Tayyip Erdogan" is "recep-tayyip-erdogan")."""
     person_id = info.person if not info.person.startswith("text:") else slug(info.name)
     if person_id in lex.persons:
         return LeaderMention(name=info.name, state=info.state, role=info.role, person_id=person_id)
+    sentence = _sentence_of(sentences, info.first)
     return LeaderMention(
         name=info.name,
         state=info.state,
@@ -159,7 +163,15 @@ def _leader_mention(info: LeaderInfo, lex: Lexicon) -> LeaderMention:
         person_id=person_id or None,
         from_text=True,
         confidence=TEXT_LEADER_CONFIDENCE,
+        evidence=sentence.text if sentence else None,
+        start=sentence.start if sentence else None,
+        end=sentence.end if sentence else None,
     )
+
+
+def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
+    i = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    return sentences[i] if i >= 0 and offset < sentences[i].end else None
 
 
 def _actors(mentions: Mentions, lex: Lexicon) -> list[ActorMention]:

@@ -22,6 +22,10 @@ class LeaderMention(BaseModel):
     person_id: str | None = None
     from_text: bool = False  # known only from this text ("Mongolian President X")
     confidence: float | None = None  # set for leaders from the text, which are guesses
+    # for a leader from the text: the sentence that introduces them, the person's evidence
+    evidence: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 class ActorMention(BaseModel):

@@ -12,7 +12,13 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from loaders.extraction.model import EventRecord, Evidence, Extraction, RelationRecord
+from loaders.extraction.model import (
+    EventRecord,
+    Evidence,
+    Extraction,
+    LeaderMention,
+    RelationRecord,
+)
 from ontology.dates import DateError, DateSpan, PartialDate, parse_partial, parse_span
 from ontology.identifiers import (
     actor_iri,
@@ -25,6 +31,7 @@ from ontology.identifiers import (
     org_iri,
     person_iri,
     relation_iri,
+    reported_role_iri,
     state_iri,
 )
 from ontology.namespace import (
@@ -51,6 +58,7 @@ class _Context:
     extractor: str
     organizations: frozenset[str]  # codes the extractor found as organizations
     states: frozenset[str]
+    published: str | None = None  # the article's date, ISO
 
     def actor(self, code: str) -> URIRef:
         """A participant's IRI: an organization when the article names it as one (so 'WHO'
@@ -87,7 +95,7 @@ def _add_article(
     for code in extraction.organizations:
         g.add((node, GEO.mentions, org_iri(ctx.base, code)))
     for leader in extraction.leaders:
-        if leader.person_id and not leader.from_text:  # only reference people have a node
+        if leader.person_id:
             g.add((node, GEO.mentions, person_iri(ctx.base, leader.person_id)))
     for actor in extraction.actors:  # a link only: the actor's type is in its reference graph
         g.add((node, GEO.mentions, non_state_actor_iri(ctx.base, actor.code)))
@@ -186,6 +194,37 @@ def _add_relation(g: Graph, ctx: _Context, index: int, record: RelationRecord) -
     _add_provenance(g, ctx, node, record)
 
 
+_ROLE_OFFICES = {"president": GEO.HeadOfState, "prime minister": GEO.HeadOfGovernment}
+
+
+def _add_text_person(g: Graph, ctx: _Context, leader: LeaderMention) -> None:
+    """A person the reference data lacks, as this article introduces them: a geo:Person
+    named by geo:textName (the reference name, once known, stays the one geo:name) with the
+    introducing sentence as evidence, and a geo:ReportedRole giving the title and state as
+    of the article's date. The id is the reference rule's, so the two meet."""
+    person = person_iri(ctx.base, leader.person_id or "")
+    g.add((person, RDF.type, GEO.Person))
+    g.add((person, GEO.textName, Literal(leader.name)))
+    if leader.evidence is not None and leader.start is not None and leader.end is not None:
+        confidence = leader.confidence if leader.confidence is not None else 1.0
+        record = Evidence(
+            evidence=leader.evidence, start=leader.start, end=leader.end, confidence=confidence
+        )
+        _add_provenance(g, ctx, person, record)
+    else:
+        g.add((person, GEO.source, ctx.article))
+    role = reported_role_iri(ctx.base, ctx.article_id, leader.person_id or "")
+    g.add((role, RDF.type, GEO.ReportedRole))
+    g.add((role, GEO.holder, person))
+    g.add((role, GEO.state, state_iri(ctx.base, leader.state)))
+    g.add((role, GEO.role, Literal(leader.role)))
+    if leader.role in _ROLE_OFFICES:
+        g.add((role, GEO.office, _ROLE_OFFICES[leader.role]))
+    if ctx.published is not None:
+        g.add((role, GEO.asOf, Literal(ctx.published, datatype=XSD.date)))
+    g.add((role, GEO.source, ctx.article))
+
+
 def build_article_graph(
     extraction: Extraction, base_iri: str, ingested_at: datetime | None = None
 ) -> Graph:
@@ -198,6 +237,9 @@ def build_article_graph(
         extractor=extraction.extractor,
         organizations=frozenset(c.strip().upper() for c in extraction.organizations),
         states=frozenset(c.strip().upper() for c in extraction.states),
+        published=extraction.article.published.isoformat()
+        if extraction.article.published
+        else None,
     )
     g = bind_prefixes(Graph(identifier=ctx.article, bind_namespaces="core"))
     _add_article(g, ctx, extraction, ingested_at)
@@ -205,6 +247,9 @@ def build_article_graph(
         _add_event(g, ctx, i, event)
     for i, relation in enumerate(extraction.relations):
         _add_relation(g, ctx, i, relation)
+    for leader in extraction.leaders:
+        if leader.from_text and leader.person_id and leader.state:
+            _add_text_person(g, ctx, leader)
     return g
 
 

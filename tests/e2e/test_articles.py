@@ -196,3 +196,37 @@ def test_an_impossible_date_drops_the_date_not_the_article(api: httpx.Client) ->
     dates = {e["date"] for e in extraction["events"]}
     assert {"2023-02", "2025-09-04"} <= dates
     assert {leader["name"] for leader in extraction["leaders"]} >= {"Kim Jong-un", "Xi Jinping"}
+
+
+NEW_LEADER = """url: https://news.example.org/e2e/new-mongolian-president
+published: 2031-07-02
+title: Mongolia's new president in Beijing
+
+Mongolian President Batbayar Ganzorig met Chinese President Xi Jinping in Beijing on Monday.
+Ganzorig said the talks had opened a new chapter.
+"""
+
+
+def test_a_leader_the_reference_data_lacks_is_found_and_shows_where_it_came_from(
+    api: httpx.Client,
+) -> None:
+    """Issue 28, items 4-5: a titled unknown leader becomes a Person found by name and by
+    surname, flagged as known from articles only, whose page shows the introducing sentence."""
+    assert api.get("/lookup", params={"q": "Batbayar Ganzorig"}).status_code == 404
+    posted = api.post("/articles", content=NEW_LEADER, headers={**PLAIN, **KEY})
+    assert posted.status_code == 201, posted.text
+    for key in ("Batbayar Ganzorig", "Ganzorig"):
+        found = api.get("/lookup", params={"q": key})
+        assert found.status_code == 200, found.text
+        person = found.json()
+        assert person["name"] == "Batbayar Ganzorig" and person["from_text"] is True
+    assert [(r["state"], r["role"], r["as_of"]) for r in person["reported_roles"]] == [
+        ("MNG", "president", "2031-07-02")
+    ]
+    page = api.get(
+        person["iri"].replace("https://geokg.example.org/", "/id/"), params={"format": "html"}
+    )
+    assert page.status_code == 200
+    assert "Mongolian President Batbayar Ganzorig met Chinese President Xi Jinping" in page.text
+    xi = api.get("/lookup", params={"q": "Xi Jinping"}).json()
+    assert xi["from_text"] is False and xi["reported_roles"] == []

@@ -13,6 +13,7 @@ import inspect
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from kg.refinement_record import refinement_graphs_of
 from kg.stores.neo4j_store import Neo4jProjection
 from kg.stores.oxigraph_store import OxigraphStore
 from kg.sync import sync
+from loaders.article import Article
 from loaders.extraction.extractor import extract
 from loaders.extraction.model import EventRecord, Extraction, LeaderMention, RelationRecord
 from loaders.rdf.article_graph import article_graph
@@ -88,9 +90,29 @@ def demo_extractions() -> list[Extraction]:
     return [extract(read_text_file(p)) for p in sorted(DEMO.glob("*.txt"))]
 
 
+# Two articles introduce a leader the reference data lacks (issue 28, item 4), in two roles.
+TEXT_PERSON_ARTICLES = (
+    (date(2024, 6, 3), "Kenyan President Amani Wekesa met Xi Jinping in Beijing on Monday."),
+    (
+        date(2031, 2, 5),
+        "Prime Minister Amani Wekesa of Kenya visited Japan on Tuesday. "
+        "Wekesa met Japanese officials in Tokyo.",
+    ),
+)
+
+
+def text_person_extractions() -> list[Extraction]:
+    return [
+        extract(
+            Article(url=f"https://news.example.org/wekesa/{i}", title=None, published=d, text=t)
+        )
+        for i, (d, t) in enumerate(TEXT_PERSON_ARTICLES)
+    ]
+
+
 def reference_dataset() -> dict[str, Graph]:
     graphs = {str(k): g for k, g in reference_graphs(load_reference(), DEFAULT_BASE_IRI).items()}
-    for extraction in devset_extractions() + demo_extractions():
+    for extraction in devset_extractions() + demo_extractions() + text_person_extractions():
         graph = article_graph(extraction, DEFAULT_BASE_IRI)
         graphs[str(graph.identifier)] = graph
     actors = actor_article(DEFAULT_BASE_IRI)
@@ -292,6 +314,24 @@ def test_an_actor_and_a_state_have_one_timeline_on_both_backends(contract: Contr
     assert contract.same("relation_summary", "HAMAS", "ISR").relations[0].type == "at_war"
     found = contract.same("entity", "Ansar Allah")
     assert found is not None and found.code == "HOUTHIS" and found.types == ["NonStateActor"]
+    contract.assert_clean()
+
+
+@pytest.mark.parametrize("contract", ["reference"], indirect=True)
+def test_a_person_known_only_from_articles_is_found_with_their_roles(contract: Contract) -> None:
+    """`kg lookup "Amani Wekesa"`: a text-minted person, flagged, with each article's role."""
+    for key in (
+        "Amani Wekesa",
+        "amani wekesa",
+        "Wekesa",
+        "https://geokg.example.org/person/amani-wekesa",
+    ):
+        found = contract.same("entity", key)
+        assert found is not None and found.name == "Amani Wekesa" and found.from_text
+    roles = [(r.state, r.role, r.as_of) for r in found.reported_roles]
+    assert roles == [("KEN", "president", "2024-06-03"), ("KEN", "prime minister", "2031-02-05")]
+    xi = contract.same("entity", "Xi Jinping")
+    assert xi is not None and not xi.from_text and xi.reported_roles == []
     contract.assert_clean()
 
 

@@ -16,7 +16,6 @@ MAX_FUNCTION_LINES = 30  # from `def` to the last line of the body, docstring in
 # Today's offenders (2026-12-07) at their sizes then: split them, and lower or drop the entry.
 FILE_CEILINGS = {
     "kg/neo4j_server/launcher.py": 331,
-    "kg/queries/cypher_queries.py": 306,
     "kg/stores/neo4j_store.py": 374,
     "kg/stores/oxigraph_store.py": 341,
 }

@@ -183,7 +183,13 @@ def _no_date(g: Graph, event: Node) -> None:
     g.remove((event, GEO.startDate, None))
 
 
-NODE_LEVEL = {SH.xone: [_both_dates, _no_date], SH["or"]: [_start_only]}
+def _nameless(g: Graph, person: Node) -> None:
+    """A person with neither a reference name nor a name from the text."""
+    g.remove((person, GEO.name, None))
+    g.remove((person, GEO.textName, None))
+
+
+NODE_LEVEL = {SH.xone: [_both_dates, _no_date], SH["or"]: [_start_only, _nameless]}
 
 
 def focus_of(shape: Node) -> Node:

@@ -1,18 +1,20 @@
 """Leaders the reference data lacks (issue 28, item 4): a person introduced with a title and
 a state gets the deterministic id reference persons follow (the slug of the name), a flag
 that the text alone knows them and a lower confidence; reference persons keep their id and
-no flag; a name without a title is no leader; the article graph links only reference
-persons (a minted person has no node yet)."""
+no flag; a name without a title is no leader; the article graph gives a minted person a
+node (geo:textName, the introducing sentence) and a geo:ReportedRole with title and state."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 
+from rdflib import RDF, XSD, Literal
+
 from loaders.article import Article
 from loaders.extraction.extractor import TEXT_LEADER_CONFIDENCE, extract
 from loaders.rdf.article_graph import article_graph
-from ontology.identifiers import DEFAULT_BASE_IRI, person_iri
+from ontology.identifiers import DEFAULT_BASE_IRI, person_iri, state_iri
 from ontology.namespace import GEO
 from ontology.reference_data import PersonRef, Term, load_reference
 
@@ -39,10 +41,39 @@ def test_a_name_without_a_title_is_not_minted() -> None:
     assert [x.name for x in leaders] == ["Xi Jinping"]
 
 
-def test_the_article_graph_links_reference_persons_only() -> None:
+def test_the_article_graph_mints_a_text_person_with_its_role_and_sentence() -> None:
     graph = article_graph(extraction(), DEFAULT_BASE_IRI)
+    wekesa = person_iri(DEFAULT_BASE_IRI, "amani-wekesa")
+    assert (None, GEO.mentions, wekesa) in graph
     assert (None, GEO.mentions, person_iri(DEFAULT_BASE_IRI, "xi-jinping")) in graph
-    assert (None, GEO.mentions, person_iri(DEFAULT_BASE_IRI, "amani-wekesa")) not in graph
+    assert (wekesa, RDF.type, GEO.Person) in graph
+    # the text's name is not geo:name: the reference name, once known, stays the one name
+    assert graph.value(wekesa, GEO.textName) == Literal("Amani Wekesa")
+    assert graph.value(wekesa, GEO.name) is None
+    evidence = graph.value(wekesa, GEO.evidence)
+    assert str(graph.value(evidence, GEO.sentence)).startswith("Kenyan President Amani Wekesa")
+    role = graph.value(None, GEO.holder, wekesa)
+    assert (role, RDF.type, GEO.ReportedRole) in graph
+    assert graph.value(role, GEO.state) == state_iri(DEFAULT_BASE_IRI, "KEN")
+    assert graph.value(role, GEO.role) == Literal("president")
+    assert graph.value(role, GEO.office) == GEO.HeadOfState
+    assert graph.value(role, GEO.asOf) == Literal("2024-06-01", datatype=XSD.date)
+
+
+def test_a_reference_person_gets_no_text_name_or_role() -> None:
+    graph = article_graph(extraction(), DEFAULT_BASE_IRI)
+    xi = person_iri(DEFAULT_BASE_IRI, "xi-jinping")
+    assert (xi, None, None) not in graph  # linked from the article only
+    assert len(list(graph.subjects(RDF.type, GEO.ReportedRole))) == 1
+
+
+def test_a_later_surname_resolves_to_the_text_person() -> None:
+    """'Wekesa said ...' is the person introduced as 'Kenyan President Amani Wekesa'."""
+    text = TEXT + " On Tuesday Wekesa flew to Tokyo for a state visit to Japan."
+    leaders = extraction(text).leaders
+    assert [x.person_id for x in leaders] == ["amani-wekesa", "xi-jinping"]
+    visits = [e for e in extraction(text).events if e.type == "state_visit"]
+    assert [e.participants for e in visits] == [["KEN", "JPN"]]
 
 
 def test_a_text_leader_whose_slug_is_a_reference_id_is_that_person() -> None:

@@ -11,6 +11,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
+from kg.stores.base import RecordUnavailable
+
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("geokg.api")
 
@@ -94,6 +96,10 @@ def install_error_handlers(app: FastAPI) -> None:
             where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "request"
             parts.append(f"{where}: {err.get('msg', 'invalid')}")
         return problem(422, "Unprocessable Content", "; ".join(parts), str(request.url.path))
+
+    @app.exception_handler(RecordUnavailable)
+    async def _record(request: Request, exc: RecordUnavailable) -> JSONResponse:
+        return problem(503, "Record unavailable", str(exc), str(request.url.path))
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:

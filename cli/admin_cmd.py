@@ -41,7 +41,8 @@ def demo(
             print_table("Timeline CHN-PRK", EVENT_COLUMNS, event_rows(events))
     except StoreError as exc:
         raise CliError(str(exc)) from None
-    console.print(f"Embedded store: {settings.store_path.resolve()}")
+    where = settings.record_url or settings.store_path.resolve()
+    console.print(f"{'Record server' if settings.record_url else 'Embedded store'}: {where}")
     if serve:
         _serve(settings.host, settings.port, ctx)
 
@@ -56,7 +57,7 @@ def _serve(host: str, port: int, ctx: typer.Context) -> None:
         f"API on http://{host}:{port}/ (OpenAPI at /docs); Ctrl-C stops it. Meanwhile "
         "`kg timeline CHN PRK` and the other query commands, run from here, ask it."
     )
-    with announced(settings.store_path, base_url(host, port), read_only=False):
+    with announced(wiring.record_folder(settings), base_url(host, port), read_only=False):
         run(host, port, workers=1, access_log=False, log_level="warning")
 
 

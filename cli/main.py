@@ -45,6 +45,7 @@ COMMAND_MODULES = (
     "ingest_cmd",  # ingest, sync
     "retract_cmd",  # retract
     "neo4j_cmd",  # neo4j start|stop|status
+    "fuseki_cmd",  # fuseki start|stop|status
     "serve_cmd",  # serve
 )
 

@@ -7,6 +7,7 @@ import os
 import typer
 
 from cli.common import CliError, console, settings_of
+from kg import wiring
 from kg.settings import Settings
 from kg.stores.base import StoreError
 from kg.stores.server_note import announced, base_url
@@ -24,17 +25,16 @@ def export_settings(settings: Settings, read_only: bool) -> None:
 
 def _check_store(settings: Settings, read_only: bool) -> None:
     """Fail now, in one sentence, rather than in every worker's start-up."""
-    if read_only:
+    if read_only and not settings.record_url:
         if not (settings.store_path / "CURRENT").exists():
             raise CliError(
                 f"There is no store at {settings.store_path} to serve read-only; "
                 "run `kg load-reference` (or `kg ingest`) first."
             )
         return
-    from kg.wiring import open_store
-
+    opener = wiring.open_read_only_store if read_only else wiring.open_store
     try:
-        open_store(settings).close()
+        opener(settings).close()
     except StoreError as exc:
         raise CliError(str(exc)) from None
 
@@ -61,14 +61,14 @@ def serve(
     mode = "read-only" if read_only else "read-write"
     console.print(
         f"API on http://{host}:{port}/ (OpenAPI at /docs), {workers} worker(s), store "
-        f"{settings.store_path} {mode}; Ctrl-C stops it."
+        f"{wiring.record_name(settings)} {mode}; Ctrl-C stops it."
     )
     if read_only and settings.api_key:
         console.print("POST /articles answers 503 while the store is open read-only.")
     from api.server import run
 
     # The note lets `kg timeline` and the other read commands ask this server meanwhile.
-    with announced(settings.store_path, base_url(host, port), read_only):
+    with announced(wiring.record_folder(settings), base_url(host, port), read_only):
         run(host, port, workers, access_log)
 
 

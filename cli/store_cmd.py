@@ -19,11 +19,18 @@ from kg.queries.timeline_warm import (
     warm_neo4j_timelines,
     warm_timelines,
 )
-from kg.stores.base import RDF_FORMATS, QueryResult, RecordStore, StoreError, StoreFormatError
+from kg.stores.base import (
+    RDF_FORMATS,
+    QueryResult,
+    RecordStore,
+    RecordUnavailable,
+    StoreError,
+    StoreFormatError,
+)
 from kg.stores.sparql_endpoint_store import SparqlEndpointStore
 from kg.stores.sparql_guard import MAX_NESTING, NESTING_TEXT, nesting
 from kg.upgrade import upgrade
-from kg.wiring import BackendError, open_queries, open_reader, open_store
+from kg.wiring import BackendError, open_queries, open_reader, open_store, record_name
 
 SHOWN_VIOLATIONS = 10
 CACHE_OFF = "The timeline cache is off (KG_TIMELINE_CACHE=false): nothing to fill."
@@ -47,10 +54,14 @@ class SparqlFormat(StrEnum):
 
 @contextmanager
 def cli_errors() -> Iterator[None]:
-    """Store and backend failures as CliError: one sentence; bad input exits 2, else 1."""
+    """Store and backend failures as CliError: one sentence; bad input and a record server
+    that does not answer (as an unreachable Neo4j) exit 2, else 1."""
     try:
         yield
-    except StoreFormatError as exc:  # a parser's message may span lines: one sentence
+    except (
+        StoreFormatError,
+        RecordUnavailable,
+    ) as exc:  # a parser's message may span lines: one sentence
         raise CliError(" ".join(str(exc).split()), code=2) from None
     except (StoreError, BackendError) as exc:
         raise CliError(" ".join(str(exc).split()), code=1) from None
@@ -82,7 +93,7 @@ def load_reference_cmd(ctx: typer.Context) -> None:
         forgotten = store.timeline_epoch() is not None and not store.timelines_complete()
     console.print(
         f"Loaded {len(done.graphs)} reference graphs ({done.triples} triples) in "
-        f"{done.seconds:.2f} s; the store at {settings.store_path} holds {total} quads.",
+        f"{done.seconds:.2f} s; the store at {record_name(settings)} holds {total} quads.",
         highlight=False,
         soft_wrap=True,
     )

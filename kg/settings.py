@@ -17,6 +17,33 @@ class Settings(BaseSettings):
     store_path: Path = Field(
         default=Path(".geokg/store"), description="Folder of the embedded RDF store of record."
     )
+    record_url: str | None = Field(
+        default=None,
+        description="Dataset URL of a SPARQL 1.1 server holding the record instead of the "
+        "embedded store (e.g. http://127.0.0.1:3030/geokg); endpoints named as Fuseki does.",
+    )
+    record_query_url: str | None = Field(
+        default=None, description="Query endpoint of the record server (default: <url>/query)."
+    )
+    record_update_url: str | None = Field(
+        default=None, description="Update endpoint of the record server (default: <url>/update)."
+    )
+    record_gsp_url: str | None = Field(
+        default=None,
+        description="Graph Store Protocol endpoint of the record server (default: <url>/data).",
+    )
+    record_user: str | None = Field(default=None, description="User for the record server.")
+    record_password: str | None = Field(
+        default=None, description="Password for the record server (HTTP basic auth)."
+    )
+    record_timeout: float = Field(
+        default=120.0, description="Seconds one request to the record server may take."
+    )
+    record_cache_path: Path | None = Field(
+        default=None,
+        description="Folder of a record server's caches, retraction list and server note "
+        "(default: .geokg/record/<host>-<port>-<dataset>).",
+    )
     timeline_cache: bool = Field(
         default=True,
         description="Keep each pair's timeline, as read, beside the embedded store and in Neo4j.",
@@ -27,6 +54,10 @@ class Settings(BaseSettings):
     )
     neo4j_uri: str | None = Field(
         default=None, description="Bolt URI of Neo4j; when set, Neo4j is used as the projection."
+    )
+    neo4j_database: str | None = Field(
+        default=None,
+        description="Neo4j database every session uses (default: the server's default database).",
     )
     neo4j_user: str = Field(default="neo4j", description="Neo4j user name.")
     neo4j_password: str = Field(
@@ -41,6 +72,11 @@ class Settings(BaseSettings):
     neo4j_pagecache: str = Field(
         default="256m", description="Page cache of the local Neo4j launcher."
     )
+    fuseki_home: Path = Field(
+        default=Path(".geokg/fuseki"), description="Data folder of the local Fuseki launcher."
+    )
+    fuseki_port: int = Field(default=3030, description="HTTP port of the local Fuseki launcher.")
+    fuseki_heap: str = Field(default="512m", description="Java heap of the local Fuseki launcher.")
     api_key: str | None = Field(
         default=None, description="Key required in the X-API-Key header for writes over HTTP."
     )

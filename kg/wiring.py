@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.queries.base import GraphQueries
@@ -33,40 +34,87 @@ class Neo4jUnavailable(BackendError):
     """Neo4j is not configured (no KG_NEO4J_URI) or cannot be reached; one sentence."""
 
 
-def open_store(settings: Settings) -> RecordStore:
-    """The embedded Oxigraph store at settings.store_path (StoreLockedError when another
-    process holds it), keeping pair timelines unless settings.timeline_cache is off."""
+def record_folder(settings: Settings) -> Path:
+    """The local folder of the record: the embedded store's own, or, for a record server
+    (KG_RECORD_URL), the one holding its caches, retraction list and server note."""
+    if not settings.record_url:
+        return settings.store_path
+    from kg.stores.record_folder import default_folder
+
+    return settings.record_cache_path or default_folder(settings.record_url)
+
+
+def record_name(settings: Settings) -> str:
+    """The record as a user names it: the server's dataset URL, or the embedded store's folder."""
+    return settings.record_url or str(settings.store_path)
+
+
+def _record_server(settings: Settings, read_only: bool = False) -> RecordStore:
+    """The record on the SPARQL server of KG_RECORD_URL (RecordUnavailable when it does not
+    answer); its caches in record_folder, locked unless `read_only`."""
+    from kg.stores.sparql_http import endpoints_for
+    from kg.stores.sparql_record_store import SparqlRecordStore
+
+    assert settings.record_url
+    endpoints = endpoints_for(
+        settings.record_url,
+        settings.record_query_url,
+        settings.record_update_url,
+        settings.record_gsp_url,
+    )
+    auth = (settings.record_user, settings.record_password or "") if settings.record_user else None
+    return SparqlRecordStore(
+        endpoints,
+        None if read_only else record_folder(settings),
+        timeline_cache=settings.timeline_cache,
+        read_only=read_only,
+        timeout=settings.record_timeout,
+        auth=auth,
+    )
+
+
+def _embedded_store(settings: Settings) -> RecordStore:
     from kg.stores.oxigraph_store import OxigraphStore
 
+    return OxigraphStore(settings.store_path, timeline_cache=settings.timeline_cache)
+
+
+def open_store(settings: Settings) -> RecordStore:
+    """The store of record: the SPARQL server of KG_RECORD_URL when set, else the embedded
+    Oxigraph store at settings.store_path (StoreLockedError when another process holds it),
+    keeping pair timelines unless settings.timeline_cache is off."""
     try:
-        return OxigraphStore(settings.store_path, timeline_cache=settings.timeline_cache)
+        return _record_server(settings) if settings.record_url else _embedded_store(settings)
     except StoreLockedError as exc:
-        note = running_server(settings.store_path)
+        note = running_server(record_folder(settings))
         if note is None:
             raise
         raise StoreLockedError(
-            f"The store at {settings.store_path} is in use by `kg serve` at {note.url} "
+            f"The store at {record_name(settings)} is in use by `kg serve` at {note.url} "
             f"(process {note.pid}): stop it to write here; meanwhile the query commands ask "
             f"it, and POST {note.url}/articles (with its KG_API_KEY) ingests through it."
         ) from exc
 
 
 def open_read_only_store(settings: Settings) -> RecordStore:
-    """The embedded store opened without its lock (a snapshot several processes may share)."""
+    """The store opened without its lock (a snapshot several processes may share; a record
+    server's store without caches)."""
+    if settings.record_url:
+        return _record_server(settings, read_only=True)
     from kg.stores.oxigraph_readonly import ReadOnlyOxigraphStore
 
     return ReadOnlyOxigraphStore(settings.store_path)
 
 
 def open_reader(settings: Settings) -> RecordStore:
-    """The store to read: the embedded store, or, while a `kg serve` serves that folder, the
+    """The store to read: the store of record, or, while a `kg serve` holds it, the
     server's SPARQL endpoint (its process holds the store; reading beside it is unsafe)."""
-    note = running_server(settings.store_path)
+    note = running_server(record_folder(settings))
     if note is None:
         return open_store(settings)
     from kg.stores.sparql_endpoint_store import SparqlEndpointStore
 
-    hint = f"; stop `kg serve` (process {note.pid}) to write to {settings.store_path}"
+    hint = f"; stop `kg serve` (process {note.pid}) to write to {record_name(settings)}"
     # Only a server answering from the record: one on Neo4j would answer another backend.
     timelines = f"{note.url}/timeline" if note.backend == "sparql" else None
     key = settings.read_api_key or settings.api_key  # the server may ask for either
@@ -148,11 +196,12 @@ def opened_projection(settings: Settings) -> Iterator[Neo4jProjection | None]:
 
 
 def retractions(settings: Settings) -> Retractions:
-    """The list of retracted articles kept beside the store of settings.store_path."""
+    """The list of retracted articles kept in the record's folder (record_folder)."""
     from kg.stores.retractions import Retractions
 
-    settings.store_path.mkdir(parents=True, exist_ok=True)
-    return Retractions(settings.store_path)
+    folder = record_folder(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    return Retractions(folder)
 
 
 def ingest_service(

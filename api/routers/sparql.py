@@ -19,7 +19,13 @@ from api.deps import ReadKeyDep, SettingsDep, StoreDep
 from api.errors import ApiError
 from api.negotiation import negotiate
 from api.openapi import problems
-from kg.stores.base import QueryResult, RecordStore, StoreError, looks_like_update
+from kg.stores.base import (
+    QueryResult,
+    RecordStore,
+    RecordUnavailable,
+    StoreError,
+    looks_like_update,
+)
 from kg.stores.sparql_guard import (
     MAX_NESTING,
     NESTING_TEXT,
@@ -142,6 +148,8 @@ async def _answer(
     except TimeoutError:
         stop.set()
         raise ApiError(503, f"the query ran longer than {timeout:g} s", "Query timeout") from None
+    except RecordUnavailable as exc:
+        raise ApiError(503, str(exc), "Record unavailable") from None
     except StoreError as exc:
         # Updates sent as queries fail to parse as queries: both are the client's to fix.
         raise ApiError(400, str(exc), "Malformed query") from None

@@ -60,6 +60,10 @@ class StoreLockedError(StoreError):
     """The store folder is held by another process (or another handle in this one)."""
 
 
+class RecordUnavailable(StoreError):
+    """The record's SPARQL server (KG_RECORD_URL) cannot be reached or does not answer."""
+
+
 class StoreRefusedError(StoreError):
     """A query the record will not run (federated SERVICE): refused before evaluation."""
 

@@ -17,6 +17,7 @@ from tests.conftest import Neo4jEndpoint
 ROOT = Path(__file__).resolve().parents[2]
 DEVSET = ROOT.parent / "shared" / "devset"
 DEMO = ROOT / "kg" / "demo"
+ACTORS = ROOT / "tests" / "fixtures" / "actors"
 
 
 def _kg(env: dict[str, str], *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
@@ -32,8 +33,8 @@ def _kg(env: dict[str, str], *args: str, ok: bool = True) -> subprocess.Complete
 def env(
     tmp_path_factory: pytest.TempPathFactory, neo4j_endpoint: Neo4jEndpoint, neo4j_clean: Any
 ) -> dict[str, str]:
-    """A store with reference data and the demo articles (and the devset when present),
-    ingested with Neo4j configured."""
+    """A store with reference data, the demo articles, the real articles about non-state
+    actors (and the devset when present), ingested with Neo4j configured."""
     env = {
         **os.environ,
         "KG_STORE_PATH": str(tmp_path_factory.mktemp("cli") / "store"),
@@ -42,7 +43,7 @@ def env(
         "KG_NEO4J_PASSWORD": neo4j_endpoint.password,
     }
     _kg(env, "load-reference")
-    inputs = [str(DEMO)] + ([str(DEVSET)] if DEVSET.is_dir() else [])
+    inputs = [str(DEMO), str(ACTORS)] + ([str(DEVSET)] if DEVSET.is_dir() else [])
     _kg(env, "ingest", *inputs)
     return env
 
@@ -64,6 +65,27 @@ def test_timeline_is_the_same_on_both_backends(env: dict[str, str]) -> None:
     assert any(t == "message_exchange" and d == "2024-10-06" for t, d in by_type)
     exchange = next(e for e in answers["neo4j"] if e["type"] == "message_exchange")
     assert all(s["evidence"] for s in exchange["sources"])
+
+
+def _both(env: dict[str, str], *args: str) -> Any:
+    answers = [
+        json.loads(_kg(env, *args, "--backend", backend, "--format", "json").stdout)
+        for backend in ("sparql", "neo4j")
+    ]
+    assert answers[1] == answers[0]
+    return answers[0]
+
+
+@pytest.mark.neo4j
+def test_an_armed_group_and_a_state_have_the_same_timeline_on_both_backends(
+    env: dict[str, str],
+) -> None:
+    """Issue 28: `kg timeline HAMAS ISR` over what the extractor found in real articles."""
+    events = _both(env, "timeline", "HAMAS", "ISR")
+    assert ("military_intervention", "2023-10-07") in {(e["type"], e["date"]) for e in events}
+    assert all(set(e["participants"]) >= {"HAMAS", "ISR"} for e in events)
+    assert _both(env, "timeline", "HEZBOLLAH", "ISR"), "the 2006 war and the 2024 ceasefire"
+    assert _both(env, "lookup", "Ansar Allah")["code"] == "HOUTHIS"
 
 
 @pytest.mark.neo4j

@@ -9,7 +9,9 @@ and the phrases that refer back to them. The word lists are data
 - a name before a hyphenated modifier ("a Hamas-run ministry", "a Wagner-style force",
   "the Iran-backed movement") is not an actor of its clause (the article still names it);
 - "the group", "the militants", "the rebels", "the militia", "the Iran-backed movement"
-  refer to the last actor named in the paragraph (else in the paragraph before).
+  refer to the last actor named in the paragraph (else in the paragraph before);
+- initials the article defines in brackets after a name ("the Islamic State (IS)") name
+  that actor for the rest of the article.
 """
 
 from __future__ import annotations
@@ -59,6 +61,24 @@ def actor_match(scan: ActorScan, start: int, end: int, entry: lx.Entry, sent: Se
         return
     scan.named.add(code)
     scan.out.mentions.append(Mention(start, end, key, ACTOR, code, lx.ACTOR, sent.index))
+
+
+_DEFINED = re.compile(r"[ \t]*\([ \t]*([A-Z]{2,6})[ \t]*\)")
+
+
+def defined_initials(scan: ActorScan, sentence_of: Callable[[int], Sentence]) -> None:
+    """'It rebrands itself the Islamic State (IS)': later 'IS' is that actor. Initials are
+    read only after such a definition, never from the reference data (too many are words)."""
+    text = scan.text
+    for m in [m for m in scan.out.mentions if m.kind == ACTOR]:
+        d = _DEFINED.match(text, m.end)
+        if d is None:
+            continue
+        entry = lx.Entry(lx.ACTOR, m.code or "", d.group(1))
+        for hit in re.finditer(rf"\b{d.group(1)}\b", text[d.end() :]):
+            start, end = d.end() + hit.start(), d.end() + hit.end()
+            if not scan.out.overlaps(start, end):
+                actor_match(scan, start, end, entry, sentence_of(start))
 
 
 def _cue(text: str, start: int, end: int) -> bool:

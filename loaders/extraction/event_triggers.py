@@ -20,6 +20,7 @@ _DATA = Path(__file__).with_name("data")
 _CHRONOLOGY_FILE = _DATA / "chronology_triggers.json"
 _NOMINAL_FILE = _DATA / "nominal_triggers.json"
 _ACTOR_FILE = _DATA / "actor_triggers.json"  # wordings of non-state actors' acts (issue 28)
+_FORCE_FILE = _DATA / "force_triggers.json"  # strikes by weapon, captured cities, agents
 
 
 def load_specs(path: Path) -> list[tuple[str, tuple[str, ...], str]]:
@@ -35,7 +36,7 @@ def load_specs(path: Path) -> list[tuple[str, tuple[str, ...], str]]:
 # present-tense forms of chronology lines ("1961: China and North Korea sign a treaty"),
 # tried only on those lines (index >= CHRONOLOGY_FROM).
 _BASE = load_specs(_NOMINAL_FILE) + DIPLOMACY + FORCE + TIES + DIPLOMACY_BROAD
-_BASE += FORCE_BROAD + TIES_BROAD + load_specs(_ACTOR_FILE)
+_BASE += FORCE_BROAD + TIES_BROAD + load_specs(_ACTOR_FILE) + load_specs(_FORCE_FILE)
 CHRONOLOGY_FROM = len(_BASE)
 SPECS: list[tuple[str, tuple[str, ...], str]] = _BASE + load_specs(_CHRONOLOGY_FILE)
 # Patterns that need a year in the sentence ("the 1965 treaty"): skipped without a digit.

@@ -10,6 +10,8 @@ only accepts once the person is introduced or after a title. Word lists: `lexico
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -168,6 +170,26 @@ def _add_orgs(lex: Lexicon, keys: _Keys) -> None:
                 keys.add(name.capitalize(), Entry(ORG, org.code, name.capitalize()))
 
 
+_ARTICLE = re.compile(r"(?:(?<=\s)|^)([Aa]l|[Ee]l|[Uu]l)[- ](?=[A-Z])")
+
+
+def actor_variants(name: str) -> list[str]:
+    """The ways the press writes one actor's name: the Arabic article with either case and
+    a hyphen or a space ("Jaish al-Adl", "Jaish Al Adl", "Al-Shabaab"), and initials with
+    full stops ("PLO", "P.L.O.")."""
+    out = _variants(name)
+    if _ARTICLE.search(name):
+        for article in ("{} ", "{}-"):
+            for case in (str.lower, str.capitalize):
+                form = _ARTICLE.sub(lambda m: article.format(case(m.group(1))), name)
+                out.append(form)
+                if form[0].islower():
+                    out.append(form[0].upper() + form[1:])
+    if name.isupper() and name.isalpha() and 2 <= len(name) <= 5:
+        out.append(".".join(name) + ".")
+    return list(dict.fromkeys(out))
+
+
 def _add_actors(lex: Lexicon, keys: _Keys) -> None:
     """Non-state actors by name and alias ("Hamas", "Ansar Allah", "ISIL"); a key some state,
     organization or person already holds stays theirs."""
@@ -175,7 +197,7 @@ def _add_actors(lex: Lexicon, keys: _Keys) -> None:
         lex.actor_kind[actor.code] = actor.kind
         lex.actor_name[actor.code] = actor.name
         for name in (actor.name, *actor.aliases):
-            for v in _variants(name):
+            for v in actor_variants(name):
                 if v not in keys:
                     keys.add(v, Entry(ACTOR, actor.code, v))
 

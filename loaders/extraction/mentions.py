@@ -30,6 +30,7 @@ from loaders.extraction import mention_rules as rules
 from loaders.extraction.actor_mentions import (
     ActorScan,
     actor_anaphors,
+    defined_initials,
     actor_match,
     is_modifier,
     shorter_actor,
@@ -101,6 +102,7 @@ def find_mentions(
             actor_match(actors, start, end, actor, index.of(start))
         else:
             _name_match(scan, start, end, entries, index.of(start))
+    defined_initials(actors, index.of)
     _text_leader_short_forms(text, text_leaders, out, index)
     _role_anaphors(text, out, index)
     actor_anaphors(text, out, sentences, index.of)

@@ -172,3 +172,63 @@ def test_many_names_and_anaphors_stay_linear() -> None:
     hostile = ("Hamas said. The group said the militants and the rebels left. " * size)[:size]
     prose = ("Israel and Egypt held talks in Cairo on Monday about trade. " * size)[:size]
     assert _cpu_seconds(hostile) < 5 * _cpu_seconds(prose) + 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Iranian missiles hit two bases of the militant group Jaish Al Adl.", "JAISHALADL"),
+        ("Kenyan troops are pursuing al Shabaab across the border.", "ALSHABAAB"),
+        ("Yasir Arafat, the chairman of the P.L.O., spoke first.", "PLO"),
+    ],
+)
+def test_the_press_spells_arabic_articles_and_initials_several_ways(text: str, code: str) -> None:
+    assert code in actor_codes(text)
+
+
+def test_initials_defined_in_brackets_name_the_actor_for_the_rest_of_the_article() -> None:
+    text = "It rebrands itself the Islamic State (IS). US warplanes struck IS positions on Sunday."
+    assert ("military_intervention", ["USA", "ISIS"], "2024-05-26") in events(text)
+    assert actor_codes("IS positions were struck on Sunday.") == []  # undefined: no actor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iranian missiles targeted two bases of the militant group Jaish al-Adl on Tuesday.",
+            ("military_intervention", ["IRN", "JAISHALADL"], "2024-05-28"),
+        ),
+        (
+            "ISIL conquers Raqa city in northern Syria on Sunday.",
+            ("military_intervention", ["ISIS", "SYR"], "2024-05-26"),
+        ),
+        (
+            "On Sunday ISIL launched an offensive in northern Iraq, seizing second city Mosul.",
+            ("military_intervention", ["ISIS", "IRQ"], "2024-05-26"),
+        ),
+        (
+            "In 2014 the Houthi militia seized control of several northern cities in Yemen.",
+            ("military_intervention", ["HOUTHIS", "YEM"], "2014"),
+        ),
+        (
+            "Russian forces captured the city of Bakhmut in Ukraine on Saturday.",
+            ("military_intervention", ["RUS", "UKR"], "2024-06-01"),
+        ),
+    ],
+)
+def test_strikes_by_a_weapon_and_cities_taken(text: str, expected: tuple) -> None:
+    assert expected in events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 19 November the Houthis seized the Galaxy Leader, a ship linked to Israel.",
+        "In 1979 students seized the American embassy in Tehran.",
+        "The police seized 20 kilos of cocaine in Tijuana on Friday.",
+        "Israeli jets struck a deal with the Pentagon on Monday.",
+    ],
+)
+def test_a_ship_an_embassy_or_a_deal_taken_is_no_city_taken(text: str) -> None:
+    assert [e for e in events(text) if e[0] == "military_intervention"] == []

@@ -83,3 +83,17 @@ def test_normalise_relations_until_a_date_happened_then() -> None:
 
 def test_a_planned_order_to_leave_is_no_event() -> None:
     assert events("Japan will ask the Russian ambassador to leave.", PUB) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "severed"),
+    [
+        ("Mexico's president moved to break off diplomatic ties with Cuba on Monday.", True),
+        ("On Monday Brazil decided to sever relations with Cuba.", True),
+        ("Mexico threatened to sever ties with Cuba on Monday.", False),
+        ("On Monday Mexico refused to cut ties with Cuba.", False),
+    ],
+)
+def test_a_decision_to_sever_is_the_severance_a_threat_is_not(text: str, severed: bool) -> None:
+    found = [e for e in events(text, PUB) if e[0] == "diplomatic_relations_severed"]
+    assert bool(found) is severed

@@ -43,8 +43,6 @@ HISTORICAL_SHARED = {
     "hanoi": {"VDR", "VNM"},
     "belgrade": {"YUG", "SCG", "SRB"},
     "prague": {"CSK", "CZE"},
-    "yugoslavia": {"YUG", "SCG"},
-    "yugoslav": {"YUG", "SCG"},
 }
 OBLIGATIONS = {"defense", "offense", "neutrality", "nonaggression", "consultation"}
 ORG_KINDS = {"intergovernmental", "bloc", "alliance", "forum"}

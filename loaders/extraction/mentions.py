@@ -30,11 +30,12 @@ from loaders.extraction import mention_rules as rules
 from loaders.extraction.actor_mentions import (
     ActorScan,
     actor_anaphors,
-    defined_initials,
     actor_match,
+    defined_initials,
     is_modifier,
     shorter_actor,
 )
+from loaders.extraction.actor_people import actor_officials
 from loaders.extraction.leader_titles import title_before
 from loaders.extraction.mention_model import (
     ACTOR,
@@ -103,6 +104,7 @@ def find_mentions(
         else:
             _name_match(scan, start, end, entries, index.of(start))
     defined_initials(actors, index.of)
+    actor_officials(text, out)
     _text_leader_short_forms(text, text_leaders, out, index)
     _role_anaphors(text, out, index)
     actor_anaphors(text, out, sentences, index.of)

@@ -232,3 +232,37 @@ def test_strikes_by_a_weapon_and_cities_taken(text: str, expected: tuple) -> Non
 )
 def test_a_ship_an_embassy_or_a_deal_taken_is_no_city_taken(text: str) -> None:
     assert [e for e in events(text) if e[0] == "military_intervention"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hamas political leader Ismail Haniyeh met Turkish President Recep Tayyip Erdogan "
+            "in Istanbul on Saturday.",
+            ["HAMAS", "TUR"],
+        ),
+        (
+            "Yasir Arafat, the chairman of the P.L.O., met Israeli Prime Minister Yitzhak Rabin "
+            "on Monday.",
+            ["PLO", "ISR"],
+        ),
+    ],
+)
+def test_a_person_the_text_ties_to_an_actor_stands_for_it(text: str, expected: list) -> None:
+    """Haniyeh was once Palestine's prime minister; here he is Hamas's leader."""
+    out = run(text, "2017-07-10")
+    assert [e["participants"] for e in out["events"]] == [expected]
+    assert "PSE" not in out["states"] and out["leaders"][0]["state"] == expected[1]
+
+
+def test_the_head_of_a_state_stays_that_state() -> None:
+    out = run("Palestinian President Mahmoud Abbas met Egyptian President Abdel Fattah el-Sisi.")
+    assert out["states"] == ["PSE", "EGY"]
+
+
+def test_a_declaration_named_as_an_instrument_is_signed_a_joint_one_is_a_statement() -> None:
+    signed = events('Israel and the PLO signed a "Declaration of Principles" on Monday.')
+    assert ("treaty_signed", ["ISR", "PLO"], "2024-05-27") in signed
+    joint = events("China and Russia signed a joint declaration on Monday.")
+    assert [e[0] for e in joint] == ["statement"]

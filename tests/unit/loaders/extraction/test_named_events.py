@@ -19,9 +19,11 @@ TYPES = {
 
 
 def test_every_row_is_well_formed() -> None:
-    """Known codes, a valid date or period, a source, a known type, no name used twice."""
+    """Known codes (states, organizations, non-state actors: the PLO signed at Oslo), a valid
+    date or period, a source, a known type, no name used twice."""
     reference = load_reference()
     codes = {s.code for s in reference.states} | {o.code for o in reference.organizations}
+    codes |= {a.code for a in reference.actors}
     rows = load_table()
     assert len(rows) >= 60
     seen: set[str] = set()

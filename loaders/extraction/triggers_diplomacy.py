@@ -13,7 +13,15 @@ DIPLOMACY: list[tuple[str, tuple[str, ...], str]] = [
         ("travel", "flew", "went", "trip", "journey"),
         r"\b(?P<t>(?P<v>travell?ed|flew|went)|trip|journey)\s+to\b",
     ),
-    ("state_visit", ("arrived", "landed"), r"\b(?P<t>(?P<v>arrived|landed))\s+(?:in|at)\b"),
+    # troops or a delegation arriving are no state visit ("Kenyan troops arrived in tanks")
+    (
+        "state_visit",
+        ("arrived", "landed"),
+        (
+            r"(?<!troops\s)(?<!forces\s)(?<!soldiers\s)(?<!units\s)(?<!delegation\s)"
+            r"(?<!delegations\s)\b(?P<t>(?P<v>arrived|landed))\s+(?:in|at)\b"
+        ),
+    ),
     (
         "state_visit",
         ("hosted", "welcomed", "received"),
@@ -59,8 +67,8 @@ DIPLOMACY: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "message_exchange",
-        ("call", "conversation", "talks"),
-        r"\b(?P<t>(?:(?:tele)?phone|video)\s+(?:calls?|conversations?|talks))\b",
+        ("call", "conversation", "talks", "briefing"),
+        r"\b(?P<t>(?:(?:tele)?phone|video)\s+(?:calls?|conversations?|talks|briefings?))\b",
     ),
     (
         "message_exchange",

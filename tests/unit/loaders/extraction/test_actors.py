@@ -266,3 +266,36 @@ def test_a_declaration_named_as_an_instrument_is_signed_a_joint_one_is_a_stateme
     assert ("treaty_signed", ["ISR", "PLO"], "2024-05-27") in signed
     joint = events("China and Russia signed a joint declaration on Monday.")
     assert [e[0] for e in joint] == ["statement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Iraq\'s prime minister declared victory Sunday in the "liberated" city of Mosul, '
+            "the Islamic State group's last stronghold in Iraq.",
+            ("military_intervention", ["IRQ", "ISIS"], "2024-05-26"),
+        ),
+        (
+            'Kenya said on Sunday that Kenyan troops "are pursuing al-Shabab across the border."',
+            ("military_intervention", ["KEN", "ALSHABAAB"], "2024-05"),  # ongoing: the month
+        ),
+        (
+            "It calls itself the Islamic State (IS).\n\n"
+            "- August 8, 2014: US warplanes strike IS positions in northern Iraq.",
+            ("military_intervention", ["USA", "ISIS", "IRQ"], "2014-08-08"),
+        ),
+    ],
+)
+def test_cities_taken_back_groups_pursued_and_chronology_strikes(text: str, expected: tuple) -> None:
+    assert expected in events(text)
+
+
+def test_troops_or_a_delegation_arriving_is_no_state_visit() -> None:
+    for text in (
+        "Kenyan troops arrived in Somalia on Sunday.",
+        "A Saudi delegation arrived in Sanaa on Sunday to hold talks with the Houthis.",
+    ):
+        assert [e for e in events(text) if e[0] == "state_visit"] == []
+    visit = events("Kenyan President William Ruto arrived in Somalia on Sunday.")
+    assert [e[0] for e in visit] == ["state_visit"]

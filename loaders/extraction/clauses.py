@@ -14,6 +14,9 @@ _CLAUSE_BREAK = re.compile(
     r"but|including|saying|leading|raising|adding|prompting|commemorating|marking|amid|despite|"
     r"whereas|even|further|since|and\s+(?:the|a)\b|[a-z]+ing\s+that|[a-z]{3,}ing\s+(?=[A-Z][a-z])|(?:\w+\s+)?(?:days|weeks|months|years)\s+(?:after|before)|"
     r"[a-z]+ing\s+(?:the|a|an|his|her|its|their|up|out|off|in|on|to)\b)\b)|"
+    # "after Iran's media said", "before Russia invaded": its own subject, possessive or with
+    # a past verb right after it (not "after Sadat had traveled", whose trigger is inside)
+    r"\s(?=(?:after|before)\s+[A-Z][\w.-]*(?:['’]s\b|\s+[a-z]+ed\b))|"
     # "since Russia invaded it": a subordinate clause with its own subject (not "since May")
     r"\s(?=(?:since|because|whereas)\s+(?:it|they|he|she|we|(?!(?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|"

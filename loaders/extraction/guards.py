@@ -17,8 +17,11 @@ GUARD_WORDS = words(
     "prospect threat fear fears if whether without denying denied deny aim aims eyeing mull "
     "mulling mulled mulls any frozen froze freeze freezes suspend suspended suspends halt "
     "halted halts postpone postponed postpones cancel canceled cancelled cancels stalled "
-    "collapsed ahead scheduled due blames blamed blaming accuses accused accusing"
+    "collapsed ahead scheduled due blames blamed blaming accuses accused accusing poised"
 )
+# "ordered (military) strikes": the order, not the strikes; but "ordered its air space
+# closed" is the closure, so only right before the trigger
+_ORDERS = frozenset({"ordered", "orders", "authorized", "authorised", "authorizes", "authorises"})
 _GUARD_PAIRS = frozenset(
     {("called", "for"), ("calls", "for"), ("call", "for"), ("need", "for"), ("push", "for"),
      ("aimed", "at"), ("called", "off"),
@@ -62,6 +65,6 @@ def guard_in(before: str) -> bool:
     infinitive = _infinitive(recent)
     if infinitive is not None:
         return infinitive
-    if any(w in GUARD_WORDS for w in recent[-4:]):
+    if any(w in GUARD_WORDS for w in recent[-4:]) or any(w in _ORDERS for w in recent[-2:]):
         return True
     return any((a, b) in _GUARD_PAIRS for a, b in zip(recent[-5:], recent[-4:], strict=False))

@@ -299,3 +299,23 @@ def test_troops_or_a_delegation_arriving_is_no_state_visit() -> None:
         assert [e for e in events(text) if e[0] == "state_visit"] == []
     visit = events("Kenyan President William Ruto arrived in Somalia on Sunday.")
     assert [e[0] for e in visit] == ["state_visit"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO's secretary-general has ordered military strikes against Yugoslavia on Tuesday.",
+        "On Tuesday hundreds of NATO planes were poised to launch strikes against Yugoslavia.",
+    ],
+)
+def test_strikes_ordered_or_poised_have_not_happened(text: str) -> None:
+    assert events(text, "1999-03-23") == []
+
+
+def test_a_subordinate_clause_with_its_own_subject_lends_no_party() -> None:
+    """'... after Iran's media said it had hit an Israeli centre': Israel is no party."""
+    text = (
+        "Baghdad recalled its ambassador from Tehran on Tuesday after Iran's state media said "
+        "it had hit an Israeli espionage centre."
+    )
+    assert events(text) == [("diplomatic_relations_severed", ["IRQ", "IRN"], "2024-05-28")]

@@ -52,7 +52,10 @@ _HEADS = frozenset(
 _NOT_THIS = re.compile(
     r"(?:\b(?:another|a\s+new|a\s+second|a\s+third|next|future|possible|potential|any)\s+"
     r"(?:\w+\s+)?|\b(?:known\s+as|called|dubbed|named|so-called|nicknamed)\s+(?:the\s+)?|"
-    r"\b(?:post|pre|anti)-)$",
+    r"\b(?:post|pre|anti)-|"
+    # a time reference, not a report: "the deadliest clash since the Vietnam War" ("during"
+    # is not one: "captured during the Six-Day War" reports the war)
+    r"\bsince\s+(?:the\s+)?(?:end\s+of\s+the\s+)?)$",
     re.IGNORECASE,
 )
 

@@ -190,7 +190,7 @@ TIES: list[tuple[str, tuple[str, ...], str]] = [
         (
             r"\b(?P<t>(?:(?P<v>established|establish|restored|resumed|restore|"
             r"resume|re-established|reestablished|normali[sz]ed|forged|opened)|establishing|"
-            r"restoring|resuming|normali[sz]ing)\s+(?:formal\s+|"
+            r"restoring|resuming|normali[sz]ing)\s+(?:formal\s+|normal\s+|"
             r"full\s+|official\s+)?(?:diplomatic\s+)(?:relations|ties))\b"
         ),
     ),
@@ -206,7 +206,7 @@ TIES: list[tuple[str, tuple[str, ...], str]] = [
         "diplomatic_relations_established",
         ("relations", "ties"),
         (
-            r"\b(?P<t>(?:establishment|restoration|resumption|normali[sz]ation)\s+of\s+(?:formal\s+|"
+            r"\b(?P<t>(?:establishment|restoration|resumption|normali[sz]ation)\s+of\s+(?:formal\s+|normal\s+|"
             r"full\s+)?(?:diplomatic\s+)?(?:relations|ties))\b"
         ),
     ),
@@ -214,7 +214,8 @@ TIES: list[tuple[str, tuple[str, ...], str]] = [
         "diplomatic_relations_severed",
         ("relations", "ties"),
         (
-            r"\b(?P<t>(?P<v>cut|severed|broke\s+off|suspended|downgraded|"
+            # not the adjective "after two decades of severed ties"
+            r"(?<!\bof\s)\b(?P<t>(?P<v>cut|severed|broke\s+off|suspended|downgraded|"
             r"ended|froze|cuts|severs)\s+(?:off\s+)?(?:\w+\s+){0,2}(?:diplomatic\s+)?(?:ties|"
             r"relations))\b"
         ),

@@ -52,10 +52,17 @@ _HEADS = frozenset(
 _NOT_THIS = re.compile(
     r"(?:\b(?:another|a\s+new|a\s+second|a\s+third|next|future|possible|potential|any)\s+"
     r"(?:\w+\s+)?|\b(?:known\s+as|called|dubbed|named|so-called|nicknamed)\s+(?:the\s+)?|"
-    r"\b(?:post|pre|anti)-|"
-    # a time reference, not a report: "the deadliest clash since the Vietnam War" ("during"
-    # is not one: "captured during the Six-Day War" reports the war)
-    r"\bsince\s+(?:the\s+)?(?:end\s+of\s+the\s+)?)$",
+    r"\b(?:post|pre|anti)-)$",
+    re.IGNORECASE,
+)
+
+
+# A superlative measured from the event is a time reference, not a report: "the deadliest
+# clash between them since the Vietnam War", "the first ... since the Cold War". ("Russia
+# and Georgia have not restored ties since the Russo-Georgian war" reports the war.)
+_SUPERLATIVE_SINCE = re.compile(
+    r"\b(?:first|last|deadliest|worst|biggest|largest|highest|lowest|most\s+\w+)\b"
+    r"[^.;!?]{0,80}\bsince\s+(?:the\s+)?(?:end\s+of\s+the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -160,6 +167,7 @@ def named_events(ctx: EventContext) -> list[EventCandidate]:
             row is None
             or index < 0
             or _NOT_THIS.search(ctx.text, max(0, m.start() - 30), m.start())
+            or _SUPERLATIVE_SINCE.search(ctx.text, max(0, m.start() - 120), m.start())
         ):
             continue
         here = named_here(ctx) if here is None else here

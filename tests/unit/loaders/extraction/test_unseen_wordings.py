@@ -1,7 +1,7 @@
 """Wordings met on unseen real news (tests/fixtures/realnews3), each as a general rule with
 its trap: ties 'established normal diplomatic relations' (and the adjective 'two decades of
 severed ties' is no severance), fire returned is a clash, a memorandum of understanding is
-signed, a drill that 'began' is an exercise, and a war named only as a time reference
+signed, a drill that 'began' is an exercise, and a war named only as the start of a superlative
 ('the deadliest clash since the Vietnam War') is not reported. Uses the bundled reference."""
 
 from __future__ import annotations

@@ -72,6 +72,9 @@ _ROLE_ANAPHOR = re.compile(
     r"President|prime minister|Prime Minister|premier|chancellor)\b"
 )
 _METONYM_AS_PLACE = re.compile(r"\b(?:at|in|outside|inside)\s+the\s+$")
+# "the Vietnam War", "the Iran-Iraq War": the state names a war (the named-event table gives
+# its sides), it is no party of the clause ("last clashed during the Vietnam War")
+_NAMES_A_WAR = re.compile(r"(?:-[A-Z][\w'’]+)?\s+War\b")
 
 
 class _Sentences:
@@ -144,7 +147,8 @@ def _name_match(
             return
         code = _state_code(scan, start, end, state_entries[0], sent)
         if code is not None:
-            via = MODIFIER if is_modifier(text, end) else state_entries[0].kind
+            modifier = is_modifier(text, end) or _NAMES_A_WAR.match(text, end)
+            via = MODIFIER if modifier else state_entries[0].kind
             scan.out.mentions.append(Mention(start, end, key, STATE, code, via, sent.index))
         return
     org = next((e for e in entries if e.kind == lx.ORG), None)

@@ -53,3 +53,8 @@ def test_a_war_named_as_a_time_reference_is_not_reported() -> None:
     assert [e for e in events(text) if e[0] == "war"] == []
     reported = "Israel captured the Sinai from Egypt during the Six-Day War in 1967."
     assert ("war", ["ISR", "EGY", "SYR", "JOR"], "1967-06-05/1967-06-10") in events(reported)
+
+
+def test_a_state_naming_a_war_is_no_party_of_the_clause() -> None:
+    text = "On Monday Soviet and American soldiers clashed near the Vietnam War memorial."
+    assert all("VNM" not in e[1] for e in events(text) if e[0] == "armed_clash")

@@ -227,3 +227,15 @@ def test_real_news_micro_f1_stays_above_the_floor() -> None:
     """Real articles, gold made before any extractor run (tests/fixtures/realnews/README.md)."""
     score = micro_f1(REALNEWS)
     assert score >= REALNEWS_FLOOR, f"real news micro-F1 {score:.3f} < {REALNEWS_FLOOR}"
+
+
+REALNEWS3 = HELDOUT.parent / "realnews3"
+# reached 0.785 over all fourteen (first scoring, before any rule was written for it: 0.654
+# on 01-07 and 0.661 on 08-14; both halves were then read and tuned on)
+REALNEWS3_FLOOR = 0.76
+
+
+def test_third_real_news_set_micro_f1_stays_above_the_floor() -> None:
+    """Real articles, gold made before any extractor run (tests/fixtures/realnews3/README.md)."""
+    score = micro_f1(REALNEWS3)
+    assert score >= REALNEWS3_FLOOR, f"real news 3 micro-F1 {score:.3f} < {REALNEWS3_FLOOR}"

@@ -151,7 +151,18 @@ def _with_anaphors(
         found = list(dict.fromkeys([*first, *found]))
     if len(found) >= 2:
         return found
+    pair = _chronology_pair(ctx) if sent.index in ctx.chronology else []
+    if pair and set(found) <= set(pair):  # "A second war begins over Kashmir"
+        return list(dict.fromkeys([*found, *pair]))
     return _earlier_pair(ctx, sent, chosen, found, clause)
+
+
+def _chronology_pair(ctx: EventContext) -> list[str]:
+    """The two states a chronology is about ("India and Pakistan have had testy relations
+    ... Some key dates:"): those its introduction names, when it names exactly two."""
+    first = min(ctx.chronology)
+    named = codes([m for i in range(first) for m in actors(ctx.mentions.in_sentence(i))])
+    return named if len(named) == 2 else []
 
 
 def _earlier_pair(

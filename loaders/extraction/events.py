@@ -125,7 +125,11 @@ def find_events(
     ctx.chronology = chronology or {}
     found: list[EventCandidate] = []
     for sent in sentences:
-        if not actors(mentions.in_sentence(sent.index)) and not refers_back(sent.text):
+        if (
+            not actors(mentions.in_sentence(sent.index))
+            and not refers_back(sent.text)
+            and sent.index not in ctx.chronology  # a line may take the chronology's pair
+        ):
             continue
         triggers = _triggers(ctx, sent)
         for trig in triggers:

@@ -149,3 +149,30 @@ def test_a_trip_to_meet_someone_in_a_list_line_is_a_visit_and_a_meeting() -> Non
     kinds = {(e[0], e[2]) for e in found if {"IND", "CHN"} <= set(e[1])}
     assert ("summit_meeting", "1999-07") in kinds, found
     assert any(e[0] == "state_visit" and e[1][:2] == ("IND", "PAK") for e in found), found
+
+
+KEY_DATES = """India and Pakistan have had testy relations since independence. Some key dates:
+
+August 1947 – Britain ends its colonial rule over the subcontinent.
+
+August 1965 – A second war begins over Kashmir, ending a month later.
+
+December 1971 – A third war is fought, this time over East Pakistan.
+
+July 1972 – The countries' prime ministers sign an accord on prisoners of war.
+"""
+
+
+def test_a_chronology_of_a_pair_gives_its_lines_the_pair() -> None:
+    """Lines that name no one ('A second war begins') are about the two states the
+    introduction names; a line about someone else (Britain) keeps its own actors."""
+    found = events(KEY_DATES, PUB)
+    wars = {(e[2], frozenset(e[1])) for e in found if e[0] == "war"}
+    assert wars == {("1965-08", frozenset({"IND", "PAK"})), ("1971-12", frozenset({"IND", "PAK"}))}
+    assert any(e[0] == "treaty_signed" and set(e[1]) == {"IND", "PAK"} for e in found)
+    assert all("GBR" not in e[1] for e in found)
+
+
+def test_a_chronology_introduced_with_three_states_lends_no_pair() -> None:
+    text = KEY_DATES.replace("India and Pakistan have", "India, China and Pakistan have")
+    assert not any(e[0] == "war" and e[2] == "1965-08" for e in events(text, PUB))

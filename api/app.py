@@ -85,7 +85,7 @@ def _lifespan(settings: Settings, backend_factory: BackendFactory | None, read_o
             (store, queries), driver = open_backend(settings, read_only)
         app.state.store, app.state.queries, app.state.neo4j = store, queries, driver
         app.state.backend = "sparql" if isinstance(queries, SparqlQueries) else "neo4j"
-        projection = wiring.projection(driver) if driver is not None else None
+        projection = wiring.projection(driver, settings.neo4j_database) if driver else None
         app.state.ingest = wiring.ingest_service(settings, store, projection)
         try:
             yield

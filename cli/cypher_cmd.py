@@ -24,6 +24,13 @@ def _parse_param(text: str) -> tuple[str, Any]:
     return name.strip(), value
 
 
+def _read_query(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"Cannot read the query file {path}: {exc.strerror}.") from None
+
+
 def cypher(
     ctx: typer.Context,
     query: str = typer.Argument(..., help="A Cypher query, or @FILE to read it from a file."),
@@ -35,10 +42,7 @@ def cypher(
     if not settings.neo4j_uri:
         raise CliError("Neo4j is not configured: set KG_NEO4J_URI (see `kg neo4j start`).")
     if query.startswith("@"):
-        try:
-            query = Path(query[1:]).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise CliError(f"Cannot read the query file {query[1:]}: {exc.strerror}.") from None
+        query = _read_query(query[1:])
     params = dict(_parse_param(p) for p in param)
     from kg.stores.neo4j_readonly import CypherError, run_read_only
 
@@ -47,9 +51,8 @@ def cypher(
     except Neo4jUnavailable as exc:
         raise CliError(str(exc)) from None
     try:
-        found = run_read_only(
-            driver, query, params, timeout=settings.cypher_timeout, limit=settings.cypher_limit
-        )
+        limits = (settings.cypher_timeout, settings.cypher_limit, settings.neo4j_database)
+        found = run_read_only(driver, query, params, *limits)
     except CypherError as exc:
         raise CliError(str(exc), code=1) from None
     finally:

@@ -142,7 +142,10 @@ def neo4j_queries(settings: Settings, driver: Driver | None = None) -> GraphQuer
 
     owns = driver is None
     return CypherQueries(
-        driver or neo4j_driver(settings), owns_driver=owns, timeline_cache=settings.timeline_cache
+        driver or neo4j_driver(settings),
+        owns_driver=owns,
+        timeline_cache=settings.timeline_cache,
+        database=settings.neo4j_database,
     )
 
 
@@ -174,11 +177,12 @@ def serving_queries(
     return SparqlQueries(store), "sparql"
 
 
-def projection(driver: Driver) -> Neo4jProjection:
-    """The Neo4j projection over an open driver (it asks the server once for its loader)."""
+def projection(driver: Driver, database: str | None = None) -> Neo4jProjection:
+    """The Neo4j projection over an open driver into `database` (KG_NEO4J_DATABASE; None:
+    the server's default); it asks the server once for its loader."""
     from kg.stores.neo4j_store import Neo4jProjection
 
-    return Neo4jProjection(driver)
+    return Neo4jProjection(driver, database=database)
 
 
 @contextmanager
@@ -190,7 +194,7 @@ def opened_projection(settings: Settings) -> Iterator[Neo4jProjection | None]:
         return
     driver = neo4j_driver(settings)
     try:
-        yield projection(driver)
+        yield projection(driver, settings.neo4j_database)
     finally:
         driver.close()
 
@@ -214,7 +218,9 @@ def ingest_service(
     if neo4j is not None:
         from kg.queries.cypher_queries import CypherQueries
 
-        cypher = CypherQueries(neo4j.driver, timeline_cache=settings.timeline_cache)
+        cypher = CypherQueries(
+            neo4j.driver, timeline_cache=settings.timeline_cache, database=neo4j.database
+        )
     targets = Targets(
         store=store,
         base_iri=settings.base_iri,

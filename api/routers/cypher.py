@@ -37,6 +37,7 @@ async def cypher(body: CypherQuery, driver: Neo4jDep, settings: SettingsDep) -> 
                 body.parameters,
                 timeout=settings.cypher_timeout,
                 limit=settings.cypher_limit,
+                database=settings.neo4j_database,
             )
         )
     except CypherError as exc:

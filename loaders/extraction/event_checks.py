@@ -37,9 +37,11 @@ _TALKS_NOT = re.compile(
     r"\b(?:meeting|talks|discussions)\s+with\s+(?:the\s+)?(?:press|media|reporters|journalists)\b",
     _I,
 )
+# Who arrives on a visit: a titled person ("Qatar's ruler", "the emir") or a name; troops and
+# delegations arriving are no visit (triggers_diplomacy)
 _ARRIVING_SUBJECT = re.compile(
-    r"\b(?:President|Minister|Premier|Chancellor|King|Queen|Prince|Speaker|Secretary|"
-    r"delegation|leader|envoy|[A-Z][a-z]+\s+[A-Z][a-z]+)\b"
+    r"\b(?:(?i:president|minister|premier|chancellor|king|queen|prince|speaker|secretary|"
+    r"emir|amir|sultan|ruler|monarch|leader|envoy)|[A-Z][a-z]+\s+[A-Z][a-z]+)\b"
 )
 _PLURAL_COUNT = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|numerous|series\s+of|"

@@ -58,3 +58,27 @@ def test_a_war_named_as_a_time_reference_is_not_reported() -> None:
 def test_a_state_naming_a_war_is_no_party_of_the_clause() -> None:
     text = "On Monday Soviet and American soldiers clashed near the Vietnam War memorial."
     assert all("VNM" not in e[1] for e in events(text) if e[0] == "armed_clash")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Qatar's ruler yesterday arrived in Saudi Arabia and was greeted by its crown prince.",
+            [("state_visit", ["QAT", "SAU"], "2018-07-10")],
+        ),
+        (
+            "On Monday Kuwait and the UAE summoned their ambassadors from Beirut.",
+            [
+                ("diplomatic_relations_severed", ["KWT", "LBN"], "2018-07-09"),
+                ("diplomatic_relations_severed", ["ARE", "LBN"], "2018-07-09"),
+            ],
+        ),
+        (
+            "China summoned the Japanese ambassador on Monday.",
+            [("diplomatic_protest", ["CHN", "JPN"], "2018-07-09")],
+        ),
+    ],
+)
+def test_a_ruler_arriving_and_envoys_summoned_home(text: str, expected: list) -> None:
+    assert events(text) == expected

@@ -33,6 +33,7 @@ from loaders.extraction.model import (
 )
 from loaders.extraction.relations import RelationCandidate, find_relations
 from loaders.extraction.sentences import Sentence, split_sentences
+from loaders.extraction.text_officials import text_officials
 from ontology.identifiers import slug
 from ontology.reference_data import ReferenceData
 
@@ -70,6 +71,7 @@ def extract_with(article: Article, lex: Lexicon) -> Extraction:
         states=states,
         organizations=organizations,
         leaders=leaders,
+        officials=_officials(text, lex, sentences, leaders),
         actors=_actors(mentions, lex),
         events=_event_records(events, states, lex),
         relations=[_relation_record(r) for r in relations],
@@ -167,6 +169,24 @@ def _leader_mention(info: LeaderInfo, lex: Lexicon, sentences: list[Sentence]) -
         start=sentence.start if sentence else None,
         end=sentence.end if sentence else None,
     )
+
+
+def _officials(
+    text: str, lex: Lexicon, sentences: list[Sentence], leaders: list[LeaderMention]
+) -> list[LeaderMention]:
+    """Ministers and envoys the text introduces ("Iran's Foreign Minister X"), known from
+    the text alone: minted like leaders the reference data lacks, kept apart from them."""
+    taken = {m.person_id for m in leaders}
+    out: list[LeaderMention] = []
+    for name, (state, role, offset) in sorted(
+        text_officials(text, lex).items(), key=lambda item: item[1][2]
+    ):
+        if slug(name) in taken:
+            continue
+        info = LeaderInfo(f"text:{name}", name, state, role, offset)
+        out.append(_leader_mention(info, lex, sentences))
+        taken.add(slug(name))
+    return out
 
 
 def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:

@@ -67,6 +67,8 @@ class Extraction(BaseModel):
     states: list[str] = Field(default_factory=list)
     organizations: list[str] = Field(default_factory=list)
     leaders: list[LeaderMention] = Field(default_factory=list)
+    # ministers, secretaries, ambassadors the text introduces and the reference data lacks
+    officials: list[LeaderMention] = Field(default_factory=list)
     actors: list[ActorMention] = Field(default_factory=list)
     events: list[EventRecord] = Field(default_factory=list)
     relations: list[RelationRecord] = Field(default_factory=list)
@@ -85,6 +87,7 @@ class Extraction(BaseModel):
             "states": self.states,
             "organizations": self.organizations,
             "leaders": [m.model_dump() for m in self.leaders],
+            "officials": [m.model_dump() for m in self.officials],
             "actors": [a.model_dump() for a in self.actors],
             "events": [e.model_dump() for e in self.events],
             "relations": [r.model_dump() for r in self.relations],

@@ -48,7 +48,7 @@ _STATE_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)(?:['â
 MAX_NAME_WORD = 60
 
 
-def _name_tokens(raw: str, lex: lx.Lexicon) -> list[str]:
+def name_tokens(raw: str, lex: lx.Lexicon) -> list[str]:
     """The name of a title phrase: it ends at the first known word of another kind. None
     when a word of it is longer than MAX_NAME_WORD."""
     name = re.sub(r"['â€™]s$", "", raw.rstrip(".,"))
@@ -62,7 +62,7 @@ def _name_tokens(raw: str, lex: lx.Lexicon) -> list[str]:
     return kept
 
 
-def _known_person(lex: lx.Lexicon, key: str) -> bool:
+def known_person(lex: lx.Lexicon, key: str) -> bool:
     return any(e.kind in (lx.PERSON_FULL, lx.PERSON_SHORT) for e in lex.entries(key))
 
 
@@ -123,8 +123,8 @@ def _appositives(text: str, lex: lx.Lexicon) -> dict[str, tuple[str, str, int]]:
     for m in _APPOSITIVE.finditer(text):
         word = m.group("state")
         state = lex.demonym_of.get(word) or lex.state_names.get(word)
-        kept = _name_tokens(m.group("name"), lex)
-        if state is None or len(kept) < 2 or _known_person(lex, " ".join(kept)):
+        kept = name_tokens(m.group("name"), lex)
+        if state is None or len(kept) < 2 or known_person(lex, " ".join(kept)):
             continue
         honor = re.sub(r"\s+", " ", (m.group("honor") or "").lower())
         title = honor if honor in _HEAD_HONORIFICS else m.group("title").replace("ruler", "leader")
@@ -141,13 +141,13 @@ def unknown_leaders(
     dateline = dateline_state(text, lex)
     starts = [s.start for s in sentences or ()]
     for m in _UNKNOWN_LEADER.finditer(text):
-        kept = _name_tokens(m.group("name"), lex)
+        kept = name_tokens(m.group("name"), lex)
         name = " ".join(kept)
         if (
             len(kept) < 2
             or name in found
-            or _known_person(lex, name)
-            or _known_person(lex, kept[-1])
+            or known_person(lex, name)
+            or known_person(lex, kept[-1])
         ):
             continue
         state = _state_named_before(text, m.start(), lex) or _state_named_after(

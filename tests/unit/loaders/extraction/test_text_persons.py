@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from rdflib import RDF, XSD, Literal
 
 from loaders.article import Article
@@ -88,3 +89,38 @@ def test_a_text_leader_whose_slug_is_a_reference_id_is_that_person() -> None:
     article = Article(url=None, title=None, published=date(2024, 6, 1), text=TEXT)
     wekesa = extract(article, reference).to_json()["leaders"][0]
     assert wekesa["person_id"] == "amani-wekesa" and wekesa["from_text"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Amani Wekesa, Kenya's foreign minister, met the Japanese envoy on Monday.",
+            ("Amani Wekesa", "KEN", "foreign minister"),
+        ),
+        (
+            "Iran's Foreign Minister Hossein Amir-Abdollahian said it hit militants.",
+            ("Hossein Amir-Abdollahian", "IRN", "foreign minister"),
+        ),
+        (
+            "Foreign Minister Amani Wekesa of Kenya arrived in Tokyo on Monday.",
+            ("Amani Wekesa", "KEN", "foreign minister"),
+        ),
+        (
+            "Muhammad Al Jaber, Saudi ambassador to Yemen, arrived on Saturday.",
+            ("Muhammad Al Jaber", "SAU", "ambassador"),
+        ),
+    ],
+)
+def test_a_titled_official_is_minted_apart_from_the_leaders(text: str, expected: tuple) -> None:
+    out = extraction(text)
+    assert [(o.name, o.state, o.role) for o in out.officials] == [expected]
+    assert out.officials[0].from_text and out.officials[0].evidence == text
+    assert out.leaders == []  # a minister is no head of state or government
+
+
+def test_an_official_without_a_state_or_a_name_is_not_minted() -> None:
+    assert extraction("The foreign minister said on Monday that talks would go on.").officials == []
+    assert (
+        extraction("Foreign Minister Wekesa said on Monday that talks would go on.").officials == []
+    )

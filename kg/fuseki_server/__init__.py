@@ -1,7 +1,6 @@
 """A local Apache Jena Fuseki 5.6 without Docker, to hold the record on a SPARQL server
 (KG_RECORD_URL): fetch (Maven, cached), start, stop and inspect it. Pure Python."""
 
-from kg.fuseki_server.build import FusekiError, build, is_built
 from kg.fuseki_server.launcher import (
     FAST_START_JVM_FLAGS,
     FusekiStatus,
@@ -9,6 +8,7 @@ from kg.fuseki_server.launcher import (
     status,
     stop,
 )
+from kg.fuseki_server.maven import FusekiError, build, is_built
 
 __all__ = [
     "FAST_START_JVM_FLAGS",

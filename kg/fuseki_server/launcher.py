@@ -1,4 +1,4 @@
-"""Run Apache Jena Fuseki 5.6 (fetched by kg.fuseki_server.build) as a background server on
+"""Run Apache Jena Fuseki 5.6 (fetched by kg.fuseki_server.maven) as a background server on
 127.0.0.1, one TDB2 dataset in its home folder, as the Neo4j launcher runs Neo4j: a pid
 file, a log, a wait until it answers, SIGTERM to stop. No Docker, no install."""
 
@@ -13,8 +13,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.fuseki_server.build import DEFAULT_FUSEKI_DIR, LIB_DIR, FusekiError, build
 from kg.fuseki_server.config import CONFIG_FILE, DATASET, config_text
+from kg.fuseki_server.maven import DEFAULT_FUSEKI_DIR, LIB_DIR, FusekiError, build
 from kg.neo4j_server.launcher import is_alive, log_tail, port_open
 from kg.settings import Settings
 

@@ -239,3 +239,15 @@ def test_third_real_news_set_micro_f1_stays_above_the_floor() -> None:
     """Real articles, gold made before any extractor run (tests/fixtures/realnews3/README.md)."""
     score = micro_f1(REALNEWS3)
     assert score >= REALNEWS3_FLOOR, f"real news 3 micro-F1 {score:.3f} < {REALNEWS3_FLOOR}"
+
+
+REALNEWS4 = HELDOUT.parent / "realnews4"
+# reached 0.798 (docs/extraction.md, fourth round); the set is never read while rules are
+# written: this floor only guards against regressions, its misses stay unseen
+REALNEWS4_FLOOR = 0.77
+
+
+def test_fourth_real_news_set_micro_f1_stays_above_the_floor() -> None:
+    """Real articles, gold made before any extractor run (tests/fixtures/realnews4/README.md)."""
+    score = micro_f1(REALNEWS4)
+    assert score >= REALNEWS4_FLOOR, f"real news 4 micro-F1 {score:.3f} < {REALNEWS4_FLOOR}"

@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint typecheck unit integration launcher browser clean
+.PHONY: setup demo test lint typecheck unit integration launcher fuseki browser clean
 
 setup: $(VENV)/.installed
 
@@ -31,12 +31,18 @@ unit: setup
 launcher: setup
 	$(BIN)/kg neo4j build
 
+# Apache Jena Fuseki 5.6.0 from Maven Central (fuseki-server/, cached), for the tests of the
+# record on a SPARQL server; the test fixture fetches it the same way when needed.
+fuseki: setup
+	$(BIN)/kg fuseki build
+
 browser:
 	bash scripts/ensure-chromium.sh
 
-# Builds the Neo4j launcher (Maven, cached) and runs every test, Neo4j and the browser included.
-test: setup lint typecheck browser
+# Fetches Fuseki and builds the Neo4j launcher (Maven, cached), then runs every test, Neo4j,
+# Fuseki and the browser included.
+test: setup lint typecheck fuseki browser
 	$(BIN)/pytest -q --durations=15
 
 clean:
-	rm -rf $(VENV) .geokg .mypy_cache .pytest_cache .ruff_cache neo4j-launcher/target
+	rm -rf $(VENV) .geokg .mypy_cache .pytest_cache .ruff_cache neo4j-launcher/target fuseki-server/target

@@ -287,7 +287,9 @@ def test_a_declaration_named_as_an_instrument_is_signed_a_joint_one_is_a_stateme
         ),
     ],
 )
-def test_cities_taken_back_groups_pursued_and_chronology_strikes(text: str, expected: tuple) -> None:
+def test_cities_taken_back_groups_pursued_and_chronology_strikes(
+    text: str, expected: tuple
+) -> None:
     assert expected in events(text)
 
 

@@ -42,11 +42,11 @@ def actor_officials(text: str, out: Mentions) -> None:
 def _tied_actor(text: str, mentions: list[Mention], i: int) -> str | None:
     m = mentions[i]
     nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-    if nxt is not None and nxt.kind == ACTOR and nxt.start - m.end <= 80:
-        if _AFTER.search(text[m.end : nxt.start]):
-            return nxt.code
+    after = nxt is not None and nxt.kind == ACTOR and nxt.start - m.end <= 80
+    if after and nxt is not None and _AFTER.search(text[m.end : nxt.start]):
+        return nxt.code
     prev = mentions[i - 1] if i > 0 else None
-    if prev is not None and prev.kind == ACTOR and m.start - prev.end <= 40:
-        if _BEFORE.match(text[prev.end : m.start]):
-            return prev.code
+    before = prev is not None and prev.kind == ACTOR and m.start - prev.end <= 40
+    if before and prev is not None and _BEFORE.match(text[prev.end : m.start]):
+        return prev.code
     return None

@@ -11,7 +11,7 @@ only accepts once the person is introduced or after a title. Word lists: `lexico
 from __future__ import annotations
 
 import re
-
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -173,15 +173,25 @@ def _add_orgs(lex: Lexicon, keys: _Keys) -> None:
 _ARTICLE = re.compile(r"(?:(?<=\s)|^)([Aa]l|[Ee]l|[Uu]l)[- ](?=[A-Z])")
 
 
+def _article_as(joint: str, upper: bool) -> Callable[[re.Match[str]], str]:
+    """A replacement writing the Arabic article in one case, joined by a space or hyphen."""
+
+    def write(m: re.Match[str]) -> str:
+        article = m.group(1)
+        return (article.capitalize() if upper else article.lower()) + joint
+
+    return write
+
+
 def actor_variants(name: str) -> list[str]:
     """The ways the press writes one actor's name: the Arabic article with either case and
     a hyphen or a space ("Jaish al-Adl", "Jaish Al Adl", "Al-Shabaab"), and initials with
     full stops ("PLO", "P.L.O.")."""
     out = _variants(name)
     if _ARTICLE.search(name):
-        for article in ("{} ", "{}-"):
-            for case in (str.lower, str.capitalize):
-                form = _ARTICLE.sub(lambda m: article.format(case(m.group(1))), name)
+        for joint in (" ", "-"):
+            for upper in (False, True):
+                form = _ARTICLE.sub(_article_as(joint, upper), name)
                 out.append(form)
                 if form[0].islower():
                     out.append(form[0].upper() + form[1:])

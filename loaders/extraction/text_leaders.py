@@ -143,12 +143,7 @@ def unknown_leaders(
     for m in _UNKNOWN_LEADER.finditer(text):
         kept = name_tokens(m.group("name"), lex)
         name = " ".join(kept)
-        if (
-            len(kept) < 2
-            or name in found
-            or known_person(lex, name)
-            or known_person(lex, kept[-1])
-        ):
+        if len(kept) < 2 or name in found or known_person(lex, name) or known_person(lex, kept[-1]):
             continue
         state = _state_named_before(text, m.start(), lex) or _state_named_after(
             text, m.start("name") + len(name), lex

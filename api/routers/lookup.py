@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from api.deps import QueriesDep
 from api.errors import ApiError
 from api.openapi import problems
+from api.suggest import Suggestion, suggest
 from kg.queries.models import EntityPublic
 from kg.queries.suggest import no_entity_text
 
@@ -40,3 +41,18 @@ def lookup(q: KeyQuery, queries: QueriesDep) -> EntityPublic:
     if found is None:
         raise ApiError(404, no_entity_text(q, *queries.entity_matches(q)))
     return found
+
+
+@router.get(
+    "/lookup/suggest",
+    summary="Type-ahead: states, organizations and non-state actors for a few letters",
+    description="The entities a pair (/timeline/{a}/{b}) accepts whose code, name or alias "
+    "begins with `q`, or has a later word that does ('korea': North Korea, South Korea), best "
+    "first: the code, a whole name, a start, a later word. An empty list when none fits.",
+    responses=problems(422),
+)
+def lookup_suggest(
+    q: Annotated[str, Query(max_length=100, description="What was typed", examples=["kor"])],
+    limit: Annotated[int, Query(ge=1, le=50, description="Most suggestions")] = 10,
+) -> list[Suggestion]:
+    return suggest(q, limit)

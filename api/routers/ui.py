@@ -1,20 +1,35 @@
-"""The web UI: one static page (vanilla JS) over the REST routes."""
+"""The web UI: one static page (vanilla JS, no build step, nothing fetched from elsewhere)
+over the REST routes, with its script and style sheet."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from fastapi import APIRouter
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
+
+from api.errors import ApiError
 
 router = APIRouter(tags=["meta"])
-INDEX = Path(__file__).resolve().parent.parent / "static" / "index.html"
+STATIC = Path(__file__).resolve().parent.parent / "static"
+INDEX = STATIC / "index.html"
+# What /static/ serves: these files only, never a path from the request.
+ASSETS = {"timeline.js": "text/javascript", "timeline.css": "text/css"}
 
 
 @router.get(
     "/",
-    summary="The web UI: a timeline between two states, and a state's alliances and leaders",
+    summary="The web UI: a drawn timeline between two states, and a state's alliances and leaders",
     response_class=HTMLResponse,
 )
 def index() -> HTMLResponse:
     return HTMLResponse(INDEX.read_text(encoding="utf-8"))
+
+
+@router.get("/static/{name}", include_in_schema=False)
+def asset(name: str) -> Response:
+    media_type = ASSETS.get(name)
+    if media_type is None:
+        raise ApiError(404, f"no such file {name!r}", "Not found")
+    text = (STATIC / name).read_text(encoding="utf-8")
+    return Response(text, media_type=f"{media_type}; charset=utf-8")

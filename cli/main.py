@@ -38,7 +38,8 @@ def main(
 # Each capability adds its commands in its own module, so they stay small.
 COMMAND_MODULES = (
     "admin_cmd",  # demo
-    "store_cmd",  # load-reference, validate, export, sparql
+    "store_cmd",  # validate, export, import, sparql, upgrade, warm
+    "reference_cmd",  # load-reference, reference-diff
     "query_cmd",  # leaders, alliances, allies, timeline, relations, events
     "cypher_cmd",  # cypher (read-only)
     "extract_cmd",  # extract

@@ -1,5 +1,5 @@
-"""Commands on the store of record: `kg load-reference`, `kg validate`, `kg export`,
-`kg import`, `kg sparql` and `kg upgrade`."""
+"""Commands on the store of record: `kg validate`, `kg export`, `kg import`, `kg sparql`,
+`kg upgrade` and `kg warm` (`kg load-reference` is in cli/reference_cmd.py)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from kg.stores.base import (
 from kg.stores.sparql_endpoint_store import SparqlEndpointStore
 from kg.stores.sparql_guard import MAX_NESTING, NESTING_TEXT, nesting
 from kg.upgrade import upgrade
-from kg.wiring import BackendError, open_queries, open_reader, open_store, record_name
+from kg.wiring import BackendError, open_queries, open_reader, open_store
 
 SHOWN_VIOLATIONS = 10
 CACHE_OFF = "The timeline cache is off (KG_TIMELINE_CACHE=false): nothing to fill."
@@ -80,31 +80,6 @@ def opened_store(ctx: typer.Context, reading: bool = False) -> Iterator[RecordSt
             yield store
         finally:
             store.close()
-
-
-def load_reference_cmd(ctx: typer.Context) -> None:
-    """Load states, organizations, leaders and known alliances (replacing the previous load)."""
-    from kg.reference import load_reference
-
-    settings = settings_of(ctx)
-    with opened_store(ctx) as store:
-        done = load_reference(store, settings)
-        total = store.count()
-        forgotten = store.timeline_epoch() is not None and not store.timelines_complete()
-    console.print(
-        f"Loaded {len(done.graphs)} reference graphs ({done.triples} triples) in "
-        f"{done.seconds:.2f} s; the store at {record_name(settings)} holds {total} quads.",
-        highlight=False,
-        soft_wrap=True,
-    )
-    if forgotten:  # reference data (names, leaders) is part of every pair's timeline
-        console.print(
-            "The timeline cache was emptied (the reference data is part of every pair's "
-            "timeline): each pair is read from the record when first asked, or run "
-            "`kg warm` to read them all now.",
-            highlight=False,
-            soft_wrap=True,
-        )
 
 
 def validate_cmd(ctx: typer.Context) -> None:
@@ -284,7 +259,6 @@ def warm_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("load-reference")(load_reference_cmd)
     app.command("validate")(validate_cmd)
     app.command("export")(export_cmd)
     app.command("import")(import_cmd)

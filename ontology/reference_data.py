@@ -58,6 +58,7 @@ class Term:
     role: str  # lower-case title as the press uses it: "president", "prime minister"
     start: str  # ISO date, any precision
     end: str | None = None  # None while in office
+    source: str | None = None  # where it was read: "wikidata:Q6279@2201234567" (item@revision)
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
+from loaders.extraction.clauses import LEADERS_ANAPHOR
 from loaders.extraction.event_model import EventContext
 from loaders.extraction.event_splits import subjects
 from loaders.extraction.lexicon import STATE_DEMONYM as DEMONYM
-from loaders.extraction.mention_model import ORGANIZATION, STATE, Mention
+from loaders.extraction.mention_model import ORGANIZATION, PERSON, STATE, Mention
 from loaders.extraction.sentences import Sentence
 
 _BETWEEN = re.compile(r"\bbetween\s+")
@@ -78,3 +79,39 @@ def _nationality_before(ctx: EventContext, sent: Sentence) -> str | None:
             if x.kind == STATE and x.via == DEMONYM and _NATIONALS.match(ctx.text, x.end):
                 return x.code
     return None
+
+
+_HEAD_NOUNS = re.compile(
+    r"\b(?:leaders?|heads\s+of\s+(?:state|government)|(?<!vice\s)(?<!vice-)president|"
+    r"(?<!deputy\s)prime\s+minister|premier|chancellor|king|queen|emir)\b",
+    re.IGNORECASE,
+)
+_OFFICIALS = re.compile(
+    r"\b(?:diplomats?|officials?|(?<!prime\s)ministers?|envoys?|negotiators?|delegations?|delegates|"
+    r"secretary|secretaries|advisers?|advisors?|ambassadors?|generals?|commanders?)\b",
+    re.IGNORECASE,
+)
+JOINING = re.compile(
+    r"(?:joined|joins|accession|became|was\s+admitted|were\s+admitted|entered)", re.IGNORECASE
+)
+
+
+def joiner(chosen: list[Mention], a_start: int, a_end: int) -> list[str]:
+    """'Sweden joined NATO': [the state before, the organization after]."""
+    org = next((x for x in chosen if x.kind == ORGANIZATION and x.start >= a_end), None)
+    subject = [x.code for x in chosen if x.kind != ORGANIZATION and x.end <= a_start]
+    return [subject[-1], org.code] if org and subject else []
+
+
+def meeting_type(
+    ctx: EventContext, sent: Sentence, clause: tuple[int, int], t_s: int, chosen: list[Mention]
+) -> str:
+    """A summit when heads of state or government meet, talks when officials do."""
+    s = sent.text
+    heads = [x for x in chosen if x.kind == PERSON and x.head and x.person in ctx.mentions.leaders]
+    in_clause = [x for x in heads if clause[0] <= x.start - sent.start < clause[1]]
+    if _OFFICIALS.search(s[clause[0] : t_s]) or (not in_clause and _OFFICIALS.search(s[:t_s])):
+        return "talks"
+    if heads or LEADERS_ANAPHOR.search(s) or _HEAD_NOUNS.search(s[clause[0] : clause[1]]):
+        return "summit_meeting"
+    return "talks"

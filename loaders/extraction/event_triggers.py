@@ -35,10 +35,19 @@ def load_specs(path: Path) -> list[tuple[str, tuple[str, ...], str]]:
 # broadened ones (`triggers_broad`); last the
 # present-tense forms of chronology lines ("1961: China and North Korea sign a treaty"),
 # tried only on those lines (index >= CHRONOLOGY_FROM).
-_BASE = load_specs(_NOMINAL_FILE) + DIPLOMACY + FORCE + TIES + DIPLOMACY_BROAD
-_BASE += FORCE_BROAD + TIES_BROAD + load_specs(_ACTOR_FILE) + load_specs(_FORCE_FILE)
+_FAMILIES: list[tuple[str, list[tuple[str, tuple[str, ...], str]]]] = [
+    ("nominal", load_specs(_NOMINAL_FILE)),
+    ("core", DIPLOMACY + FORCE + TIES),
+    ("broad", DIPLOMACY_BROAD + FORCE_BROAD + TIES_BROAD),
+    ("actor", load_specs(_ACTOR_FILE)),
+    ("force", load_specs(_FORCE_FILE)),
+]
+_BASE = [spec for _name, specs in _FAMILIES for spec in specs]
 CHRONOLOGY_FROM = len(_BASE)
 SPECS: list[tuple[str, tuple[str, ...], str]] = _BASE + load_specs(_CHRONOLOGY_FILE)
+# Which family each pattern comes from (the same indexes as SPECS): a signal of confidence.
+FAMILY: list[str] = [name for name, specs in _FAMILIES for _ in specs]
+FAMILY += ["chronology"] * (len(SPECS) - CHRONOLOGY_FROM)
 # Patterns that need a year in the sentence ("the 1965 treaty"): skipped without a digit.
 NEEDS_YEAR = frozenset(i for i, (_t, _k, p) in enumerate(SPECS) if "(?P<y>" in p)
 # Patterns with a capital letter in them (and war names) are case-sensitive.

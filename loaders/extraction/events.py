@@ -24,15 +24,18 @@ from datetime import date
 
 from loaders.extraction import dates as dt
 from loaders.extraction.clauses import (
-    LEADERS_ANAPHOR,
     PAIR_ANAPHOR,
     actors,
     clause_bounds,
+    codes,
     refers_back,
 )
 from loaders.extraction.event_adjust import (
+    JOINING,
     between_pair,
     implied_target,
+    joiner,
+    meeting_type,
     past_year_named,
     summoned_last,
 )
@@ -46,12 +49,13 @@ from loaders.extraction.event_splits import split_parties
 from loaders.extraction.event_triggers import (
     CHRONOLOGY_AUTOMATON,
     COMPILED,
+    FAMILY,
     KEYWORD_AUTOMATON,
     NEEDS_YEAR,
     candidate_patterns,
 )
 from loaders.extraction.guards import guard_in
-from loaders.extraction.mention_model import ORGANIZATION, PERSON, Mention, Mentions
+from loaders.extraction.mention_model import Mention, Mentions
 from loaders.extraction.named_events import named_events
 from loaders.extraction.sentences import Sentence
 from loaders.extraction.venues import with_destination
@@ -67,22 +71,9 @@ _CONTAINER_BEFORE = re.compile(
 _HELD_AFTER = re.compile(
     r"^\s*(?:\S+\s+){0,2}?(?:held|took\s+place|was\s+held|were\s+held|began|opened|ended)\b", _I
 )
-_HEAD_NOUNS = re.compile(
-    r"\b(?:leaders?|heads\s+of\s+(?:state|government)|(?<!vice\s)(?<!vice-)president|"
-    r"(?<!deputy\s)prime\s+minister|premier|chancellor|king|queen|emir)\b",
-    _I,
-)
-_OFFICIALS = re.compile(
-    r"\b(?:diplomats?|officials?|(?<!prime\s)ministers?|envoys?|negotiators?|delegations?|delegates|"
-    r"secretary|secretaries|advisers?|advisors?|ambassadors?|generals?|commanders?)\b",
-    _I,
-)
 # "did not restore relations until 1990": it happened in 1990.
 _NEGATION = re.compile(r"\b(?:not|never)\b|n['’]t\b", _I)
 _UNTIL_AFTER = re.compile(r"[^,;.]*?\buntil\s+(?:the\s+)?(?:\d|[A-Z])")
-_JOINING = re.compile(
-    r"(?:joined|joins|accession|became|was\s+admitted|were\s+admitted|entered)", _I
-)
 _DIGIT = re.compile(r"\d")
 _ENVOY_ACT = re.compile(r"summon|expel|ordered|threw|kicked", _I)
 _ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\s+(?:the\s+|their\s+)?$", _I)
@@ -109,6 +100,7 @@ class _Trigger:
     container: bool  # "during the visit", "at the summit", a war: shares its date
     splits: list[list[str]]  # participants of each event the trigger stands for
     implied: list[str] = field(default_factory=list)  # a venue's state the text does not name
+    family: str = "core"  # the trigger patterns' family (event_triggers.FAMILY)
 
 
 def find_events(
@@ -159,6 +151,7 @@ def _triggers(ctx: EventContext, sent: Sentence) -> list[_Trigger]:
                 continue
             trig = _trigger(ctx, sent, etype, m)
             if trig is not None:
+                trig.family = FAMILY[index]
                 triggers.append(trig)
                 seen.append((t_s, t_e, etype))
     return triggers
@@ -182,9 +175,9 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     a_start, a_end = sent.start + t_s, sent.start + m.end("t")
     passive = bool(m.groupdict().get("p"))
     found, chosen = participants(ctx, etype, sent, a_start, a_end, clause, passive)
-    if etype == "alliance_formed" and _JOINING.match(m.group("t")):
-        found = _joiner(chosen, a_start, a_end)
-    real = _meeting_type(ctx, sent, clause, t_s, chosen) if etype == "meeting" else etype
+    if etype == "alliance_formed" and JOINING.match(m.group("t")):
+        found = joiner(chosen, a_start, a_end)
+    real = meeting_type(ctx, sent, clause, t_s, chosen) if etype == "meeting" else etype
     found, implied = _adjusted(ctx, sent, m, real, chosen, found)
     if len(found) < 2:
         return None
@@ -216,27 +209,6 @@ def _adjusted(
     if real == "state_visit":
         return with_destination(sent.text, m.end("t"), found)
     return found, []
-
-
-def _joiner(chosen: list[Mention], a_start: int, a_end: int) -> list[str]:
-    """'Sweden joined NATO': [the state before, the organization after]."""
-    org = next((x for x in chosen if x.kind == ORGANIZATION and x.start >= a_end), None)
-    subject = [x.code for x in chosen if x.kind != ORGANIZATION and x.end <= a_start]
-    return [subject[-1], org.code] if org and subject else []
-
-
-def _meeting_type(
-    ctx: EventContext, sent: Sentence, clause: tuple[int, int], t_s: int, chosen: list[Mention]
-) -> str:
-    """A summit when heads of state or government meet, talks when officials do."""
-    s = sent.text
-    heads = [x for x in chosen if x.kind == PERSON and x.head and x.person in ctx.mentions.leaders]
-    in_clause = [x for x in heads if clause[0] <= x.start - sent.start < clause[1]]
-    if _OFFICIALS.search(s[clause[0] : t_s]) or (not in_clause and _OFFICIALS.search(s[:t_s])):
-        return "talks"
-    if heads or LEADERS_ANAPHOR.search(s) or _HEAD_NOUNS.search(s[clause[0] : clause[1]]):
-        return "summit_meeting"
-    return "talks"
 
 
 def _is_past(s: str, m: re.Match[str], container: bool, perfect: bool) -> bool:
@@ -293,6 +265,9 @@ def _candidate(
     conf = 0.8 if source == "own" else 0.6
     cand = EventCandidate(trig.etype, trig.codes, value, source, sent, a_start, a_end, conf, past)
     cand.extra["perfect"] = "1" if perfect else ""
+    cand.extra["family"] = trig.family
+    named = codes(actors(ctx.mentions.in_sentence(sent.index)))
+    cand.extra["inferred"] = "1" if any(c not in named for c in trig.codes) else ""
     if trig.implied:
         cand.extra["implied"] = ",".join(trig.implied)
     cand.invasion = trig.etype == "military_intervention" and bool(INVASION_WORDS.search(s))

@@ -12,6 +12,7 @@ from loaders.article import Article
 from loaders.extraction import dates as dt
 from loaders.extraction.actor_events import actor_attacks
 from loaders.extraction.chronology import chronology
+from loaders.extraction.confidence import confidence, signals
 from loaders.extraction.event_model import EventCandidate
 from loaders.extraction.events import find_events
 from loaders.extraction.historical_states import as_of_their_time
@@ -231,7 +232,8 @@ def _event_records(
                 evidence=sent.text,
                 start=sent.start,
                 end=sent.end,
-                confidence=round(e.confidence, 2),
+                confidence=round(confidence(signals(e)), 2),
+                signals=signals(e),
             )
         )
     return out

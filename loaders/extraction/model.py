@@ -49,6 +49,8 @@ class EventRecord(Evidence):
     type: str  # one of ontology.namespace.EVENT_TYPES
     participants: list[str]  # state, organization or actor codes; initiator first when directed
     date: str  # YYYY | YYYY-MM | YYYY-MM-DD | A/B
+    # what the confidence was computed from (loaders.extraction.confidence); not in the JSON
+    signals: list[str] = Field(default_factory=list, exclude=True)
 
 
 class RelationRecord(Evidence):

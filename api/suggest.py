@@ -22,38 +22,26 @@ class Suggestion(BaseModel):
 _KIND_ORDER = {"State": 0, "Organization": 1, "NonStateActor": 2}
 
 
+Entry = tuple[Suggestion, tuple[str, ...]]
+
+
+def _entry(code: str, name: str, kind: str, names: tuple[str, ...], former: bool = False) -> Entry:
+    return Suggestion(code=code, name=name, kind=kind, former=former, matched=code), names
+
+
 @lru_cache(maxsize=1)
-def _entries() -> tuple[tuple[Suggestion, tuple[str, ...]], ...]:
+def _entries() -> tuple[Entry, ...]:
     """Each entity once, with its name and aliases."""
     ref = load_reference()
-    found: list[tuple[Suggestion, tuple[str, ...]]] = []
-    for s in ref.states:
-        names = (s.name, *((s.formal_name,) if s.formal_name else ()), *s.aliases)
-        found.append(
-            (
-                Suggestion(code=s.code, name=s.name, kind="State", former=s.former, matched=s.code),
-                names,
-            )
+    states = [
+        _entry(
+            s.code, s.name, "State", (s.name, *filter(None, [s.formal_name]), *s.aliases), s.former
         )
-    for o in ref.organizations:
-        found.append(
-            (
-                Suggestion(
-                    code=o.code, name=o.name, kind="Organization", former=False, matched=o.code
-                ),
-                (o.name, *o.aliases),
-            )
-        )
-    for a in ref.actors:
-        found.append(
-            (
-                Suggestion(
-                    code=a.code, name=a.name, kind="NonStateActor", former=False, matched=a.code
-                ),
-                (a.name, *a.aliases),
-            )
-        )
-    return tuple(found)
+        for s in ref.states
+    ]
+    orgs = [_entry(o.code, o.name, "Organization", (o.name, *o.aliases)) for o in ref.organizations]
+    actors = [_entry(a.code, a.name, "NonStateActor", (a.name, *a.aliases)) for a in ref.actors]
+    return tuple(states + orgs + actors)
 
 
 def _rank(text: str, code: str, names: tuple[str, ...]) -> tuple[int, str] | None:

@@ -179,6 +179,12 @@ def _typed(var: str) -> str:
     return f"VALUES ?kind {{ {kinds} }} ?{var} a ?kind ."
 
 
+# ?n: a name, alias or name read from a text of ?x. A UNION rather than the path
+# geo:name|geo:alias|geo:textName: the same rows, and Jena (a record on Fuseki) joins a path
+# with what follows it 4x slower than this (Oxigraph runs both alike).
+_NAMED = "{ ?x geo:name ?n } UNION { ?x geo:alias ?n } UNION { ?x geo:textName ?n }"
+
+
 def _valid(check: Callable[[str], str], key: str) -> bool:
     try:
         check(key)
@@ -198,8 +204,7 @@ def entity_candidates_query(key: str) -> str:
         branches.append(f"{{ ?x geo:code {code} . {_typed('x')} BIND(1 AS ?rank) }}")
     lowered = string_literal(key.strip().lower())
     branches.append(
-        f"{{ ?x geo:name|geo:alias|geo:textName ?n . FILTER(LCASE(STR(?n)) = {lowered}) "
-        f"{_typed('x')} BIND(2 AS ?rank) }}"
+        f"{{ {_NAMED} FILTER(LCASE(STR(?n)) = {lowered}) {_typed('x')} BIND(2 AS ?rank) }}"
     )
     return (
         PREFIXES
@@ -216,7 +221,7 @@ def entity_name_part_query(key: str) -> str:
     return (
         PREFIXES
         + f"""SELECT DISTINCT ?x ?kind WHERE {{
-  ?x geo:name|geo:alias|geo:textName ?n . BIND(LCASE(STR(?n)) AS ?l)
+  {_NAMED} BIND(LCASE(STR(?n)) AS ?l)
   FILTER(STRSTARTS(?l, {string_literal(words + " ")}) || STRENDS(?l, {string_literal(" " + words)}))
   {_typed("x")}
 }} ORDER BY ?x"""

@@ -4,6 +4,7 @@ so a malformed fact fails loudly with the node, the property and the reason."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +17,7 @@ from rdflib.term import Node
 
 from ontology.shacl_fast import Shape, Unsupported, compile_shapes
 from ontology.shacl_fast import violations as fast_violations
+from ontology.shacl_terms import Triple
 
 SHAPES_PATH = Path(__file__).parent / "shapes.ttl"
 _SHOWN = 5  # violations named in a ShaclViolationError message
@@ -118,9 +120,24 @@ def ensure_valid(graph: Graph) -> None:
     """Raise ShaclViolationError when `graph` has any result of severity Violation. The
     compiled shapes decide first (about 1 ms on an article graph where pyshacl takes 20);
     a graph they reject is validated again by pyshacl, whose report the error carries."""
+    ensure_valid_triples(graph)
+
+
+def ensure_valid_triples(triples: Iterable[Triple]) -> None:
+    """ensure_valid for triples that are not an rdflib Graph (ingest builds them so); a
+    Graph is built from them only when the compiled shapes reject them, for pyshacl."""
+    triples = triples if isinstance(triples, Graph) else list(triples)
     compiled = _compiled()
-    if compiled is not None and not fast_violations(compiled, graph):
+    if compiled is not None and not fast_violations(compiled, triples):
         return
+    graph = triples if isinstance(triples, Graph) else _graph_of(triples)
     violations = [v for v in validate(graph) if v.severity == "Violation"]
     if violations:
         raise ShaclViolationError(violations)
+
+
+def _graph_of(triples: Iterable[Triple]) -> Graph:
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    return graph

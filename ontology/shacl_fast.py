@@ -23,7 +23,15 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from ontology.shacl_terms import KINDS, Data, as_text, has_datatype, in_range, not_after
+from ontology.shacl_terms import (
+    KINDS,
+    Data,
+    Triple,
+    as_text,
+    has_datatype,
+    in_range,
+    not_after,
+)
 
 
 class Unsupported(Exception):
@@ -69,11 +77,16 @@ class Shape:
         return not self.results(focus, data)
 
     def focus_nodes(self, data: Data) -> Iterable[Node]:
-        for subject, values in data.by_subject.items():
-            if any(p in values for p in self.target_subjects_of) or any(
-                data.is_a(subject, c) for c in self.target_classes
-            ):
-                yield subject
+        found: set[Node] = set()
+        for c in self.target_classes:
+            found.update(data.members.get(c, ()))
+        if self.target_subjects_of:
+            found.update(
+                s
+                for s, values in data.by_subject.items()
+                if any(p in values for p in self.target_subjects_of)
+            )
+        return found
 
 
 _IGNORED = {RDF.type, RDFS.comment, RDFS.label}
@@ -173,8 +186,9 @@ def compile_shapes(shapes: Graph) -> list[Shape]:
     return [compiler.shape(node) for node in sorted(roots, key=str)]
 
 
-def violations(shapes: list[Shape], graph: Graph) -> list[Result]:
-    """Every (focus node, path, shape message) the graph breaks, sorted; [] when it conforms."""
+def violations(shapes: list[Shape], graph: Iterable[Triple]) -> list[Result]:
+    """Every (focus node, path, shape message) the graph (an rdflib Graph or its triples)
+    breaks, sorted; [] when it conforms."""
     data = Data.of(graph)
     found = {
         r

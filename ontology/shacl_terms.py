@@ -3,54 +3,62 @@ subject, and pyshacl's readings of datatypes, node kinds, strings and comparison
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
 from pyshacl.rdfutil.compare import compare_literal
-from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
 Values = dict[URIRef, list[Node]]  # predicate -> objects, of one subject
 Index = dict[Node, Values]
+Triple = tuple[Node, Node, Node]
+_TYPE, _SUBCLASS = RDF.type, RDFS.subClassOf  # looked up once: a namespace attribute costs
 
 
 @dataclass
 class Data:
-    """A data graph indexed by subject, with the subclasses of each class it declares."""
+    """A data graph indexed by subject, with the subclasses of each class it declares and
+    the members of each class (through those subclasses), as pyshacl reads them."""
 
     by_subject: Index
     supers: dict[Node, set[Node]] = field(default_factory=dict)
+    members: dict[Node, set[Node]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, graph: Graph) -> Data:
-        index: Index = {}
-        for s, p, o in graph:
-            index.setdefault(s, {}).setdefault(p, []).append(o)  # type: ignore[arg-type]
-        data = cls(index)
-        for s, values in index.items():
-            if RDFS.subClassOf in values:
-                data.supers[s] = _closure(index, s)
+    def of(cls, triples: Iterable[Triple]) -> Data:
+        """An rdflib Graph or any triples (a repeated triple counts once)."""
+        index: dict[Node, dict[Node, dict[Node, None]]] = {}
+        for s, p, o in triples:
+            index.setdefault(s, {}).setdefault(p, {})[o] = None
+        data = cls({s: {p: list(os) for p, os in v.items()} for s, v in index.items()})  # type: ignore[misc]
+        for s, values in data.by_subject.items():
+            if _SUBCLASS in values:
+                data.supers[s] = _closure(data.by_subject, s)
+        for s, values in data.by_subject.items():
+            for t in values.get(_TYPE, ()):
+                for c in (t, *data.supers.get(t, ())):
+                    data.members.setdefault(c, set()).add(s)
         return data
 
     def values(self, node: Node, path: URIRef) -> list[Node]:
-        return list(dict.fromkeys(self.by_subject.get(node, {}).get(path, ())))
+        return self.by_subject.get(node, {}).get(path, [])
 
     def is_a(self, node: Node, cls: Node) -> bool:
-        types = self.by_subject.get(node, {}).get(RDF.type, ())
-        return any(t == cls or cls in self.supers.get(t, ()) for t in types)
+        return node in self.members.get(cls, ())
 
 
 def _closure(index: Index, start: Node) -> set[Node]:
     seen: set[Node] = set()
-    todo = list(index.get(start, {}).get(RDFS.subClassOf, ()))
+    todo = list(index.get(start, {}).get(_SUBCLASS, ()))
     while todo:
         node = todo.pop()
         if node not in seen:
             seen.add(node)
-            todo.extend(index.get(node, {}).get(RDFS.subClassOf, ()))
+            todo.extend(index.get(node, {}).get(_SUBCLASS, ()))
     return seen
 
 

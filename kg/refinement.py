@@ -7,6 +7,7 @@ graph holds."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -68,23 +69,66 @@ def date_refines(fine: str, coarse: str) -> bool:
     return (fs == cs or _finer(fs, cs)) and (fe == ce or _finer(fe, ce))
 
 
-def refinements(events: Iterable[str]) -> dict[str, str]:
+def refinements(events: Iterable[str], touching: Iterable[str] | None = None) -> dict[str, str]:
     """Coarser event IRI -> the one finer event that refines it. Only events of one type
     and the same participants can refine each other; when the finer events within a coarse
-    one do not narrow to a single one (two visits in June), the coarse one stays apart."""
-    groups: dict[str, list[EventIri]] = {}
+    one do not narrow to a single one (two visits in June), the coarse one stays apart.
+    With `touching`, only the pairs that may hold one of those events are looked for."""
+    groups: dict[str, dict[str, EventIri]] = {}
     for iri in set(events):
         parsed = EventIri.parse(iri)
-        if parsed is not None:
-            groups.setdefault(f"{parsed.base}|{parsed.group}", []).append(parsed)
+        if parsed is not None:  # within a group, the date tells events apart
+            groups.setdefault(f"{parsed.base}|{parsed.group}", {})[parsed.date] = parsed
+    wanted = None if touching is None else _by_group(touching)
     found: dict[str, str] = {}
-    for members in groups.values():
-        for coarse in members:
-            inside = [m for m in members if date_refines(m.date, coarse.date)]
-            finest = [m for m in inside if not any(date_refines(o.date, m.date) for o in inside)]
+    for key, members in groups.items():
+        dates = _Dates(members)
+        coarse = members if wanted is None else dates.coarser(wanted.get(key, set()))
+        for date in coarse:
+            inside = _Dates(dates.refining(date))
+            finest = [d for d in inside.dates if not inside.refining(d)]
             if len(finest) == 1:
-                found[coarse.iri] = finest[0].iri
+                found[members[date].iri] = members[finest[0]].iri
     return found
+
+
+def _by_group(events: Iterable[str]) -> dict[str, set[str]]:
+    wanted: dict[str, set[str]] = {}
+    for parsed in filter(None, map(EventIri.parse, events)):
+        wanted.setdefault(f"{parsed.base}|{parsed.group}", set()).add(parsed.date)
+    return wanted
+
+
+class _Dates:
+    """A group's date segments, sorted, to find those that refine a date without comparing
+    every pair: a point's refinements share its text as a prefix (date_refines)."""
+
+    def __init__(self, dates: Iterable[str]) -> None:
+        self.dates = list(dates)
+        self.points = sorted(d for d in self.dates if "--" not in d)
+        self.periods = [d for d in self.dates if "--" in d]
+        self._known = set(self.dates)
+
+    def coarser(self, dates: Iterable[str]) -> set[str]:
+        """These dates (those here) and every date here that one of them refines."""
+        found = set(dates) & set(self.dates)
+        for date in dates:
+            if "--" in date:
+                found.update(p for p in self.periods if date_refines(date, p))
+            else:  # a point refines the points its text extends at a "-"
+                found.update(date[:i] for i, ch in enumerate(date) if ch == "-")
+        return {d for d in found if d in self._known}
+
+    def refining(self, coarse: str) -> list[str]:
+        """The dates here that refine `coarse` (date_refines(fine, coarse))."""
+        if "--" in coarse:
+            return [d for d in self.periods if date_refines(d, coarse)]
+        if coarse == "undated":
+            return []
+        prefix = coarse + "-"  # every point that starts so, and only those, sort together
+        lo = bisect_left(self.points, prefix)
+        hi = bisect_left(self.points, coarse + ".", lo)  # "." follows "-"
+        return [d for d in self.points[lo:hi] if date_refines(d, coarse)]
 
 
 @dataclass

@@ -3,6 +3,8 @@ finer ends refine its coarser ones, and a coarse event with two candidates stays
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from kg.refinement import EventIri, Reports, date_refines, refinement_graphs, refinements
@@ -94,3 +96,41 @@ def test_a_derived_graph_that_no_longer_applies_is_emptied_and_others_are_not_to
     graphs = refinement_graphs(reported, [ev("2024-06-19")], existing=[stale, other])
     assert list(graphs) == [stale]
     assert len(graphs[stale]) == 0
+
+
+def _refinements_by_every_pair(events: list[str]) -> dict[str, str]:
+    """refinements() as first written, comparing every pair of a group's dates: the
+    reference the indexed version is held to."""
+    groups: dict[str, list[EventIri]] = {}
+    for iri in set(events):
+        parsed = EventIri.parse(iri)
+        if parsed is not None:
+            groups.setdefault(f"{parsed.base}|{parsed.group}", []).append(parsed)
+    found: dict[str, str] = {}
+    for members in groups.values():
+        for coarse in members:
+            inside = [m for m in members if date_refines(m.date, coarse.date)]
+            finest = [m for m in inside if not any(date_refines(o.date, m.date) for o in inside)]
+            if len(finest) == 1:
+                found[coarse.iri] = finest[0].iri
+    return found
+
+
+def test_refinements_equal_the_every_pair_reading_on_random_groups() -> None:
+    rng = random.Random(31)
+    years = ["2023", "2024"]
+    points = years + [f"{y}-{m:02d}" for y in years for m in (1, 6, 7)]
+    points += [f"{p}-{d:02d}" for p in points if len(p) == 7 for d in (3, 19)]
+    periods = ["2023--2024", "2023-06--2024", "2023-06--2024-07", "2024--2024-07-03"]
+    dates = [*points, *periods, "undated", "2024-", "2024-06-"]
+    for _ in range(300):
+        group = rng.choice(["visit/CHN_PRK", "visit/PRK_RUS", "treaty/CHN_PRK"])
+        chosen = rng.sample(dates, rng.randint(1, 12))
+        events = [f"https://kg.test/event/{group}/{d}" for d in chosen]
+        events += [f"https://kg.test/event/visit/CHN_PRK/{d}" for d in rng.sample(dates, 3)]
+        found = refinements(events)
+        assert found == _refinements_by_every_pair(events)
+        touching = set(rng.sample(events, 2))
+        near = refinements(events, touching)  # every pair with one of them, maybe more
+        assert near.items() <= found.items()
+        assert {c: f for c, f in found.items() if {c, f} & touching}.items() <= near.items()

@@ -8,6 +8,7 @@ compiled gate the same message wherever the shape declares one."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -109,20 +110,22 @@ def _set(path: URIRef, *values: Node) -> Mutation:
     return mutate
 
 
+def _another(v: Node, i: int) -> Node:
+    """A value distinct from `v` and as well typed: a date i+1 days later (not '2024-10-061',
+    which pyshacl's sh:lessThanOrEquals cannot compare: a TypeError, or not, by set order)."""
+    if isinstance(v, URIRef):
+        return URIRef(f"{v}{i}")
+    if isinstance(v, Literal) and v.datatype == XSD.date:
+        later = date.fromisoformat(str(v)) + timedelta(days=i + 1)
+        return Literal(later.isoformat(), datatype=XSD.date)
+    return Literal(f"{v}{i}", datatype=v.datatype if isinstance(v, Literal) else None)
+
+
 def _more_than(path: URIRef, most: int) -> Mutation:
     def mutate(g: Graph, focus: Node) -> None:
         v = next(iter(g.objects(focus, path)), Literal("v"))
         for i in range(most + 1):
-            datatype = v.datatype if isinstance(v, Literal) else None
-            g.add(
-                (
-                    focus,
-                    path,
-                    URIRef(f"{v}{i}")
-                    if isinstance(v, URIRef)
-                    else Literal(f"{v}{i}", datatype=datatype),
-                )
-            )
+            g.add((focus, path, _another(v, i)))
 
     return mutate
 

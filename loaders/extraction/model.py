@@ -77,6 +77,18 @@ class Extraction(BaseModel):
     warnings: list[str] = Field(default_factory=list)  # e.g. "no publication date"
     extractor: str = EXTRACTOR_VERSION
 
+    def at_least(self, confidence: float) -> Extraction:
+        """The same extraction without the events and relations below `confidence`
+        (KG_MIN_CONFIDENCE at ingest); states, leaders and actors stay."""
+        if confidence <= 0:
+            return self
+        return self.model_copy(
+            update={
+                "events": [e for e in self.events if e.confidence >= confidence],
+                "relations": [r for r in self.relations if r.confidence >= confidence],
+            }
+        )
+
     def to_json(self) -> dict[str, Any]:
         """The extraction JSON (same keys as the gold files, plus offsets and confidence)."""
         return {

@@ -30,3 +30,20 @@ def test_the_confidence_is_a_probability_and_the_json_reports_it() -> None:
     assert 0.0 < confidence(event.signals) < 1.0
     assert event.confidence == round(confidence(event.signals), 2)
     assert "signals" not in event.model_dump()  # internal: not part of the extraction JSON
+
+
+def test_at_least_drops_the_facts_below_a_confidence_and_keeps_the_rest() -> None:
+    text = (
+        "China and North Korea signed a treaty of friendship on July 11, 1961. "
+        "North Korea and China are close allies."
+    )
+    out = extract(Article(url=None, title=None, published=date(2024, 6, 1), text=text))
+    assert out.events and out.relations
+    assert out.at_least(0.0) is out
+    top = max(e.confidence for e in out.events)
+    kept = out.at_least(top)
+    assert [e.confidence for e in kept.events] == [
+        c for c in (e.confidence for e in out.events) if c >= top
+    ]
+    assert out.at_least(1.01).events == [] and out.at_least(1.01).relations == []
+    assert out.at_least(1.01).states == out.states  # what the article names stays

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Literal
@@ -49,6 +49,7 @@ def looks_like_update(sparql: str) -> bool:
 
 
 Graphs = Mapping[str, Graph]  # graph name -> its triples
+Lines = Mapping[str, Sequence[str]]  # graph name -> its N-Triples statements, one a line
 
 
 class StoreError(Exception):
@@ -115,6 +116,15 @@ class RecordStore(ABC):
                 graph.add(triple)
             graphs[name] = graph
         self.replace_graphs(graphs)
+
+    def update_statements(self, replace: Lines, insert: Lines, delete: Lines) -> None:
+        """update_graphs with each graph as N-Triples statements (ingest builds no rdflib
+        Graph); this default parses them into Graphs."""
+        parsed = [
+            {n: Graph().parse(data="\n".join(ls), format="nt") for n, ls in m.items()}
+            for m in (replace, insert, delete)
+        ]
+        self.update_graphs(*parsed)
 
     def has_graph(self, name: str) -> bool:
         """Whether the store holds a named graph of this name."""

@@ -8,7 +8,7 @@ is for serving a store nothing else is writing (`kg serve --workers N`); see doc
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -37,7 +37,7 @@ class ReadOnlyOxigraphStore(OxigraphStore):
         except OSError as exc:
             raise StoreError(f"Cannot open the store at {path} read-only: {exc}.") from None
 
-    def _update(self, sparql: str, graphs: Iterable[str]) -> None:
+    def _update(self, sparql: str | Callable[[], str], graphs: Iterable[str]) -> None:
         raise ReadOnlyStoreError(
             f"The store at {self.path} is open read-only; writes need a read-write server."
         )

@@ -5,7 +5,7 @@ graphs as their default graph."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,6 +17,7 @@ from kg.stores.base import (
     READ_ONLY_TEXT,
     RESULTS_FORMATS,
     Graphs,
+    Lines,
     QueryResult,
     RecordStore,
     StoreError,
@@ -26,20 +27,15 @@ from kg.stores.base import (
     looks_like_update,
 )
 from kg.stores.graph_hashes import GraphHashes
+from kg.stores.oxigraph_marks import touched_pairs
 from kg.stores.oxigraph_results import to_query_result
 from kg.stores.oxigraph_terms import graphs_update, insert_update, quad_blocks, replace_update
 from kg.stores.oxigraph_terms import store_lines as _lines
 from kg.stores.oxigraph_terms import store_node as _node
-from kg.stores.sparql_guard import MAX_NESTING, NESTING_TEXT, REFUSED_TEXT, is_federated, nesting
+from kg.stores.sparql_guard import NESTING_TEXT, REFUSED_TEXT, is_federated, too_deep
 from kg.stores.timeline_cache import FILE_NAME as TIMELINE_FILE
 from kg.stores.timeline_cache import CachedEvent, PageFilter, TimelineCache
-from kg.stores.timeline_keys import (
-    ANY_EVENT_QUERY,
-    dyads_query,
-    foreign_subject_query,
-    subjects_query,
-)
-from ontology.namespace import GEO_IRI
+from kg.stores.timeline_keys import ANY_EVENT_QUERY
 
 _OX_RDF = {
     "nq": ox.RdfFormat.N_QUADS,
@@ -54,8 +50,6 @@ _OX_RESULTS = {
     "csv": ox.QueryResultsFormat.CSV,
     "tsv": ox.QueryResultsFormat.TSV,
 }
-_CHUNK = 500  # subjects per VALUES block
-_CODE = ox.NamedNode(f"{GEO_IRI}code")
 _DISTINCT_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 
 
@@ -107,37 +101,20 @@ class OxigraphStore(RecordStore):
             raise StoreError("The store is closed.")
         return self._store
 
-    def _update(self, sparql: str, graphs: Iterable[str]) -> None:
-        """Apply one update that writes `graphs`; their cached hashes are forgotten first, and
-        the pair timelines they may change are marked stale before and after."""
+    def _update(self, sparql: str | Callable[[], str], graphs: Iterable[str]) -> None:
+        """Apply one update (or the one `sparql()` writes once the write lock is held) that
+        writes `graphs`; their cached hashes are forgotten first, and the pair timelines they
+        may change are marked stale before and after."""
         names = list(graphs)
         with self._write_lock:  # one write at a time: the cache's marks are per write
             self._hashes.forget(names)
             before = self._timelines_before(names)
             try:
-                self.store.update(sparql)
+                self.store.update(sparql if isinstance(sparql, str) else sparql())
             except SyntaxError as exc:  # a bug in the update builder, not user input
                 raise StoreFormatError(f"The store rejected an update: {exc}.") from exc
             finally:  # the pairs the new content reaches (events given a dyad only now, say)
                 self._timelines_after(names, before)
-
-    def _touched(self, names: list[str]) -> list[str] | None:
-        """The pairs whose timelines the graphs `names` may change as they stand now
-        (kg.stores.timeline_keys); None when that may be any pair."""
-        if self.store.query(foreign_subject_query(names), use_default_graph_as_union=True):
-            return None
-        subjects = [row[0] for row in self.store.query(subjects_query(names))]  # type: ignore[union-attr]
-        if any(not isinstance(s, ox.NamedNode) for s in subjects):
-            return None  # a blank node cannot be bound by VALUES: assume it reaches any pair
-        iris = [s.value for s in subjects]
-        codes: set[str] = set()
-        for i in range(0, len(iris), _CHUNK):
-            query = dyads_query(iris[i : i + _CHUNK])
-            for row in self.store.query(query, use_default_graph_as_union=True):  # type: ignore[union-attr]
-                # one code triple of each dyad, whichever graph holds it
-                quad = next(self.store.quads_for_pattern(row[0], _CODE, None, None), None)
-                codes.update([str(quad.object.value)] if quad is not None else [])  # type: ignore[union-attr]
-        return sorted(codes)
 
     def _timelines_before(self, names: list[str]) -> list[str] | None:
         """Mark what the write may change; [] when nothing is tracked, None after forgetting
@@ -147,7 +124,7 @@ class OxigraphStore(RecordStore):
         if not names or self._timelines.tracks_nothing():
             self._timelines.begin_write([])  # a new epoch: no read in flight is kept after it
             return []
-        touched = self._touched(names)
+        touched = touched_pairs(self.store, names)
         if touched is None:
             self._timelines.forget()
         else:
@@ -159,7 +136,7 @@ class OxigraphStore(RecordStore):
         if cache is None:
             return
         tracking = names and before is not None and not cache.tracks_nothing()
-        touched = self._touched(names) if tracking else []
+        touched = touched_pairs(self.store, names) if tracking else []
         if before is None or touched is None:
             cache.forget()
             self._settle_timelines()
@@ -219,11 +196,20 @@ class OxigraphStore(RecordStore):
             self._update(replace_update(blocks), [name[1:-1] for name in blocks])
 
     def update_graphs(self, replace: Graphs, insert: Graphs, delete: Graphs) -> None:
-        blocks = [
-            {str(_node(n)): _lines(g) for n, g in m.items()} for m in (replace, insert, delete)
-        ]
-        if any(blocks):
-            self._update(graphs_update(*blocks), sorted({n[1:-1] for m in blocks for n in m}))
+        lines = [{n: _lines(g) for n, g in m.items()} for m in (replace, insert, delete)]
+        self.update_statements(*lines)
+
+    def update_statements(self, replace: Lines, insert: Lines, delete: Lines) -> None:
+        whole, add, take = ({str(_node(n)): ls for n, ls in m.items()} for m in (replace, insert, delete))  # fmt: skip
+        if not (whole or add or take):
+            return
+
+        def text() -> str:  # under the write lock: which graphs the store holds is settled
+            held = self.store.contains_named_graph
+            absent = {n for n in whole if not held(ox.NamedNode(n[1:-1]))}
+            return graphs_update(whole, add, take, absent=absent)
+
+        self._update(text, sorted({n[1:-1] for m in (whole, add, take) for n in m}))
 
     def has_graph(self, name: str) -> bool:
         return self.store.contains_named_graph(_node(name))
@@ -247,7 +233,7 @@ class OxigraphStore(RecordStore):
         return int(rows[0]["n"])
 
     def _run(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        if is_federated(sparql) or nesting(sparql) > MAX_NESTING:
+        if is_federated(sparql) or too_deep(sparql):
             raise StoreRefusedError(REFUSED_TEXT if is_federated(sparql) else NESTING_TEXT)
         try:
             return self.store.query(sparql, use_default_graph_as_union=True)

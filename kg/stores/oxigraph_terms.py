@@ -5,7 +5,7 @@ accepts as is, so no value is ever pasted into a query unescaped."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
@@ -15,6 +15,7 @@ from rdflib.term import Node
 
 from kg.stores.base import StoreFormatError
 
+Lines = Mapping[str, Sequence[str]]  # <graph> -> its statements (kg.stores.base.Lines)
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 _XSD_STRING = str(XSD.string)
 _LANG_STRING = str(RDF.langString)
@@ -81,19 +82,22 @@ def quad_blocks(quads: Iterable[ox.Quad]) -> dict[str, list[str]]:
     return blocks
 
 
-def replace_update(blocks: dict[str, list[str]]) -> str:
+def replace_update(blocks: Lines, absent: Collection[str] = ()) -> str:
     """One SPARQL update that drops each named graph and inserts its new statements: the store
-    runs an update as a single transaction, so the replacement is atomic."""
-    drops = [f"DROP SILENT GRAPH {name} ;" for name in blocks]
+    runs an update as a single transaction, so the replacement is atomic. A graph named in
+    `absent` (the store holds none of that name) is not dropped: that costs as much as its
+    insert."""
+    drops = [f"DROP SILENT GRAPH {name} ;" for name in blocks if name not in absent]
     inserts = [f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}" for name, lines in blocks.items()]
     return "\n".join(drops) + "\nINSERT DATA {\n" + "\n".join(inserts) + "\n}"
 
 
 def graphs_update(
-    replace: dict[str, list[str]], insert: dict[str, list[str]], delete: dict[str, list[str]]
+    replace: Lines, insert: Lines, delete: Lines, absent: Collection[str] = ()
 ) -> str:
     """One SPARQL update (one transaction) that takes the statements of `delete` out of their
-    graphs, adds those of `insert`, and replaces each graph of `replace` whole."""
+    graphs, adds those of `insert`, and replaces each graph of `replace` whole (`absent`:
+    as replace_update)."""
     parts = [
         f"{word} DATA {{\n"
         + "\n".join(f"GRAPH {n} {{\n" + "\n".join(ls) + "\n}" for n, ls in b.items())
@@ -101,7 +105,7 @@ def graphs_update(
         for word, b in (("DELETE", delete), ("INSERT", insert))
         if b
     ]
-    return " ;\n".join([*parts, replace_update(replace)] if replace else parts)
+    return " ;\n".join([*parts, replace_update(replace, absent)] if replace else parts)
 
 
 def store_node(name: str) -> ox.NamedNode:
@@ -130,6 +134,32 @@ def ntriples_text(triples: Iterable[tuple[Node, Node, Node]]) -> str:
     record store exports for the same graph."""
     converted = (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)  # type: ignore[arg-type]
     return (ox.serialize(converted, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+
+
+def statement_lines(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
+    """Triples as N-Triples statements, each term converted once (an article's terms repeat):
+    the lines Oxigraph's serializer writes. ValueError names a term that cannot be stored."""
+    memo: dict[Node, str] = {}
+
+    def term(node: Node) -> str:
+        text = memo.get(node)
+        if text is None:
+            text = memo[node] = str(to_ox(node))
+        return text
+
+    try:
+        return [f"{term(s)} {term(p)} {term(o)} ." for s, p, o in triples]
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"The graph holds a term that cannot be stored: {exc}.") from None
+
+
+def lines_hash(lines: Iterable[str]) -> str:
+    """ntriples_hash of N-Triples statements given one per line (statement_lines)."""
+    digest = hashlib.sha256()
+    for line in sorted(lines):
+        digest.update(line.encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()
 
 
 def ntriples_hash(text: str) -> str:

@@ -42,6 +42,12 @@ def keywords(sparql: str) -> Iterator[str]:
             yield word.upper()
 
 
+def too_deep(sparql: str) -> bool:
+    """nesting(sparql) > MAX_NESTING; a query with fewer openers than that is not lexed."""
+    openers = sparql.count("{") + sparql.count("(") + sparql.count("[")
+    return openers > MAX_NESTING and nesting(sparql) > MAX_NESTING
+
+
 def nesting(sparql: str) -> int:
     """How deep the query nests groups, lists and brackets, outside strings, IRIs and
     comments."""
@@ -58,4 +64,6 @@ def nesting(sparql: str) -> int:
 
 def is_federated(sparql: str) -> bool:
     """True when the query has a SERVICE clause (with an IRI or a variable)."""
+    if FEDERATED not in sparql.upper():  # the word is nowhere: no need to lex
+        return False
     return any(word == FEDERATED for word in keywords(sparql))

@@ -13,7 +13,7 @@ import pytest
 
 from kg.stores.base import StoreRefusedError
 from kg.stores.oxigraph_store import OxigraphStore
-from kg.stores.sparql_guard import is_federated, keywords, nesting
+from kg.stores.sparql_guard import MAX_NESTING, is_federated, keywords, nesting, too_deep
 
 FEDERATED = [
     "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
@@ -100,3 +100,11 @@ def test_deep_nesting_is_refused_before_the_parser_sees_it(tmp_path: Path) -> No
             store.query(deep)
     finally:
         store.close()
+
+
+def test_too_deep_agrees_with_nesting_without_lexing_a_shallow_query() -> None:
+    deep = "SELECT * WHERE " + "{" * 101 + "}" * 101
+    shallow = "SELECT * WHERE { ?s ?p '" + "{" * 200 + "' }"  # in a string: not nesting
+    assert too_deep(deep) and nesting(deep) > MAX_NESTING
+    assert not too_deep(shallow) and nesting(shallow) == 1
+    assert not too_deep("SELECT * WHERE { ?s ?p ?o }")

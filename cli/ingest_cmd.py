@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import typer
@@ -13,11 +14,12 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from cli.common import CliError, console, print_json, settings_of
 from cli.store_cmd import cli_errors
 from kg import wiring
-from kg.ingest import ArticleReport, IngestSummary
+from kg.ingest import ArticleReport, IngestSummary, WorkerDied
+from kg.ingest_workers import available_cores
 from kg.services.ingest import IngestResult, IngestService, ProjectionFailed
 from kg.settings import Settings
 from kg.sync import SyncReport
-from loaders.sources import iter_articles
+from loaders.sources import iter_inputs
 
 if TYPE_CHECKING:  # the embedded path must not import the Neo4j driver
     from kg.stores.neo4j_store import Neo4jProjection
@@ -67,17 +69,29 @@ def _print_summary(
         console.print(f"[yellow]rejected[/yellow] {source}: {reason}")
 
 
+JOBS = typer.Option(
+    None,
+    "--jobs",
+    "-j",
+    min=1,
+    help="Worker processes that load and extract (default: the number of cores); one "
+    "process writes, in input order, so the record is the same for any number.",
+)
+
+
 def ingest(
     ctx: typer.Context,
     inputs: list[str] = typer.Argument(..., help="Files, folders, globs or http(s) URLs."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per article."),
+    jobs: int | None = JOBS,
 ) -> None:
     """Load, extract, validate and store articles; project them into Neo4j when configured."""
     settings = settings_of(ctx)
     started = time.perf_counter()
+    run = _Run(jobs or available_cores(), started, quiet=as_json, verbose=verbose)
     with opened_service(settings) as service:
-        result = _run_ingest(service, inputs, started, quiet=as_json, verbose=verbose)
+        result = _run_ingest(service, inputs, run)
     summary = result.summary
     for warning in result.warnings:  # what cost only speed (pairs read on first use)
         console.print(f"[yellow]warning[/yellow] {warning}")
@@ -103,25 +117,34 @@ def _describe(outcome: ArticleReport | tuple[str, str]) -> str:
     )
 
 
-def _run_ingest(
-    service: IngestService, inputs: list[str], started: float, quiet: bool, verbose: bool
-) -> IngestResult:
+@dataclass(frozen=True)
+class _Run:
+    jobs: int
+    started: float
+    quiet: bool
+    verbose: bool
+
+
+def _run_ingest(service: IngestService, inputs: list[str], run: _Run) -> IngestResult:
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
         TextColumn("{task.completed} articles"),
     )
-    with Progress(*columns, TimeElapsedColumn(), console=console, disable=quiet) as bar:
+    with Progress(*columns, TimeElapsedColumn(), console=console, disable=run.quiet) as bar:
         task = bar.add_task("ingesting", total=None)
 
         def tick(outcome: ArticleReport | tuple[str, str]) -> None:
             bar.advance(task)
             rate = bar.tasks[0].completed / max(bar.tasks[0].elapsed or 1e-9, 1e-9)
             bar.update(task, description=f"ingesting ({rate:.1f} articles/s)")
-            if verbose:
+            if run.verbose:
                 bar.console.print(_describe(outcome), markup=False, highlight=False, soft_wrap=True)
 
-        return service.ingest(iter_articles(inputs), on_article=tick, started=started)
+        try:
+            return service.ingest(iter_inputs(inputs), tick, run.started, run.jobs)
+        except WorkerDied as exc:
+            raise CliError(str(exc)) from None
 
 
 def sync_command(

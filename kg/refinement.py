@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import Graph, URIRef
 
@@ -27,6 +28,7 @@ class EventIri:
     date: str  # the date segment: 2024, 2024-06, 2024-06-19, 1950--1953, undated
 
     @classmethod
+    @lru_cache(maxsize=1 << 16)  # ingest parses each event of a batch's groups many times
     def parse(cls, iri: str) -> EventIri | None:
         """The parts of an event IRI, or None for an IRI of another shape."""
         parts = iri.rsplit("/", 3)

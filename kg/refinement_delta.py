@@ -15,19 +15,21 @@ stored graph `old` replaced by `new`), only the groups of X's old and new events
 - a refinement that is new or names another finer event is built whole from C's reports
   (a query by C), one that no longer applies is dropped.
 
-So the stored refinement graphs stay exactly those the whole record implies
-(kg.refinement_record.store_refinement_graphs), which the tests check."""
+Several new article graphs written in one transaction (kg.ingest_batch) are one write of
+their union: the same reads, once. So the stored refinement graphs stay exactly those the
+whole record implies (kg.refinement_record.store_refinement_graphs), which the tests check."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import Graph, URIRef
 
+from kg.article_facts import ArticleFacts, Key, Part
+from kg.group_index import GroupIndex, group_prefix
 from kg.queries.sparql_builders import PREFIXES, iri_ref, string_literal
 from kg.refinement import REFINEMENT_SEGMENT, EventIri, Reports, refinement_graph, refinements
-from kg.refinement_record import Key, group_keys
 from kg.stores.base import RecordStore
 from ontology.namespace import GEO
 
@@ -39,7 +41,7 @@ _OTHERS_QUERY = """SELECT DISTINCT ?e WHERE {{ {branches} }}"""
 _NOT_ONLY_MINE = """SELECT ?e WHERE {{
   {{ SELECT DISTINCT ?e WHERE {{ {branches} }} }}
   FILTER EXISTS {{ GRAPH ?g {{ ?e a geo:Event }}
-    FILTER(?g != {skip} && !CONTAINS(STR(?g), "{segment}")) }}
+    FILTER(?g NOT IN ({skip}) && !CONTAINS(STR(?g), "{segment}")) }}
 }}"""
 _BRANCH = "{{ {via_x} FILTER(STRSTARTS(STR(?e), {prefix})) }}"
 _REFINED_QUERY = (
@@ -49,26 +51,32 @@ _REPORTS_QUERY = """SELECT ?c ?p ?o WHERE {{
   VALUES ?c {{ {events} }}
   GRAPH ?g {{ ?c ?p ?o }}
   FILTER(?p IN (geo:source, geo:evidence))
-  FILTER(?g != {skip} && !CONTAINS(STR(?g), "{segment}"))
+  FILTER(?g NOT IN ({skip}) && !CONTAINS(STR(?g), "{segment}"))
 }}"""
 _SHARED_QUERY = """SELECT DISTINCT ?c ?p ?o WHERE {{
   VALUES (?c ?p ?o) {{ {rows} }}
   GRAPH ?g {{ ?c ?p ?o }}
-  FILTER(?g != {skip} && !CONTAINS(STR(?g), "{segment}"))
+  FILTER(?g NOT IN ({skip}) && !CONTAINS(STR(?g), "{segment}"))
 }}"""
+_SOURCE = str(GEO.source)
 
-Part = set[tuple[URIRef, URIRef]]  # (geo:source or geo:evidence, object) of one event
+
+@dataclass(frozen=True)
+class Write:
+    """One article graph written: its name, its facts, and its stored facts (None: new)."""
+
+    name: str
+    new: ArticleFacts
+    old: ArticleFacts | None = None
 
 
 @dataclass
 class Changes:
-    """What one article write does to the refinement graphs, and whom it corroborates."""
+    """What one write does to the refinement graphs."""
 
     replace: dict[str, Graph] = field(default_factory=dict)  # whole graphs (empty: dropped)
     insert: dict[str, Graph] = field(default_factory=dict)  # triples added to a kept graph
     delete: dict[str, Graph] = field(default_factory=dict)  # triples taken out of one
-    others: set[str] = field(default_factory=set)  # group events another article reports
-    found: dict[str, str] = field(default_factory=dict)  # coarse -> finer, after the write
 
     @property
     def derived(self) -> dict[str, bool]:
@@ -77,44 +85,36 @@ class Changes:
         return kept | dict.fromkeys([*self.insert, *self.delete], True)
 
 
-def _part(graph: Graph | None, event: str) -> Part:
-    """What one article graph says of an event: its sources and evidence."""
-    if graph is None:
-        return set()
-    node = URIRef(event)
-    return {
-        (p, o)
-        for p in (GEO.source, GEO.evidence)
-        for o in graph.objects(node, p)
-        if isinstance(o, URIRef)
-    }
+def _facts(writes: Sequence[Write]) -> list[ArticleFacts]:
+    return [f for w in writes for f in (w.new, w.old) if f is not None]
 
 
-def _events(graph: Graph | None) -> set[str]:
-    if graph is None:
-        return set()
-    return {str(s) for s in graph.subjects(RDF.type, GEO.Event) if isinstance(s, URIRef)}
+def _skip(writes: Sequence[Write]) -> str:
+    return ", ".join(iri_ref(w.name) for w in writes)
 
 
 def _branches(keys: Mapping[str, Key]) -> str:
     branches = set()
     for iri, (via, anchor, _code) in keys.items():
-        parsed = EventIri.parse(iri)
-        if parsed is not None:
-            prefix = string_literal(f"{parsed.base}event/{parsed.group}/")
+        prefix = group_prefix(iri)
+        if prefix is not None:
             pattern = f"?e {iri_ref(via)} {iri_ref(anchor)} ."
-            branches.add(_BRANCH.format(via_x=pattern, prefix=prefix))
+            branches.add(_BRANCH.format(via_x=pattern, prefix=string_literal(prefix)))
     return " UNION ".join(sorted(branches))
 
 
-def _others(store: RecordStore, name: str, keys: Mapping[str, Key], stored: bool) -> set[str]:
-    """The events of these groups another article graph reports (for an article not stored
-    yet: every event of the groups that the record holds)."""
+def group_events(store: RecordStore, writes: Sequence[Write], index: GroupIndex | None) -> set[str]:
+    """The events of the writes' groups that another article graph reports (for articles
+    not stored yet: every event of those groups the record holds, from `index` if given)."""
+    keys = {k: v for f in _facts(writes) for k, v in f.group_keys().items()}
+    stored = [w for w in writes if w.old is not None]
+    if not stored and index is not None:
+        return index.events(keys)
     branches = _branches(keys)
     if not branches:
         return set()
     query = _NOT_ONLY_MINE if stored else _OTHERS_QUERY
-    q = query.format(branches=branches, skip=iri_ref(name), segment=REFINEMENT_SEGMENT)
+    q = query.format(branches=branches, skip=_skip(stored), segment=REFINEMENT_SEGMENT)
     return {row["e"] for row in store.select(PREFIXES + q)}
 
 
@@ -128,56 +128,61 @@ def _stored_refinements(store: RecordStore, events: Iterable[str]) -> dict[str, 
     return {r["c"]: r["f"] for r in rows if graphs.get(r["c"]) == r["g"]}
 
 
-def _reports_elsewhere(store: RecordStore, name: str, events: Iterable[str]) -> dict[str, Part]:
+def _reports_elsewhere(store: RecordStore, skip: str, events: Iterable[str]) -> dict[str, Part]:
     """Every other article graph's sources and evidence of these events."""
     values = " ".join(iri_ref(e) for e in sorted(events))
-    found: dict[str, Part] = {}
+    found: dict[str, set[tuple[str, str]]] = {}
     if values:
-        q = _REPORTS_QUERY.format(events=values, skip=iri_ref(name), segment=REFINEMENT_SEGMENT)
+        q = _REPORTS_QUERY.format(events=values, skip=skip, segment=REFINEMENT_SEGMENT)
         for row in store.select(PREFIXES + q):
-            found.setdefault(row["c"], set()).add((URIRef(row["p"]), URIRef(row["o"])))
-    return found
+            found.setdefault(row["c"], set()).add((row["p"], row["o"]))
+    return {c: frozenset(part) for c, part in found.items()}
 
 
-def _shared(store: RecordStore, name: str, parts: Mapping[str, Part]) -> set[tuple[str, str, str]]:
+def _shared(store: RecordStore, skip: str, parts: Mapping[str, Part]) -> set[tuple[str, str, str]]:
     """Which of these (event, property, object) another article graph also states."""
     rows = " ".join(
-        f"({iri_ref(c)} {iri_ref(str(p))} {iri_ref(str(o))})"
+        f"({iri_ref(c)} {iri_ref(p)} {iri_ref(o)})"
         for c, part in sorted(parts.items())
         for p, o in sorted(part)
     )
     if not rows:
         return set()
-    q = _SHARED_QUERY.format(rows=rows, skip=iri_ref(name), segment=REFINEMENT_SEGMENT)
+    q = _SHARED_QUERY.format(rows=rows, skip=skip, segment=REFINEMENT_SEGMENT)
     return {(r["c"], r["p"], r["o"]) for r in store.select(PREFIXES + q)}
 
 
-def _lent(fine: str, part: Part) -> Graph:
+def _lent(fine: str, part: Iterable[tuple[str, str]]) -> Graph:
     graph = Graph()
     for p, o in part:
-        graph.add((URIRef(fine), p, o))
+        graph.add((URIRef(fine), URIRef(p), URIRef(o)))
     return graph
 
 
-def refinement_changes(store: RecordStore, name: str, new: Graph, old: Graph | None) -> Changes:
-    """What writing article graph `name` (`new` replacing `old`) does to the refinement
-    graphs of its events' groups, read from the store by index."""
-    keys = group_keys(new) | (group_keys(old) if old is not None else {})
-    changes = Changes(others=_others(store, name, keys, old is not None))
-    mine_old, mine_new = _events(old), _events(new)
-    changes.found = refinements(changes.others | mine_new)
-    before = _stored_refinements(store, changes.others | mine_old | mine_new)
-    whole = {c for c, f in changes.found.items() if before.get(c) != f}
-    reports = _reports_elsewhere(store, name, whole)
+def _parts(facts: Iterable[ArticleFacts | None], event: str) -> set[tuple[str, str]]:
+    return {x for f in facts if f is not None for x in f.part(event)}
+
+
+def refinement_changes(store: RecordStore, writes: Sequence[Write], others: set[str]) -> Changes:
+    """What writing these article graphs (`others`: group_events) does to the refinement
+    graphs of their events' groups, read from the store by index."""
+    changes, skip = Changes(), _skip(writes)
+    mine_old = {e for w in writes if w.old is not None for e in w.old.events}
+    mine_new = {e for w in writes for e in w.new.events}
+    found = refinements(others | mine_new)
+    before = _stored_refinements(store, others | mine_old | mine_new)
+    whole = {c for c, f in found.items() if before.get(c) != f}
+    reports = _reports_elsewhere(store, skip, whole)
     for coarse in whole:
-        part = reports.get(coarse, set()) | _part(new, coarse)
-        sources = {str(o) for p, o in part if p == GEO.source}
-        evidence = {str(o) for p, o in part if p == GEO.evidence}
-        graph = refinement_graph(coarse, changes.found[coarse], Reports(sources, evidence))
+        part = reports.get(coarse, frozenset()) | _parts((w.new for w in writes), coarse)
+        sources = {o for p, o in part if p == _SOURCE}
+        evidence = {o for p, o in part if p != _SOURCE}
+        graph = refinement_graph(coarse, found[coarse], Reports(sources, evidence))
         changes.replace[_graph_name(coarse)] = graph
-    for coarse in set(before) - set(changes.found):
+    for coarse in set(before) - set(found):
         changes.replace[_graph_name(coarse)] = Graph()
-    _differences(store, name, changes, (old, new), set(changes.found) - whole)
+    kept = {c: found[c] for c in set(found) - whole}
+    _differences(store, writes, changes, kept)
     return changes
 
 
@@ -188,23 +193,20 @@ def _graph_name(coarse: str) -> str:
 
 
 def _differences(
-    store: RecordStore,
-    name: str,
-    changes: Changes,
-    graphs: tuple[Graph | None, Graph],
-    kept: set[str],
+    store: RecordStore, writes: Sequence[Write], changes: Changes, kept: Mapping[str, str]
 ) -> None:
-    """X's part of each kept refinement: what its old graph lent and its new one does not
-    (unless another article lends it too) out, what the new one lends in."""
-    old, new = graphs
-    gone = {c: _part(old, c) - _part(new, c) for c in kept}
+    """The writes' part of each kept refinement (coarse -> fine): what their old graphs lent
+    and their new ones do not (unless another article lends it too) out, what the new ones
+    lend in."""
+    olds, news = [w.old for w in writes], [w.new for w in writes]
+    gone = {c: frozenset(_parts(olds, c) - _parts(news, c)) for c in kept}
     gone = {c: part for c, part in gone.items() if part}
-    shared = _shared(store, name, gone)
-    for coarse in kept:
-        fine, graph_name = changes.found[coarse], _graph_name(coarse)
-        out = {(p, o) for p, o in gone.get(coarse, set()) if (coarse, str(p), str(o)) not in shared}
-        added = _part(new, coarse) - _part(old, coarse)
+    shared = _shared(store, _skip(writes), gone)
+    for coarse, fine in kept.items():
+        name = _graph_name(coarse)
+        out = {(p, o) for p, o in gone.get(coarse, ()) if (coarse, p, o) not in shared}
+        added = _parts(news, coarse) - _parts(olds, coarse)
         if out:
-            changes.delete[graph_name] = _lent(fine, out)
+            changes.delete[name] = _lent(fine, out)
         if added:
-            changes.insert[graph_name] = _lent(fine, added)
+            changes.insert[name] = _lent(fine, added)

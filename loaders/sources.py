@@ -7,6 +7,7 @@ import glob
 import logging
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -30,6 +31,20 @@ _NOT_ARTICLES = frozenset({"readme", "license", "licence", "changelog", "contrib
 _GLOB_CHARS = frozenset("*?[")
 
 
+@dataclass(frozen=True)
+class FileInput:
+    """A file of one article (text or HTML, by its extension) not read yet: `load` reads
+    it where it is called, so a worker process can (kg.ingest_workers)."""
+
+    path: Path
+    spec: str  # the input as given, or the file's path when a folder or glob found it
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def load(self) -> list[Result]:
+        found = _guarded(load_file(self.path, self.max_bytes), self.spec)
+        return [r for r in found if not isinstance(r, FileInput)]  # load_file gives none
+
+
 def iter_articles(
     inputs: Iterable[str | os.PathLike[str]],
     *,
@@ -44,17 +59,29 @@ def iter_articles(
     and README/LICENSE-style files. `max_bytes` bounds one file, one download, or one
     JSON line. Unexpected failures inside a loader are turned into LoadErrors too.
     """
+    for found in iter_inputs(inputs, max_bytes=max_bytes, timeout=timeout):
+        yield from found.load() if isinstance(found, FileInput) else [found]
+
+
+def iter_inputs(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+) -> Iterator[Result | FileInput]:
+    """iter_articles, with each file of one article left to read (FileInput): the same
+    results, in the same order, once each FileInput is loaded."""
     for raw in inputs:
         spec = os.fspath(raw)
         yield from _guarded(_one_input(spec, max_bytes, timeout), spec)
 
 
-def _guarded(results: Iterator[Result], spec: str) -> Iterator[Result]:
+def _guarded(results: Iterator[Result | FileInput], spec: str) -> Iterator[Result | FileInput]:
     """Pass results through, turning any failure into a LoadError for `spec`, and an article
     over the input limits (loaders.input_limits) into a LoadError naming it."""
     try:
         for result in results:
-            yield _within_limits(result, spec)
+            yield result if isinstance(result, FileInput) else _within_limits(result, spec)
     except LoadError as error:
         yield error
     except Exception as exc:  # a library failing on odd input must not stop the batch
@@ -90,7 +117,7 @@ def _line_of(where: str, spec: str) -> int | None:
     return int(tail) if tail != where and tail.isdigit() else None
 
 
-def _one_input(spec: str, max_bytes: int, timeout: httpx.Timeout) -> Iterator[Result]:
+def _one_input(spec: str, max_bytes: int, timeout: httpx.Timeout) -> Iterator[Result | FileInput]:
     """Dispatch one input string to the URL, file, folder or glob reader."""
     if spec.startswith(("http://", "https://")):
         yield from load_url(spec, max_bytes=max_bytes, timeout=timeout)
@@ -100,7 +127,7 @@ def _one_input(spec: str, max_bytes: int, timeout: httpx.Timeout) -> Iterator[Re
         files = _folder_files(path)
         yield from _many(files, spec, "is a folder with no article files", max_bytes)
     elif path.is_file():
-        yield from load_file(path, max_bytes)
+        yield from _file(path, spec, max_bytes)
     elif path.exists():
         raise LoadError(f"{spec} is not a regular file or folder.", spec)
     elif _GLOB_CHARS & set(spec):
@@ -124,13 +151,21 @@ def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Result
         yield read_text_file(path, max_bytes)
 
 
-def _many(files: list[Path], spec: str, empty: str, max_bytes: int) -> Iterator[Result]:
+def _file(path: Path, spec: str, max_bytes: int) -> Iterator[Result | FileInput]:
+    """A file of one article left to read; the results of any other file."""
+    if EXTENSIONS.get(path.suffix.lower()) in ("text", "html"):
+        yield FileInput(path, spec, max_bytes)
+    else:
+        yield from load_file(path, max_bytes)
+
+
+def _many(files: list[Path], spec: str, empty: str, max_bytes: int) -> Iterator[Result | FileInput]:
     """Every file's results, each file failing on its own; no files at all is an error."""
     if not files:
         known = ", ".join(sorted(EXTENSIONS))
         raise LoadError(f"{spec} {empty} ({known}).", spec)
     for path in files:
-        yield from _guarded(load_file(path, max_bytes), str(path))
+        yield from _guarded(_file(path, str(path), max_bytes), str(path))
 
 
 def _folder_files(folder: Path) -> list[Path]:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kg.ingest import ArticleReport, Extractor, IngestSummary, Item, ingest_all
+from kg.ingest import ArticleReport, Extractor, IngestSummary, Input, Item, ingest_all
 from kg.stores.base import RecordStore
 from kg.sync import Projection, SyncReport, record_graph, sync
 
@@ -105,9 +105,13 @@ class IngestService:
         self._lock = threading.RLock()  # ingest_one holds it around write
 
     def write(
-        self, items: Iterable[Item], on_article: Callable[[Outcome], None] | None = None
+        self,
+        items: Iterable[Input],
+        on_article: Callable[[Outcome], None] | None = None,
+        jobs: int = 1,
     ) -> IngestResult:
-        """The record step only: every item into the record, each reported."""
+        """The record step only: every item into the record, each reported; prepared by
+        `jobs` worker processes (kg.ingest_workers), written here. WorkerDied when one dies."""
         result = IngestResult()
 
         def collect(outcome: Outcome) -> None:
@@ -118,7 +122,7 @@ class IngestService:
 
         t = self.targets
         with self._lock:
-            result.summary = ingest_all(items, t.store, t.base_iri, collect, t.extractor)
+            result.summary = ingest_all(items, t.store, t.base_iri, collect, t.extractor, jobs)
             if t.retractions is not None:  # an article ingested again is no longer gone
                 t.retractions.restore(r.article_id for r in result.reports)
         return result
@@ -133,15 +137,16 @@ class IngestService:
 
     def ingest(
         self,
-        items: Iterable[Item],
+        items: Iterable[Input],
         on_article: Callable[[Outcome], None] | None = None,
         started: float | None = None,
+        jobs: int = 1,
     ) -> IngestResult:
-        """`kg ingest`: write, read the stale pairs again, then sync Neo4j and read its
-        stale pairs again. ProjectionFailed when Neo4j refuses the sync (the record is
-        written by then)."""
+        """`kg ingest`: write (`jobs` worker processes preparing), read the stale pairs
+        again, then sync Neo4j and read its stale pairs again. ProjectionFailed when Neo4j
+        refuses the sync (the record is written by then)."""
         started = time.perf_counter() if started is None else started
-        result = self.write(items, on_article)
+        result = self.write(items, on_article, jobs)
         self.refresh_record_cache(budget(started))
         result.record_seconds = time.perf_counter() - started
         if self.targets.projection is not None:

@@ -19,6 +19,7 @@ from loaders.extraction.model import (
     LeaderMention,
     RelationRecord,
 )
+from loaders.rdf.triples import Triples, TripleSink
 from ontology.dates import DateError, DateSpan, PartialDate, parse_partial, parse_span
 from ontology.identifiers import (
     actor_iri,
@@ -75,7 +76,7 @@ def _date_literal(day: PartialDate | DateSpan, which: str) -> Literal:
 
 
 def _add_article(
-    g: Graph, ctx: _Context, extraction: Extraction, ingested_at: datetime | None
+    g: TripleSink, ctx: _Context, extraction: Extraction, ingested_at: datetime | None
 ) -> None:
     """The Article node: url, title, published, content hash, extractor and mentions."""
     art, node = extraction.article, ctx.article
@@ -94,14 +95,14 @@ def _add_article(
         g.add((node, GEO.mentions, state_iri(ctx.base, code)))
     for code in extraction.organizations:
         g.add((node, GEO.mentions, org_iri(ctx.base, code)))
-    for leader in extraction.leaders:
+    for leader in [*extraction.leaders, *extraction.officials]:
         if leader.person_id:
             g.add((node, GEO.mentions, person_iri(ctx.base, leader.person_id)))
     for actor in extraction.actors:  # a link only: the actor's type is in its reference graph
         g.add((node, GEO.mentions, non_state_actor_iri(ctx.base, actor.code)))
 
 
-def _add_evidence(g: Graph, ctx: _Context, record: Evidence) -> URIRef:
+def _add_evidence(g: TripleSink, ctx: _Context, record: Evidence) -> URIRef:
     """The Evidence node of a fact's sentence; facts of one sentence share it (and its
     confidence is the highest of theirs)."""
     node = evidence_iri(ctx.base, ctx.article_id, record.start, record.end)
@@ -118,12 +119,12 @@ def _add_evidence(g: Graph, ctx: _Context, record: Evidence) -> URIRef:
     return node
 
 
-def _add_provenance(g: Graph, ctx: _Context, node: URIRef, record: Evidence) -> None:
+def _add_provenance(g: TripleSink, ctx: _Context, node: URIRef, record: Evidence) -> None:
     g.add((node, GEO.source, ctx.article))
     g.add((node, GEO.evidence, _add_evidence(g, ctx, record)))
 
 
-def _add_event_date(g: Graph, node: URIRef, span: DateSpan) -> None:
+def _add_event_date(g: TripleSink, node: URIRef, span: DateSpan) -> None:
     """A point geo:date or a geo:startDate/endDate period, bounds and coarsest precision."""
     if span.end is None:
         g.add((node, GEO.date, span.start.literal()))
@@ -137,7 +138,7 @@ def _add_event_date(g: Graph, node: URIRef, span: DateSpan) -> None:
     g.add((node, GEO.datePrecision, Literal(precision)))
 
 
-def _add_event(g: Graph, ctx: _Context, index: int, record: EventRecord) -> None:
+def _add_event(g: TripleSink, ctx: _Context, index: int, record: EventRecord) -> None:
     """One geo:Event, named by type, sorted participants and date (identifiers.event_iri)."""
     what = f"article {ctx.article_id}, event {index} ({record.type!r})"
     if record.type not in EVENT_TYPES:
@@ -163,7 +164,7 @@ def _add_event(g: Graph, ctx: _Context, index: int, record: EventRecord) -> None
     _add_provenance(g, ctx, node, record)
 
 
-def add_dyads(g: Graph, base: str, node: URIRef, participants: Iterable[str]) -> None:
+def add_dyads(g: TripleSink, base: str, node: URIRef, participants: Iterable[str]) -> None:
     """A geo:dyad link per unordered pair of distinct participant codes, so the events
     between two actors are found from one key instead of two growing lists."""
     codes = sorted({code.strip().upper() for code in participants})
@@ -175,7 +176,7 @@ def add_dyads(g: Graph, base: str, node: URIRef, participants: Iterable[str]) ->
             g.add((dyad, GEO.code, Literal(dyad_code(a, b))))
 
 
-def _add_relation(g: Graph, ctx: _Context, index: int, record: RelationRecord) -> None:
+def _add_relation(g: TripleSink, ctx: _Context, index: int, record: RelationRecord) -> None:
     """One geo:Relation between two actors, with its start (`since`) when the text gives one."""
     what = f"article {ctx.article_id}, relation {index} ({record.type!r})"
     if record.type not in RELATION_TYPES:
@@ -197,7 +198,7 @@ def _add_relation(g: Graph, ctx: _Context, index: int, record: RelationRecord) -
 _ROLE_OFFICES = {"president": GEO.HeadOfState, "prime minister": GEO.HeadOfGovernment}
 
 
-def _add_text_person(g: Graph, ctx: _Context, leader: LeaderMention) -> None:
+def _add_text_person(g: TripleSink, ctx: _Context, leader: LeaderMention) -> None:
     """A person the reference data lacks, as this article introduces them: a geo:Person
     named by geo:textName (the reference name, once known, stays the one geo:name) with the
     introducing sentence as evidence, and a geo:ReportedRole giving the title and state as
@@ -225,31 +226,51 @@ def _add_text_person(g: Graph, ctx: _Context, leader: LeaderMention) -> None:
     g.add((role, GEO.source, ctx.article))
 
 
-def build_article_graph(
-    extraction: Extraction, base_iri: str, ingested_at: datetime | None = None
-) -> Graph:
-    """The article's graph without SHACL validation (see article_graph)."""
-    art_id = extraction.article.id
-    ctx = _Context(
+def _context(extraction: Extraction, base_iri: str) -> _Context:
+    art = extraction.article
+    return _Context(
         base=base_iri,
-        article=article_iri(base_iri, art_id),
-        article_id=art_id,
+        article=article_iri(base_iri, art.id),
+        article_id=art.id,
         extractor=extraction.extractor,
         organizations=frozenset(c.strip().upper() for c in extraction.organizations),
         states=frozenset(c.strip().upper() for c in extraction.states),
-        published=extraction.article.published.isoformat()
-        if extraction.article.published
-        else None,
+        published=art.published.isoformat() if art.published else None,
     )
-    g = bind_prefixes(Graph(identifier=ctx.article, bind_namespaces="core"))
+
+
+def build_into(
+    g: TripleSink, extraction: Extraction, base_iri: str, ingested_at: datetime | None = None
+) -> None:
+    """Write the article's triples into `g` (a Graph or Triples), without SHACL."""
+    ctx = _context(extraction, base_iri)
     _add_article(g, ctx, extraction, ingested_at)
     for i, event in enumerate(extraction.events):
         _add_event(g, ctx, i, event)
     for i, relation in enumerate(extraction.relations):
         _add_relation(g, ctx, i, relation)
-    for leader in extraction.leaders:
-        if leader.from_text and leader.person_id and leader.state:
-            _add_text_person(g, ctx, leader)
+    for person in [*extraction.leaders, *extraction.officials]:
+        if person.from_text and person.person_id and person.state:
+            _add_text_person(g, ctx, person)
+
+
+def build_article_triples(
+    extraction: Extraction, base_iri: str, ingested_at: datetime | None = None
+) -> Triples:
+    """The article's triples without an rdflib Graph (ingest's path), unvalidated: the same
+    triples build_article_graph gives, as tests/unit/loaders/rdf/test_article_triples.py checks."""
+    triples = Triples()
+    build_into(triples, extraction, base_iri, ingested_at)
+    return triples
+
+
+def build_article_graph(
+    extraction: Extraction, base_iri: str, ingested_at: datetime | None = None
+) -> Graph:
+    """The article's graph without SHACL validation (see article_graph)."""
+    name = article_iri(base_iri, extraction.article.id)
+    g = bind_prefixes(Graph(identifier=name, bind_namespaces="core"))
+    build_into(g, extraction, base_iri, ingested_at)
     return g
 
 

@@ -124,3 +124,14 @@ def test_an_official_without_a_state_or_a_name_is_not_minted() -> None:
     assert (
         extraction("Foreign Minister Wekesa said on Monday that talks would go on.").officials == []
     )
+
+
+def test_the_article_graph_mints_an_official_with_the_role_the_text_gives() -> None:
+    text = "Amani Wekesa, Kenya's foreign minister, met Xi Jinping in Beijing on Monday."
+    graph = article_graph(extraction(text), DEFAULT_BASE_IRI)
+    wekesa = person_iri(DEFAULT_BASE_IRI, "amani-wekesa")
+    assert graph.value(wekesa, GEO.textName) == Literal("Amani Wekesa")
+    role = graph.value(None, GEO.holder, wekesa)
+    assert graph.value(role, GEO.role) == Literal("foreign minister")
+    assert graph.value(role, GEO.office) is None  # a minister holds no head's office
+    assert (None, GEO.mentions, wekesa) in graph

@@ -95,6 +95,13 @@ class Settings(BaseSettings):
     sparql_limit: int = Field(default=10000, description="Most rows a SPARQL query returns.")
     cypher_timeout: float = Field(default=10.0, description="Seconds a Cypher query may run.")
     cypher_limit: int = Field(default=10000, description="Most rows a Cypher query returns.")
+    min_confidence: float = Field(
+        default=0.0,
+        ge=0.0,
+        le=1.0,
+        description="Events and relations the extractor gives a lower confidence are not "
+        "stored at ingest (0: keep all).",
+    )
     write_queue: int = Field(
         default=4,
         ge=1,

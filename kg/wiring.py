@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from kg.stores.server_note import running_server
 if TYPE_CHECKING:
     from neo4j import Driver
 
+    from kg.ingest_model import Extractor
     from kg.services.ingest import IngestService
     from kg.stores.neo4j_store import Neo4jProjection
     from kg.stores.retractions import Retractions
@@ -227,5 +229,16 @@ def ingest_service(
         projection=neo4j,
         neo4j_queries=cypher if settings.timeline_cache else None,
         retractions=retractions(settings),
+        extractor=extractor(settings),
     )
     return IngestService(targets)
+
+
+def extractor(settings: Settings) -> Extractor | None:
+    """The extractor ingest runs: the default one, or one that keeps only facts at or above
+    KG_MIN_CONFIDENCE (a partial of a module function, so worker processes can take it)."""
+    if settings.min_confidence <= 0:
+        return None
+    from loaders.extraction.extractor import extract_at_least
+
+    return partial(extract_at_least, settings.min_confidence)

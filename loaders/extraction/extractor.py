@@ -48,6 +48,12 @@ def extract(article: Article, reference: ReferenceData | None = None) -> Extract
     return extract_with(article, lex)
 
 
+def extract_at_least(confidence: float, article: Article) -> Extraction:
+    """`extract` without the events and relations below `confidence` (KG_MIN_CONFIDENCE); a
+    module-level function, so a partial of it goes to ingest's worker processes."""
+    return extract(article).at_least(confidence)
+
+
 def extract_with(article: Article, lex: Lexicon) -> Extraction:
     text, warnings = _bounded_text(article.text)
     anchor = dt.anchor_date(text, article.published)
@@ -258,4 +264,4 @@ def _is_leader(info: LeaderInfo) -> bool:
     return not (info.non_head_title and not info.head_title and not info.in_office)
 
 
-__all__ = ["extract", "extract_with", "slug"]
+__all__ = ["extract", "extract_at_least", "extract_with", "slug"]

@@ -1,6 +1,7 @@
-"""Ingest speed on one core, end to end, and how it holds as the store grows.
+"""Ingest speed per core, end to end, how it holds as the store grows, and every core.
 
     .venv/bin/python bench/ingest_bench.py [--articles N] [--preload M] [--stages]
+        [--jobs 1,2 [--repeat R]]
 
 The corpus: every article body of the development set and the three evaluation sets
 (../shared/devset, tests/fixtures/heldout, heldout2, realnews; 49 bodies), joined in pairs
@@ -16,10 +17,17 @@ It measures, in one process and on one core (CPU time of this process):
 - the same N articles into a store already holding M other articles (when --preload M);
 - re-ingesting N of the M preloaded articles, unchanged.
 
+Before the last two, the pair timelines the run before left stale are read, untimed: each
+run pays for reading again what its own writes made stale, as `kg ingest` does.
+
 It prints articles/s for each, and each as a ratio to extraction alone measured in the same
 run (the machine is shared, so ratios compare across runs, articles/s do not). With
 --stages it also prints where the time goes per stage (CPU ms per article, each stage
-timed inclusively by wrapping its function) for each ingest.
+timed inclusively by wrapping its function) for each ingest. With --jobs 1,2 it then times
+by the wall clock (worker processes' CPU is not this one's) extraction alone in this
+process and the N articles into a fresh store at each --jobs, with the ratios and the
+speed-up; --repeat R takes the best of R runs of each, in turn, and the load average is
+printed beside them, since other processes share the cores.
 """
 
 from __future__ import annotations
@@ -27,6 +35,8 @@ from __future__ import annotations
 import argparse
 import functools
 import importlib
+import os
+import resource
 import sys
 import tempfile
 import time
@@ -52,14 +62,22 @@ FOLDERS = [
 STAGES = [
     ("extraction", "loaders.extraction.extractor", "extract"),
     ("rdflib graph building", "loaders.rdf.article_graph", "build_article_graph"),
+    ("triples, no rdflib Graph", "loaders.rdf.article_graph", "build_article_triples"),
     ("SHACL gate (pyshacl)", "ontology.shacl", "validate"),
     ("SHACL gate (compiled)", "ontology.shacl", "fast_violations"),
     ("graph hash", "kg.ingest", "graph_hash"),
+    ("statements", "kg.prepare", "statement_lines"),
+    ("statements' hash", "kg.prepare", "lines_hash"),
     ("stored version / hash check", "kg.ingest", "_stored_version"),
+    ("stored version / hash check", "kg.ingest_batch", "_stored_status"),
     ("refinement look-ups", "kg.ingest", "derived_graphs"),
     ("refinement look-ups (by index)", "kg.ingest", "refinement_changes"),
+    ("group events (per run index)", "kg.ingest_batch", "group_events"),
+    ("refinement changes", "kg.ingest_batch", "refinement_changes"),
+    ("corroboration", "kg.ingest_batch", "corroborations"),
     ("record write, marks included", "kg.stores.oxigraph_store", "OxigraphStore._update"),
     ("  cache marks (pairs touched)", "kg.stores.oxigraph_store", "OxigraphStore._touched"),
+    ("  cache marks (pairs touched)", "kg.stores.oxigraph_store", "touched_pairs"),
     ("stale timelines read again", "kg.services.ingest", "IngestService.refresh_record_cache"),
 ]
 
@@ -129,12 +147,18 @@ class Stages:
         self.seconds = dict.fromkeys(self.seconds, 0.0)
 
 
-def ingest_into(folder: Path, items: list[Article], stages: Stages | None = None) -> float:
-    """CPU seconds of one `IngestService.ingest` of `items` into the store at `folder`."""
+def ingest_into(
+    folder: Path, items: list[Article], stages: Stages | None = None, settle: bool = False
+) -> float:
+    """CPU seconds of one `IngestService.ingest` of `items` into the store at `folder`; with
+    `settle`, the stale pair timelines an earlier run left are read first, untimed (so a
+    run pays for its own writes only)."""
     settings = Settings(store_path=folder)
     store = wiring.open_store(settings)
     try:
         service = wiring.ingest_service(settings, store, None)
+        if settle:
+            service.refresh_record_cache(None)
         if stages is not None:
             stages.on = True
         took = cpu(lambda: service.ingest(items))
@@ -145,6 +169,50 @@ def ingest_into(folder: Path, items: list[Article], stages: Stages | None = None
     if stages is not None:
         stages.table(f"per stage, {folder.name}", len(items), took)
     return took
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def wall_ingest(folder: Path, items: list[Article], jobs: int) -> tuple[float, float, float]:
+    """Wall seconds of `IngestService.ingest(items, jobs=jobs)` into a fresh store (other
+    processes' CPU does not show in this one's, so the clock is the measure here), and the
+    CPU seconds of this process and of its workers."""
+    settings = Settings(store_path=folder)
+    with wiring.open_store(settings) as store:
+        service = wiring.ingest_service(settings, store, None)
+        start, main_cpu, workers = time.perf_counter(), time.process_time(), children_cpu()
+        service.ingest(items, jobs=jobs)
+        took = time.perf_counter() - start
+        return took, time.process_time() - main_cpu, children_cpu() - workers
+
+
+def every_core(items: list[Article], jobs: list[int], tmp: Path, repeat: int) -> None:
+    """Wall-clock articles/s at each --jobs (the best of `repeat` runs, taken in turn, so a
+    burst of load elsewhere does not fall on one setting), against extraction alone."""
+    ext = 0.0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for a in items:
+            extract(a)
+        ext = max(ext, len(items) / (time.perf_counter() - start))
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\nwall clock, best of {repeat} (load average {load}; {os.cpu_count()} cores)")
+    print(f"{'extraction alone, one process':<36}{ext:>9.1f} articles/s")
+    best: dict[int, tuple[float, float, float]] = {}
+    for i in range(repeat):
+        for n in jobs:
+            run = wall_ingest(tmp / f"jobs-{n}-{i}", items, n)
+            best[n] = min(best.get(n, run), run)
+    for n in jobs:
+        wall, main_cpu, workers = best[n]
+        line(f"ingest --jobs {n}, fresh store", len(items), wall, ext)
+        ms = [1000 * x / len(items) for x in (main_cpu, workers)]
+        print(f"{'':<36}CPU ms an article: {ms[0]:.1f} writer, {ms[1]:.1f} workers")
+    for n in jobs[1:]:
+        print(f"{'':<36}--jobs {n} / --jobs {jobs[0]}: {best[jobs[0]][0] / best[n][0]:.2f}")
 
 
 def line(label: str, articles: int, seconds: float, ext: float) -> float:
@@ -166,16 +234,30 @@ def run(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory(prefix="ingest-bench-") as tmp:
         took = ingest_into(Path(tmp) / "fresh", items, stages)
         fresh = line("ingest, fresh store", len(items), took, ext)
-        if not args.preload:
-            return
-        grown, preload = Path(tmp) / f"store-of-{args.preload}", corpus(0, args.preload, singles)
-        line(f"(preloading {args.preload})", args.preload, ingest_into(grown, preload), ext)
-        took = ingest_into(grown, items, stages)
-        more = line(f"ingest, store of {args.preload}", len(items), took, ext)
-        print(f"{'':<36}fresh / store of {args.preload}: {fresh / more:.2f}")
-        again = preload[-len(items) :]
-        took = ingest_into(grown, again, stages)
-        line(f"re-ingest {len(again)} unchanged", len(again), took, ext)
+        if args.preload:
+            grown(args, items, singles, Path(tmp), (ext, fresh), stages)
+        if args.jobs:
+            every_core(items, [int(n) for n in args.jobs.split(",")], Path(tmp), args.repeat)
+
+
+def grown(
+    args: argparse.Namespace,
+    items: list[Article],
+    singles: list[Article],
+    tmp: Path,
+    rates: tuple[float, float],
+    stages: Stages | None,
+) -> None:
+    """The same articles into a store of --preload others, then N of those again."""
+    (ext, fresh), folder = rates, tmp / f"store-of-{args.preload}"
+    preload = corpus(0, args.preload, singles)
+    line(f"(preloading {args.preload})", args.preload, ingest_into(folder, preload), ext)
+    took = ingest_into(folder, items, stages, settle=True)
+    more = line(f"ingest, store of {args.preload}", len(items), took, ext)
+    print(f"{'':<36}fresh / store of {args.preload}: {fresh / more:.2f}")
+    again = preload[-len(items) :]
+    took = ingest_into(folder, again, stages, settle=True)
+    line(f"re-ingest {len(again)} unchanged", len(again), took, ext)
 
 
 def main() -> None:
@@ -185,6 +267,8 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=200, help="articles ingested (N)")
     ap.add_argument("--preload", type=int, default=0, help="articles already in the store (M)")
     ap.add_argument("--stages", action="store_true", help="print the CPU time per stage")
+    ap.add_argument("--jobs", default="", help="e.g. 1,2: wall-clock articles/s at each --jobs")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each --jobs (the best counts)")
     run(ap.parse_args())
 
 

@@ -59,7 +59,8 @@ def test_one_mark_per_event_in_its_colour(
     colours = browser.js(
         f"[...document.querySelectorAll('{MARKS} rect.mark')].map(r => getComputedStyle(r).fill)"
     )
-    assert len(set(colours)) == len({e["type"] for e in events}) == 4  # one colour a type
+    # one colour a type (the session's other tests may add events: counts come from the API)
+    assert len(set(colours)) == len({e["type"] for e in events}) >= 3
     legend = browser.js("[...document.querySelectorAll('#legend input')].map(i => i.value)")
     assert sorted(legend) == sorted({e["type"] for e in events})
     bands = browser.js(
@@ -104,18 +105,23 @@ def test_the_url_restores_the_view(browser: Browser, server: Server) -> None:
 
 
 def test_a_type_filter_hides_its_events_and_goes_in_the_url(
-    browser: Browser, server: Server
+    browser: Browser, server: Server, api: httpx.Client
 ) -> None:
+    events = api.get("/timeline/CHN/PRK", params={"limit": 1000}).json()["items"]
+    others = [e for e in events if e["type"] != "war"]
+    assert others and len(others) < len(events)
     browser.open(f"{server.url}/?a=CHN&b=PRK", DRAWN)
-    assert len(_marks(browser)) == 4
+    assert len(_marks(browser)) == len(events)
     browser.js("document.querySelector('#legend input[value=war]').click()")
     types = [m["type"] for m in _marks(browser)]
-    assert len(types) == 3 and "war" not in types
+    assert len(types) == len(others) and "war" not in types
     assert "Korean War" not in browser.js("document.getElementById('timeline').innerText")
     assert "war" not in browser.js("new URLSearchParams(location.search).get('type')").split(",")
     browser.js("document.querySelector('input[name=from]').value = '2000'")
     browser.js("document.querySelector('#timeline-form button').click()")
-    browser.wait_for("document.querySelectorAll('#timeline-svg g.event').length === 1")
+    recent = len([e for e in others if e["latest"] >= "2000-01-01"])
+    assert recent >= 1
+    browser.wait_for(f"document.querySelectorAll('#timeline-svg g.event').length === {recent}")
     assert browser.js("location.search").count("from=2000") == 1
 
 

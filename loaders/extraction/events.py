@@ -19,7 +19,6 @@ Triggers: `event_triggers`; checks: `event_checks`; guards: `guards`; participan
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from datetime import date
 
 from loaders.extraction import dates as dt
@@ -27,7 +26,6 @@ from loaders.extraction.clauses import (
     PAIR_ANAPHOR,
     actors,
     clause_bounds,
-    codes,
     refers_back,
 )
 from loaders.extraction.event_adjust import (
@@ -39,8 +37,9 @@ from loaders.extraction.event_adjust import (
     past_year_named,
     summoned_last,
 )
-from loaders.extraction.event_checks import INVASION_WORDS, TRIP_TO_MEET, context_ok, plural_skip
-from loaders.extraction.event_dating import date_for, lead_date, written_date
+from loaders.extraction.event_candidates import Trigger, build_candidate, with_parties
+from loaders.extraction.event_checks import TRIP_TO_MEET, context_ok, plural_skip
+from loaders.extraction.event_dating import lead_date
 from loaders.extraction.event_extras import anniversaries, followed_suit
 from loaders.extraction.event_merge import merge_events
 from loaders.extraction.event_model import EventCandidate, EventContext
@@ -68,39 +67,12 @@ _CONTAINER_BEFORE = re.compile(
     r"on\s+(?:a|an|his|her|their|its))\s+(?:\S+\s+){0,4}$",
     _I,
 )
-_HELD_AFTER = re.compile(
-    r"^\s*(?:\S+\s+){0,2}?(?:held|took\s+place|was\s+held|were\s+held|began|opened|ended)\b", _I
-)
 # "did not restore relations until 1990": it happened in 1990.
 _NEGATION = re.compile(r"\b(?:not|never)\b|n['’]t\b", _I)
 _UNTIL_AFTER = re.compile(r"[^,;.]*?\buntil\s+(?:the\s+)?(?:\d|[A-Z])")
 _DIGIT = re.compile(r"\d")
 _ENVOY_ACT = re.compile(r"summon|expel|ordered|threw|kicked", _I)
 _ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\s+(?:the\s+|their\s+)?$", _I)
-_PERFECT_BEFORE = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:\w+\s+){0,4}$", _I)
-# "have condemned the invasion, imposed sanctions ... and supplied arms": one perfect
-_PERFECT_LIST = re.compile(
-    r"\b(?:has|have|'ve|’ve)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|t)\b[^.;:]*(?:,|\band)\s+$",
-    _I,
-)
-_PAST_PERFECT_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+){0,1}$", _I)
-_PAST_VERB = re.compile(
-    r"(?<!\bhas )(?<!\bhave )(?<!\bhad )\b(?:\w{2,}ed|met|cut|held|took|made|came|went|fought|"
-    r"broke|began|sent|gave|struck|won|led|saw|joined|was|were|flew|spoke|sought|told|said)\b"
-)
-
-
-@dataclass
-class _Trigger:
-    etype: str
-    m: re.Match[str]
-    clause: tuple[int, int]
-    codes: list[str]
-    chosen: list[Mention]
-    container: bool  # "during the visit", "at the summit", a war: shares its date
-    splits: list[list[str]]  # participants of each event the trigger stands for
-    implied: list[str] = field(default_factory=list)  # a venue's state the text does not name
-    family: str = "core"  # the trigger patterns' family (event_triggers.FAMILY)
 
 
 def find_events(
@@ -125,17 +97,17 @@ def find_events(
             continue
         triggers = _triggers(ctx, sent)
         for trig in triggers:
-            cand = _candidate(ctx, sent, trig, triggers)
-            found.extend(_with_parties(cand, parties) for parties in trig.splits)
+            cand = build_candidate(ctx, sent, trig, triggers)
+            found.extend(with_parties(cand, parties) for parties in trig.splits)
         found.extend(followed_suit(ctx, sent, found))
     found.extend(anniversaries(ctx))
     found.extend(named_events(ctx))
     return merge_events(ctx, found)
 
 
-def _triggers(ctx: EventContext, sent: Sentence) -> list[_Trigger]:
+def _triggers(ctx: EventContext, sent: Sentence) -> list[Trigger]:
     """Every trigger of a sentence that passes the checks and has two participants."""
-    triggers: list[_Trigger] = []
+    triggers: list[Trigger] = []
     seen: list[tuple[int, int, str]] = []
     lower = sent.text.lower()
     wanted = candidate_patterns(KEYWORD_AUTOMATON, lower)
@@ -157,7 +129,7 @@ def _triggers(ctx: EventContext, sent: Sentence) -> list[_Trigger]:
     return triggers
 
 
-def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) -> _Trigger | None:
+def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) -> Trigger | None:
     s, t_s = sent.text, m.start("t")
     clause = clause_bounds(s, t_s)
     before = s[clause[0] : t_s][-60:]
@@ -184,7 +156,7 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     container = real == "war" or bool(_CONTAINER_BEFORE.search(s[max(0, t_s - 40) : t_s]))
     anaphoric = bool(PAIR_ANAPHOR.search(s, clause[0], t_s))
     splits = split_parties(ctx.text, real, chosen, a_start, m.group(0), found, anaphoric)
-    return _Trigger(real, m, clause, found, chosen, container, splits, implied)
+    return Trigger(real, m, clause, found, chosen, container, splits, implied)
 
 
 def _adjusted(
@@ -209,66 +181,3 @@ def _adjusted(
     if real == "state_visit":
         return with_destination(sent.text, m.end("t"), found)
     return found, []
-
-
-def _is_past(s: str, m: re.Match[str], container: bool, perfect: bool) -> bool:
-    """A simple-past verb; a noun only as a held event or a container in a past sentence."""
-    groups = m.groupdict()
-    t_s, t_e = m.start("t"), m.end("t")
-    if groups.get("v") or groups.get("v2") or groups.get("v3"):
-        return not perfect and not _PAST_PERFECT_BEFORE.search(s[max(0, t_s - 20) : t_s])
-    held = bool(_HELD_AFTER.match(s[t_e:]))
-    return (held or container) and bool(_PAST_VERB.search(s)) and not perfect
-
-
-def _date(
-    ctx: EventContext, sent: Sentence, trig: _Trigger, triggers: list[_Trigger], perfect: bool
-) -> tuple[str | None, str]:
-    m = trig.m
-    a_start, a_end = sent.start + m.start("t"), sent.start + m.end("t")
-    written = written_date(ctx, sent, m, perfect)
-    if written is not None:
-        return written, "own"
-    others = [(o.m.start("t"), o.m.end("t")) for o in triggers if o is not trig and not o.container]
-    groups = m.groupdict()
-    noun = not (groups.get("v") or groups.get("v2") or groups.get("v3")) and not trig.container
-    value, source = date_for(ctx, sent, a_start, a_end, trig.clause, others, noun)
-    if value is None and others and (m.groupdict().get("v") or m.groupdict().get("v2")):
-        # A verb shares its sentence's date with the other events of the sentence:
-        # "Gorbachev's visit to Beijing in May 1989 normalised relations".
-        value, source = date_for(ctx, sent, a_start, a_end, trig.clause)
-    if value is None and ctx.chronology.get(sent.index):
-        return ctx.chronology[sent.index], "own"  # the date of its chronology line or heading
-    if trig.etype == "war" and source != "own":
-        return None, ""  # a war is placed in time by its own sentence
-    return value, source
-
-
-def _with_parties(cand: EventCandidate, parties: list[str]) -> EventCandidate:
-    if parties == cand.participants:
-        return cand
-    return replace(cand, participants=parties, extra=dict(cand.extra))
-
-
-def _candidate(
-    ctx: EventContext, sent: Sentence, trig: _Trigger, triggers: list[_Trigger]
-) -> EventCandidate:
-    m, s = trig.m, sent.text
-    t_s = m.start("t")
-    a_start, a_end = sent.start + t_s, sent.start + m.end("t")
-    perfect = bool(
-        _PERFECT_BEFORE.search(s[max(0, t_s - 30) : t_s])
-        or _PERFECT_LIST.search(s[max(0, t_s - 150) : t_s])
-    )
-    value, source = _date(ctx, sent, trig, triggers, perfect)
-    past = sent.index in ctx.chronology or _is_past(s, m, trig.container, perfect)
-    conf = 0.8 if source == "own" else 0.6
-    cand = EventCandidate(trig.etype, trig.codes, value, source, sent, a_start, a_end, conf, past)
-    cand.extra["perfect"] = "1" if perfect else ""
-    cand.extra["family"] = trig.family
-    named = codes(actors(ctx.mentions.in_sentence(sent.index)))
-    cand.extra["inferred"] = "1" if any(c not in named for c in trig.codes) else ""
-    if trig.implied:
-        cand.extra["implied"] = ",".join(trig.implied)
-    cand.invasion = trig.etype == "military_intervention" and bool(INVASION_WORDS.search(s))
-    return cand

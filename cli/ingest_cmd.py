@@ -12,10 +12,11 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cli.common import CliError, console, print_json, settings_of
+from cli.ingest_engine import READ_HERE, SCHEDULER, map_engine
 from cli.store_cmd import cli_errors
 from kg import wiring
 from kg.ingest import ArticleReport, IngestSummary, WorkerDied
-from kg.ingest_workers import available_cores
+from kg.ingest_workers import Engine, available_cores
 from kg.services.ingest import IngestResult, IngestService, ProjectionFailed
 from kg.settings import Settings
 from kg.sync import SyncReport
@@ -85,13 +86,15 @@ def ingest(
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per article."),
     jobs: int | None = JOBS,
+    scheduler: str | None = SCHEDULER,
+    read_here: bool = READ_HERE,
 ) -> None:
     """Load, extract, validate and store articles; project them into Neo4j when configured."""
     settings = settings_of(ctx)
     started = time.perf_counter()
     run = _Run(jobs or available_cores(), started, quiet=as_json, verbose=verbose)
-    with opened_service(settings) as service:
-        result = _run_ingest(service, inputs, run)
+    with map_engine(scheduler, jobs, read_here) as engine, opened_service(settings) as service:
+        result = _run_ingest(service, inputs, run, engine)
     summary = result.summary
     for warning in result.warnings:  # what cost only speed (pairs read on first use)
         console.print(f"[yellow]warning[/yellow] {warning}")
@@ -125,7 +128,9 @@ class _Run:
     verbose: bool
 
 
-def _run_ingest(service: IngestService, inputs: list[str], run: _Run) -> IngestResult:
+def _run_ingest(
+    service: IngestService, inputs: list[str], run: _Run, engine: Engine | None
+) -> IngestResult:
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -142,7 +147,7 @@ def _run_ingest(service: IngestService, inputs: list[str], run: _Run) -> IngestR
                 bar.console.print(_describe(outcome), markup=False, highlight=False, soft_wrap=True)
 
         try:
-            return service.ingest(iter_inputs(inputs), tick, run.started, run.jobs)
+            return service.ingest(iter_inputs(inputs), tick, run.started, run.jobs, engine)
         except WorkerDied as exc:
             raise CliError(str(exc)) from None
 

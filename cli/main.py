@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from cli import common
 from kg.settings import get_settings
@@ -68,5 +69,5 @@ def run() -> None:
     try:
         app()
     except common.CliError as exc:
-        common.err_console.print(f"[red]error:[/red] {exc}")
+        common.err_console.print(f"[red]error:[/red] {escape(str(exc))}")  # [x] is text
         sys.exit(exc.code)

@@ -9,6 +9,7 @@ only, and running it again ends with the same store as one clean run. The whole 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from kg.ingest_batch import BatchWriter, corroborated
 from kg.ingest_model import (
@@ -22,7 +23,7 @@ from kg.ingest_model import (
     Rejected,
     Status,
 )
-from kg.ingest_workers import WorkerDied, prepared_items
+from kg.ingest_workers import Engine, WorkerDied, prepared_items
 from kg.prepare import Prepared, default_extractor, prepare
 from kg.stores.base import RecordStore
 from loaders.article import Article
@@ -75,10 +76,11 @@ def ingest_all(
     on_article: Callable[[ArticleReport | Rejected], None] | None = None,
     extractor: Extractor | None = None,
     jobs: int = 1,
+    engine: Engine | None = None,
 ) -> IngestSummary:
-    """Write every article to the record, prepared by `jobs` processes (1: this one);
-    inputs that fail to load or validate are reported, not fatal. WorkerDied (one
-    sentence) when a worker process dies: what was written before it is whole."""
+    """Write every article to the record, prepared by `jobs` processes (1: this one) or by
+    `engine` (a cluster: kg.ingest_dask); inputs that fail to load or validate are reported,
+    not fatal. WorkerDied (one sentence) when a worker dies: what came before it is whole."""
     summary = IngestSummary()
 
     def emit(outcome: Outcome) -> None:
@@ -87,8 +89,9 @@ def ingest_all(
             on_article(outcome)
 
     writer = BatchWriter(store, emit)
+    prepared = engine or partial(prepared_items, jobs=jobs)
     try:
-        for outcome in prepared_items(items, base_iri, extractor or default_extractor(), jobs):
+        for outcome in prepared(items, base_iri, extractor or default_extractor()):
             writer.add(outcome)
     except WorkerDied:
         writer.flush()  # what came before the failure is written whole

@@ -12,7 +12,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
@@ -35,6 +35,9 @@ DIED = (
 _WORKER: dict[str, object] = {}  # in a worker process: the base IRI and the extractor
 
 Outcome = Prepared | Rejected
+# What prepares the items for the writer: prepared_items with `jobs`, or a cluster's engine
+# (kg.ingest_dask.DaskEngine), called with the items, the base IRI and the extractor.
+Engine = Callable[[Iterable[Unit], str, Extractor], Iterator[Outcome]]
 
 
 class WorkerDied(Exception):
@@ -56,12 +59,12 @@ def prepared_items(
     this one)."""
     if jobs <= 1:
         for unit in items:
-            yield from _prepare_chunk([unit], base_iri, extract)
+            yield from prepare_chunk([unit], base_iri, extract)
         return
     yield from _in_workers(iter(items), base_iri, extract, jobs)
 
 
-def _prepare_chunk(units: Iterable[Unit], base_iri: str, extract: Extractor) -> list[Outcome]:
+def prepare_chunk(units: Iterable[Unit], base_iri: str, extract: Extractor) -> list[Outcome]:
     """The outcome of each item, a FileInput read first (it may hold a LoadError)."""
     items = (i for u in units for i in (u.load() if isinstance(u, FileInput) else [u]))
     return [prepare_outcome(item, base_iri, extract) for item in items]
@@ -83,7 +86,7 @@ def _end_with(parent: int) -> None:
 
 
 def _in_worker(units: list[Unit]) -> list[Outcome]:
-    return _prepare_chunk(units, _WORKER["base_iri"], _WORKER["extract"])  # type: ignore[arg-type]
+    return prepare_chunk(units, _WORKER["base_iri"], _WORKER["extract"])  # type: ignore[arg-type]
 
 
 def _context() -> multiprocessing.context.BaseContext:

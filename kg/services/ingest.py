@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.ingest import ArticleReport, Extractor, IngestSummary, Input, Item, ingest_all
+from kg.ingest_workers import Engine
 from kg.stores.base import RecordStore
 from kg.sync import Projection, SyncReport, record_graph, sync
 
@@ -109,9 +110,11 @@ class IngestService:
         items: Iterable[Input],
         on_article: Callable[[Outcome], None] | None = None,
         jobs: int = 1,
+        engine: Engine | None = None,
     ) -> IngestResult:
         """The record step only: every item into the record, each reported; prepared by
-        `jobs` worker processes (kg.ingest_workers), written here. WorkerDied when one dies."""
+        `jobs` worker processes (kg.ingest_workers) or by `engine` (a cluster:
+        kg.ingest_dask), written here. WorkerDied when a worker dies or a task fails."""
         result = IngestResult()
 
         def collect(outcome: Outcome) -> None:
@@ -122,7 +125,9 @@ class IngestService:
 
         t = self.targets
         with self._lock:
-            result.summary = ingest_all(items, t.store, t.base_iri, collect, t.extractor, jobs)
+            result.summary = ingest_all(
+                items, t.store, t.base_iri, collect, t.extractor, jobs, engine
+            )
             if t.retractions is not None:  # an article ingested again is no longer gone
                 t.retractions.restore(r.article_id for r in result.reports)
         return result
@@ -141,12 +146,13 @@ class IngestService:
         on_article: Callable[[Outcome], None] | None = None,
         started: float | None = None,
         jobs: int = 1,
+        engine: Engine | None = None,
     ) -> IngestResult:
-        """`kg ingest`: write (`jobs` worker processes preparing), read the stale pairs
-        again, then sync Neo4j and read its stale pairs again. ProjectionFailed when Neo4j
-        refuses the sync (the record is written by then)."""
+        """`kg ingest`: write (`jobs` worker processes or `engine` preparing), read the
+        stale pairs again, then sync Neo4j and read its stale pairs again. ProjectionFailed
+        when Neo4j refuses the sync (the record is written by then)."""
         started = time.perf_counter() if started is None else started
-        result = self.write(items, on_article, jobs)
+        result = self.write(items, on_article, jobs, engine)
         self.refresh_record_cache(budget(started))
         result.record_seconds = time.perf_counter() - started
         if self.targets.projection is not None:

@@ -1,8 +1,9 @@
 """Ingest on many machines (issue 31, item 4): the items loaded and prepared (the same
-function `kg ingest --jobs` workers run, kg.ingest_workers.prepare_chunk) as tasks on a
-Dask distributed cluster, a few items a task, with a bounded number of tasks in flight, and
-handed back in input order to the one writer in this process (kg.ingest_batch), which
-writes the record and then Neo4j. Dask is imported here only, when a cluster is asked for.
+function `kg ingest --jobs` workers run, kg.ingest_workers.prepare_chunk, on a worker whose
+geokg code and data hash as the client's) as tasks on a Dask distributed cluster, a few
+items a task, with a bounded number of tasks in flight, and handed back in input order to
+the one writer in this process (kg.ingest_batch), which writes the record and then Neo4j.
+Dask is imported here only, when a cluster is asked for.
 
     with on_dask("tcp://10.0.0.5:8786") as engine:
         service.ingest(iter_inputs(paths), engine=engine)  # or ingest_all(..., engine=engine)
@@ -10,13 +11,15 @@ writes the record and then Neo4j. Dask is imported here only, when a cluster is 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import CancelledError
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.ingest_model import Extractor
@@ -42,6 +45,12 @@ KILLED = (
 )
 LOST = "The connection to the Dask scheduler at {address} was lost; "
 IDLE = "The Dask scheduler at {address} has had no worker for {seconds:.0f} s; "
+OTHER = (
+    "The Dask worker at {worker} runs another geokg than this machine (its code or data "
+    "differ: install the same version on every worker); "
+)
+CODE_SUFFIXES = frozenset({".py", ".json", ".ttl", ".csv"})
+_FINGERPRINT: list[str] = []  # this process's code_fingerprint, once computed
 
 
 class ClusterUnavailable(Exception):
@@ -118,6 +127,40 @@ def _check_address(address: str) -> None:
         ) from None
 
 
+class OtherGeokg(Exception):
+    """Raised on a worker whose geokg code or data differ from the client's."""
+
+
+def code_fingerprint() -> str:
+    """A hash of this process's geokg code and data (ontology, loaders, kg; computed once):
+    a worker preparing with another version would write another record than `--jobs`."""
+    if not _FINGERPRINT:
+        import kg
+        import loaders
+        import ontology
+
+        digest = hashlib.sha256()
+        for package in (ontology, loaders, kg):
+            root = Path(package.__file__ or "").parent
+            for path in sorted(root.rglob("*")):
+                if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
+                    name = path.relative_to(root.parent).as_posix()
+                    digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+        _FINGERPRINT.append(digest.hexdigest())
+    return _FINGERPRINT[0]
+
+
+def prepare_checked(
+    fingerprint: str, units: list[Unit], base_iri: str, extract: Extractor
+) -> list[Outcome]:
+    """A task: prepare_chunk, on a worker whose geokg is the client's (else OtherGeokg)."""
+    if code_fingerprint() != fingerprint:
+        from distributed import get_worker
+
+        raise OtherGeokg(OTHER.format(worker=get_worker().address))
+    return prepare_chunk(units, base_iri, extract)
+
+
 def read_here(items: Iterable[Unit]) -> Iterator[Unit]:
     """Each file of one article read in this process, the other items as they are."""
     for unit in items:
@@ -132,6 +175,7 @@ class DaskEngine:
     address: str
     read_on_workers: bool = True
     chunk: int = CHUNK  # items per task
+    fingerprint: str = field(default_factory=code_fingerprint)  # what the workers must run
 
     def __call__(
         self, items: Iterable[Unit], base_iri: str, extract: Extractor
@@ -142,8 +186,8 @@ class DaskEngine:
         limit = self.in_flight()
         try:
             while chunk := list(islice(units, self.chunk)):
-                task = self.client.submit(prepare_chunk, chunk, base_iri, extract, pure=False)
-                pending.append(task)
+                task = (prepare_checked, self.fingerprint, chunk, base_iri, extract)
+                pending.append(self.client.submit(*task, pure=False))
                 if len(pending) >= limit:
                     yield from self._answer(pending.popleft())
             while pending:
@@ -187,4 +231,6 @@ class DaskEngine:
     def _failure(self, exc: Exception) -> str:
         if type(exc).__name__ == "KilledWorker":
             return KILLED + WRITTEN
+        if isinstance(exc, OtherGeokg):
+            return str(exc) + WRITTEN
         return task_failure(exc)

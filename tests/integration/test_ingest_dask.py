@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 import pytest
 
 from kg.ingest import ArticleReport, Outcome, WorkerDied, ingest_all
-from kg.ingest_dask import KILLED, WRITTEN, on_dask
+from kg.ingest_dask import KILLED, OTHER, WRITTEN, on_dask
 from kg.stores.oxigraph_store import OxigraphStore
 from loaders.article import Article
 from loaders.extraction.extractor import extract
@@ -142,6 +142,19 @@ def test_a_failing_task_ends_the_run_with_whole_articles_only(scheduler: str) ->
         "An ingest task failed on a Dask worker (RuntimeError: no extraction for this one; "
         f"Really); {WRITTEN}"
     )
+
+
+def test_a_worker_with_another_geokg_prepares_nothing(scheduler: str) -> None:
+    """The workers' code hashes as the client's here: told to expect another, they refuse."""
+    with OxigraphStore(None) as store, on_dask(scheduler) as engine:
+        engine.fingerprint = "0" * 64
+        with pytest.raises(WorkerDied) as died:
+            ingest_all(_articles(), store, BASE, engine=engine)
+        assert b"/article/" not in store.export("nq")
+    said = str(died.value)
+    worker = said.removeprefix("The Dask worker at ").split(" ")[0]
+    assert worker.startswith("tcp://127.0.0.1:")
+    assert said == OTHER.format(worker=worker) + WRITTEN
 
 
 def test_a_worker_that_dies_ends_the_run_with_whole_articles_only(scheduler: str) -> None:

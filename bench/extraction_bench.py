@@ -14,6 +14,8 @@ run, so the numbers compare across machines. Time is CPU time of this process
 (time.process_time), so other work on the machine does not count against it.
 
 `--floor N` exits 1 when extraction alone runs below N articles/s (the house floor is 200).
+`--parser spacy` also times extraction with the optional parser backoff (KG_PARSER) and
+prints its ratio to extraction alone: the backoff's cost.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from loaders.article import Article
 from loaders.extraction.extractor import extract
+from loaders.extraction.parse_model import parser_named
 from loaders.text_loader import read_text_file
 
 DEFAULT_DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"
@@ -71,6 +74,7 @@ def main() -> None:
     ap.add_argument("devset", nargs="?", type=Path, default=DEFAULT_DEVSET)
     ap.add_argument("--seconds", type=float, default=3.0)
     ap.add_argument("--floor", type=float, default=None, help="minimum extraction articles/s")
+    ap.add_argument("--parser", choices=["spacy"], help="also time the parser backoff")
     args = ap.parse_args()
     items = articles(args.devset)
     words = sum(len(a.text.split()) for a in items) / len(items)
@@ -81,6 +85,8 @@ def main() -> None:
     print(f"{'extraction':<42}{ext:>12.0f} articles/s   reference/extraction = {ref / ext:.0f}x")
     if args.floor is not None and ext < args.floor:
         raise SystemExit(f"extraction {ext:.0f} articles/s is below the floor of {args.floor:.0f}")
+    if args.parser:
+        _with_parser(args.parser, items, args.seconds, ext)
     try:
         from loaders.rdf.article_graph import article_graph
     except ImportError:
@@ -93,6 +99,15 @@ def main() -> None:
     gr = rate(with_graph, items, args.seconds)
     print(
         f"{'extraction + graph + SHACL':<42}{gr:>12.0f} articles/s   reference/this = {ref / gr:.0f}x"
+    )
+
+
+def _with_parser(name: str, items: list[Article], seconds: float, alone: float) -> None:
+    """Extraction with the parser backoff, against extraction alone of the same run."""
+    parser = parser_named(name)
+    parsed = rate(lambda a: extract(a, parser=parser), items, seconds)
+    print(
+        f"{'extraction + ' + name + ' backoff':<42}{parsed:>12.0f} articles/s   alone/this = {alone / parsed:.1f}x"
     )
 
 

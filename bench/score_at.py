@@ -2,9 +2,11 @@
 before/after figures of docs/extraction.md.
 
     .venv/bin/python bench/score_at.py --before 794bd0c tests/fixtures/realnews4
+    .venv/bin/python bench/score_at.py --parser spacy tests/fixtures/realnews5
 
 For each set it writes the predictions of the working tree (and, with --before, of the
-extraction code and reference data of that commit, taken with `git archive`) to a temporary
+extraction code and reference data of that commit, taken with `git archive`; with
+--parser, of the working tree with that parser's backoff as well) to a temporary
 folder and runs ../shared/eval/score.py on them, printing its table."""
 
 from __future__ import annotations
@@ -23,9 +25,14 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from loaders.text_loader import read_text_file
 from loaders.extraction.extractor import extract
+parser = None
+if sys.argv[4:]:
+    from loaders.extraction.parse_model import parser_named
+    parser = parser_named(sys.argv[4])
 out = Path(sys.argv[3])
 for f in sorted(Path(sys.argv[2]).glob("*.txt")):
-    (out / (f.stem + ".json")).write_text(json.dumps(extract(read_text_file(f)).to_json()))
+    extraction = extract(read_text_file(f), parser=parser) if parser else extract(read_text_file(f))
+    (out / (f.stem + ".json")).write_text(json.dumps(extraction.to_json()))
 """
 
 
@@ -41,10 +48,11 @@ def _code_at(commit: str, into: Path) -> Path:
     return into
 
 
-def _score(code: Path, folder: Path, label: str, work: Path) -> None:
+def _score(code: Path, folder: Path, label: str, work: Path, parser: str | None = None) -> None:
     preds = work / f"{label}-{folder.name}"
     preds.mkdir()
-    subprocess.run([sys.executable, "-c", PREDICT, str(code), str(folder), str(preds)], check=True)
+    command = [sys.executable, "-c", PREDICT, str(code), str(folder), str(preds)]
+    subprocess.run(command + ([parser] if parser else []), check=True)
     print(f"== {folder} ({label})", flush=True)
     subprocess.run([sys.executable, str(SCORER), "--predictions", str(preds), str(folder)])
 
@@ -53,6 +61,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sets", nargs="+", type=Path, help="folders of NN_x.txt + .gold.json")
     parser.add_argument("--before", help="a commit whose extractor to score as well")
+    parser.add_argument("--parser", help="also score the working tree with this parser (spacy)")
     args = parser.parse_args()
     if not SCORER.exists():
         sys.exit(f"the scorer is not at {SCORER} (../shared beside the repository)")
@@ -63,6 +72,8 @@ def main() -> None:
             if old is not None:
                 _score(old, folder.resolve(), "before", work)
             _score(ROOT, folder.resolve(), "after", work)
+            if args.parser:
+                _score(ROOT, folder.resolve(), f"after+{args.parser}", work, args.parser)
 
 
 if __name__ == "__main__":

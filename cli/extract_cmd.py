@@ -13,6 +13,7 @@ import typer
 from cli.common import err_console, print_json, settings_of
 from loaders.article import Article
 from loaders.errors import LoadError
+from loaders.extraction.parse_model import ParserUnavailable, SentenceParser, parser_named
 
 
 class ExtractFormat(StrEnum):
@@ -92,6 +93,37 @@ def _load(path: str) -> tuple[list[Article], list[str]]:
     return articles, problems
 
 
+def _extract_all(articles: list[Article], file: str, parser: SentenceParser | None) -> list[Any]:
+    """Each article's extraction; one that fails is one sentence, not a traceback."""
+    from loaders.extraction.extractor import extract as run_extractor
+
+    results = []
+    for article in articles:
+        if not looks_english(article.text):
+            _fail(
+                f"{article.source or file} does not look like English text; results may be empty."
+            )
+        try:
+            results.append(run_extractor(article, parser=parser))
+        except Exception as exc:  # the extractor must never leave the user with a traceback
+            _fail(f"extraction failed on {article.source or file}: {type(exc).__name__}: {exc}.")
+    return results
+
+
+class ParserChoice(StrEnum):
+    none = "none"
+    spacy = "spacy"
+
+
+def _parser(name: str) -> SentenceParser | None:
+    """The parser named, or one sentence and exit code 2 when it is not installed."""
+    try:
+        return parser_named(name)
+    except ParserUnavailable as exc:
+        _fail(str(exc))
+        raise typer.Exit(2) from None
+
+
 def _fail(message: str) -> None:
     err_console.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
 
@@ -102,23 +134,16 @@ def extract(
     output_format: ExtractFormat = typer.Option(
         ExtractFormat.json, "--format", "-f", help="json (extraction JSON), turtle or jsonld."
     ),
+    parser: ParserChoice | None = typer.Option(
+        None, "--parser", help="Add the events the parser backoff finds: none or spacy (KG_PARSER)."
+    ),
 ) -> None:
     """Extract states, leaders, events and relations from one article; stores nothing."""
-    from loaders.extraction.extractor import extract as run_extractor
-
+    loaded = _parser(parser.value if parser else settings_of(ctx).parser)
     articles, problems = _load(file)
     for problem in problems:
         _fail(problem)
-    results = []
-    for article in articles:
-        if not looks_english(article.text):
-            _fail(
-                f"{article.source or file} does not look like English text; results may be empty."
-            )
-        try:
-            results.append(run_extractor(article))
-        except Exception as exc:  # the extractor must never leave the user with a traceback
-            _fail(f"extraction failed on {article.source or file}: {type(exc).__name__}: {exc}.")
+    results = _extract_all(articles, file, loaded)
     if output_format == ExtractFormat.json:
         payload: Any = [r.to_json() for r in results]
         if len(payload) == 1:

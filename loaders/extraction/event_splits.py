@@ -11,7 +11,7 @@ from loaders.extraction.clauses import codes
 from loaders.extraction.mention_model import Mention
 
 _I = re.IGNORECASE
-_ACTS = frozenset(
+ACTS = frozenset(
     {"diplomatic_relations_severed", "diplomatic_protest", "sanctions", "arms_transfer"}
 )
 _BILATERAL = frozenset({"diplomatic_relations_established", "diplomatic_relations_severed"})
@@ -57,7 +57,7 @@ def split_parties(
     if anaphoric and not subject:
         subject = [c for c in found if c not in codes(chosen)]
     others = [c for c in found if c not in subject]
-    if etype in _ACTS and len(subject) >= 2 and others:
+    if etype in ACTS and len(subject) >= 2 and others:
         return [[s, *others] for s in subject]
     bilateral = etype in _BILATERAL or (
         etype == "treaty_signed" and bool(_PLURAL_DEALS.search(match_text))

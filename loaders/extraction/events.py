@@ -19,6 +19,7 @@ Triggers: `event_triggers`; checks: `event_checks`; guards: `guards`; participan
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from loaders.extraction import dates as dt
@@ -59,7 +60,10 @@ from loaders.extraction.named_events import named_events
 from loaders.extraction.sentences import Sentence
 from loaders.extraction.venues import with_destination
 
-__all__ = ["EventCandidate", "find_events"]
+__all__ = ["Backoff", "EventCandidate", "find_events"]
+
+# Events found another way where the rules found none (the parser backoff, `parsed_events`).
+Backoff = Callable[[EventContext, list[EventCandidate]], list[EventCandidate]]
 
 _I = re.IGNORECASE
 _CONTAINER_BEFORE = re.compile(
@@ -83,6 +87,7 @@ def find_events(
     anchor: date | None,
     published: date | None,
     chronology: dict[int, str | None] | None = None,
+    backoff: Backoff | None = None,
 ) -> list[EventCandidate]:
     lead = lead_date(sentences, date_mentions, anchor)
     ctx = EventContext(text, sentences, mentions, date_mentions, anchor, published, lead)
@@ -102,6 +107,7 @@ def find_events(
         found.extend(followed_suit(ctx, sent, found))
     found.extend(anniversaries(ctx))
     found.extend(named_events(ctx))
+    found.extend(backoff(ctx, found) if backoff is not None else [])
     return merge_events(ctx, found)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
+from functools import partial
 
 from loaders.article import Article
 from loaders.extraction import dates as dt
@@ -32,6 +33,8 @@ from loaders.extraction.model import (
     LeaderMention,
     RelationRecord,
 )
+from loaders.extraction.parse_model import SentenceParser, parser_named
+from loaders.extraction.parsed_events import parsed_events
 from loaders.extraction.relations import RelationCandidate, find_relations
 from loaders.extraction.sentences import Sentence, split_sentences
 from loaders.extraction.text_officials import text_officials
@@ -42,10 +45,15 @@ from ontology.reference_data import ReferenceData
 MAX_CHARS = 400_000
 
 
-def extract(article: Article, reference: ReferenceData | None = None) -> Extraction:
-    """Everything the rules find in one article (see docs/extraction.md)."""
+def extract(
+    article: Article,
+    reference: ReferenceData | None = None,
+    parser: SentenceParser | None = None,
+) -> Extraction:
+    """Everything the rules find in one article (see docs/extraction.md); with a `parser`,
+    also the events its backoff reads from the sentences the rules leave (`parsed_events`)."""
     lex = get_lexicon(reference)
-    return extract_with(article, lex)
+    return extract_with(article, lex, parser)
 
 
 def extract_at_least(confidence: float, article: Article) -> Extraction:
@@ -54,19 +62,25 @@ def extract_at_least(confidence: float, article: Article) -> Extraction:
     return extract(article).at_least(confidence)
 
 
-def extract_with(article: Article, lex: Lexicon) -> Extraction:
+def extract_configured(min_confidence: float, parser: str, article: Article) -> Extraction:
+    """`extract` with the parser named (KG_PARSER: "none" or "spacy", loaded once per
+    process) and without what is below `min_confidence`: a module-level function, so a
+    partial of it goes to ingest's worker processes."""
+    return extract(article, parser=parser_named(parser)).at_least(min_confidence)
+
+
+def extract_with(
+    article: Article, lex: Lexicon, parser: SentenceParser | None = None
+) -> Extraction:
     text, warnings = _bounded_text(article.text)
-    anchor = dt.anchor_date(text, article.published)
-    if article.published is None:
-        anchor = anniversary_anchor(text, anchor)
-        resolved = anchor.isoformat() if anchor else "nothing (left out)"
-        warnings.append(f"no publication date: relative dates resolved against {resolved}")
+    anchor = _anchor(text, article.published, warnings)
     sentences = split_sentences(text)
     mentions = find_mentions(text, sentences, anchor, lex)
     date_mentions = dt.find_dates(text, anchor, [(s.start, s.end) for s in sentences], warnings)
     listed, date_mentions = chronology(text, sentences, date_mentions)
+    backoff = partial(parsed_events, parser) if parser is not None else None
     events = find_events(
-        text, sentences, mentions, date_mentions, anchor, article.published, listed
+        text, sentences, mentions, date_mentions, anchor, article.published, listed, backoff
     )
     _adjust_events(events, text, lex)
     gone = _gone_states(lex, anchor)
@@ -84,6 +98,16 @@ def extract_with(article: Article, lex: Lexicon) -> Extraction:
         relations=[_relation_record(r) for r in relations],
         warnings=warnings,
     )
+
+
+def _anchor(text: str, published: date | None, warnings: list[str]) -> date | None:
+    """The day relative dates resolve against; without a publication date, a warning."""
+    anchor = dt.anchor_date(text, published)
+    if published is None:
+        anchor = anniversary_anchor(text, anchor)
+        resolved = anchor.isoformat() if anchor else "nothing (left out)"
+        warnings.append(f"no publication date: relative dates resolved against {resolved}")
+    return anchor
 
 
 def _adjust_events(events: list[EventCandidate], text: str, lex: Lexicon) -> None:
@@ -264,4 +288,4 @@ def _is_leader(info: LeaderInfo) -> bool:
     return not (info.non_head_title and not info.head_title and not info.in_office)
 
 
-__all__ = ["extract", "extract_at_least", "extract_with", "slug"]
+__all__ = ["extract", "extract_at_least", "extract_configured", "extract_with", "slug"]

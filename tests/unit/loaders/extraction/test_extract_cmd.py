@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import typer
 from typer.testing import CliRunner, Result
 
 from cli import extract_cmd
 from kg.settings import get_settings
+from tests.conftest import in_ci
 
 ARTICLE = """url: https://example.org/news/1
 published: 2024-10-09
@@ -108,3 +110,24 @@ def test_huge_text_is_refused_quickly(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     path.write_text("Japan met India. " * 400_000, encoding="utf-8")  # about 6.8 MB
     _bad(invoke(str(path)))
+
+
+def test_the_parser_option_adds_the_backoffs_events(tmp_path: Path) -> None:
+    """`--parser spacy` (or KG_PARSER) adds what the parser backoff reads: here a severance
+    told in a participle clause, which the rules alone leave out."""
+    if not in_ci():
+        pytest.importorskip("spacy")
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "url: https://example.org/news/2\npublished: 2024-10-09\n\n"
+        "Moscow hit back on Tuesday, ordering 23 British diplomats out of the country.\n",
+        encoding="utf-8",
+    )
+    found = {}
+    for choice in ("none", "spacy"):
+        result = invoke(str(path), "--parser", choice)
+        assert result.exit_code == 0, result.output
+        found[choice] = {(e["type"], tuple(e["participants"])) for e in json.loads(result.stdout)["events"]}  # fmt: skip
+    severed = ("diplomatic_relations_severed", ("RUS", "GBR"))
+    assert severed not in found["none"]
+    assert severed in found["spacy"]

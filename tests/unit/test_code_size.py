@@ -21,7 +21,6 @@ FILE_CEILINGS = {
 }
 FUNCTION_CEILINGS = {
     "cli/cypher_cmd.py::cypher": 35,
-    "cli/extract_cmd.py::extract": 34,
     "cli/serve_cmd.py::serve": 31,
     "kg/neo4j_server/launcher.py::java_command": 33,
     "kg/queries/sparql_event_builders.py::event_keys_query": 35,

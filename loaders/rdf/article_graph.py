@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -49,6 +50,26 @@ from ontology.shacl import ensure_valid
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 
 
+class _Terms:
+    """GEO's terms, each looked up once: a DefinedNamespace attribute costs about 1.5 us,
+    and an article graph names a few hundred (issue 31)."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term: URIRef = getattr(GEO, name)
+        setattr(self, name, term)
+        return term
+
+
+G = _Terms()
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _literal(value: str | int, datatype: URIRef | None = None) -> Literal:
+    """A literal of a value articles share (a code, a date, an offset), built once: rdflib
+    casts each new Literal's value (2-7 us). Literals are immutable, so sharing is safe."""
+    return Literal(value, datatype=datatype)
+
+
 @dataclass(frozen=True)
 class _Context:
     """What every fact of one article shares: where IRIs live and which article it came from."""
@@ -60,11 +81,17 @@ class _Context:
     organizations: frozenset[str]  # codes the extractor found as organizations
     states: frozenset[str]
     published: str | None = None  # the article's date, ISO
+    actors: dict[str, URIRef] = field(default_factory=dict, compare=False)  # code -> IRI
 
     def actor(self, code: str) -> URIRef:
         """A participant's IRI: an organization when the article names it as one (so 'WHO'
-        is not read as a state code), else identifiers.actor_iri's rule."""
-        code = code.strip().upper()
+        is not read as a state code), else identifiers.actor_iri's rule (once per code)."""
+        found = self.actors.get(code)
+        if found is None:
+            found = self.actors[code] = self._actor(code.strip().upper())
+        return found
+
+    def _actor(self, code: str) -> URIRef:
         if code in self.organizations and code not in self.states:
             return org_iri(self.base, code)
         return actor_iri(self.base, code)
@@ -72,7 +99,7 @@ class _Context:
 
 def _date_literal(day: PartialDate | DateSpan, which: str) -> Literal:
     """An xsd:date bound of a partial date or span: which is 'earliest' or 'latest'."""
-    return Literal(getattr(day, which).isoformat(), datatype=XSD.date)
+    return _literal(getattr(day, which).isoformat(), XSD.date)
 
 
 def _add_article(
@@ -80,62 +107,62 @@ def _add_article(
 ) -> None:
     """The Article node: url, title, published, content hash, extractor and mentions."""
     art, node = extraction.article, ctx.article
-    g.add((node, RDF.type, GEO.Article))
-    for prop, value in ((GEO.url, art.url), (GEO.title, art.title), (GEO.publisher, art.source)):
+    g.add((node, RDF.type, G.Article))
+    for prop, value in ((G.url, art.url), (G.title, art.title), (G.publisher, art.source)):
         if value:
             g.add((node, prop, Literal(value)))
     if art.published:
-        g.add((node, GEO.published, Literal(art.published.isoformat(), datatype=XSD.date)))
+        g.add((node, G.published, _literal(art.published.isoformat(), XSD.date)))
     digest = hashlib.sha256(art.text.encode("utf-8")).hexdigest()
-    g.add((node, GEO.contentHash, Literal(digest)))
-    g.add((node, GEO.extractor, Literal(ctx.extractor)))
+    g.add((node, G.contentHash, Literal(digest)))
+    g.add((node, G.extractor, _literal(ctx.extractor)))
     if ingested_at is not None:
-        g.add((node, GEO.ingestedAt, Literal(ingested_at.isoformat(), datatype=XSD.dateTime)))
+        g.add((node, G.ingestedAt, Literal(ingested_at.isoformat(), datatype=XSD.dateTime)))
     for code in extraction.states:
-        g.add((node, GEO.mentions, state_iri(ctx.base, code)))
+        g.add((node, G.mentions, state_iri(ctx.base, code)))
     for code in extraction.organizations:
-        g.add((node, GEO.mentions, org_iri(ctx.base, code)))
+        g.add((node, G.mentions, org_iri(ctx.base, code)))
     for leader in [*extraction.leaders, *extraction.officials]:
         if leader.person_id:
-            g.add((node, GEO.mentions, person_iri(ctx.base, leader.person_id)))
+            g.add((node, G.mentions, person_iri(ctx.base, leader.person_id)))
     for actor in extraction.actors:  # a link only: the actor's type is in its reference graph
-        g.add((node, GEO.mentions, non_state_actor_iri(ctx.base, actor.code)))
+        g.add((node, G.mentions, non_state_actor_iri(ctx.base, actor.code)))
 
 
 def _add_evidence(g: TripleSink, ctx: _Context, record: Evidence) -> URIRef:
     """The Evidence node of a fact's sentence; facts of one sentence share it (and its
     confidence is the highest of theirs)."""
     node = evidence_iri(ctx.base, ctx.article_id, record.start, record.end)
-    g.add((node, RDF.type, GEO.Evidence))
-    g.add((node, GEO.article, ctx.article))
-    g.add((node, GEO.sentence, Literal(record.evidence)))
-    g.add((node, GEO.charStart, Literal(record.start)))
-    g.add((node, GEO.charEnd, Literal(record.end)))
-    g.add((node, GEO.extractor, Literal(ctx.extractor)))
+    g.add((node, RDF.type, G.Evidence))
+    g.add((node, G.article, ctx.article))
+    g.add((node, G.sentence, Literal(record.evidence)))
+    g.add((node, G.charStart, _literal(record.start)))
+    g.add((node, G.charEnd, _literal(record.end)))
+    g.add((node, G.extractor, _literal(ctx.extractor)))
     confidence = Decimal(str(record.confidence))
-    known = g.value(node, GEO.confidence)
+    known = g.value(node, G.confidence)
     if known is None or confidence > Decimal(str(known)):
-        g.set((node, GEO.confidence, Literal(confidence, datatype=XSD.decimal)))
+        g.set((node, G.confidence, Literal(confidence, datatype=XSD.decimal)))
     return node
 
 
 def _add_provenance(g: TripleSink, ctx: _Context, node: URIRef, record: Evidence) -> None:
-    g.add((node, GEO.source, ctx.article))
-    g.add((node, GEO.evidence, _add_evidence(g, ctx, record)))
+    g.add((node, G.source, ctx.article))
+    g.add((node, G.evidence, _add_evidence(g, ctx, record)))
 
 
 def _add_event_date(g: TripleSink, node: URIRef, span: DateSpan) -> None:
     """A point geo:date or a geo:startDate/endDate period, bounds and coarsest precision."""
     if span.end is None:
-        g.add((node, GEO.date, span.start.literal()))
+        g.add((node, G.date, span.start.literal()))
     else:
-        g.add((node, GEO.startDate, span.start.literal()))
-        g.add((node, GEO.endDate, span.end.literal()))
-    g.add((node, GEO.earliest, _date_literal(span, "earliest")))
-    g.add((node, GEO.latest, _date_literal(span, "latest")))
+        g.add((node, G.startDate, span.start.literal()))
+        g.add((node, G.endDate, span.end.literal()))
+    g.add((node, G.earliest, _date_literal(span, "earliest")))
+    g.add((node, G.latest, _date_literal(span, "latest")))
     ends = [span.start] if span.end is None else [span.start, span.end]
     precision = min((d.precision for d in ends), key=_PRECISION_RANK.__getitem__)
-    g.add((node, GEO.datePrecision, Literal(precision)))
+    g.add((node, G.datePrecision, _literal(precision)))
 
 
 def _add_event(g: TripleSink, ctx: _Context, index: int, record: EventRecord) -> None:
@@ -148,17 +175,17 @@ def _add_event(g: TripleSink, ctx: _Context, index: int, record: EventRecord) ->
     except DateError as exc:
         raise ValueError(f"{what}: {exc}") from None
     node = event_iri(ctx.base, record.type, record.participants, span.text)
-    g.add((node, RDF.type, GEO.Event))
-    g.add((node, GEO.eventType, EVENT_TYPE[record.type]))
-    g.add((node, GEO.code, Literal(record.type)))
+    g.add((node, RDF.type, G.Event))
+    g.add((node, G.eventType, EVENT_TYPE[record.type]))
+    g.add((node, G.code, _literal(record.type)))
     actors = [ctx.actor(code) for code in record.participants]
     for actor in actors:
-        g.add((node, GEO.participant, actor))
+        g.add((node, G.participant, actor))
     if record.type in DIRECTED_EVENT_TYPES and actors:
-        g.add((node, GEO.initiator, actors[0]))
+        g.add((node, G.initiator, actors[0]))
         for actor in actors[1:]:
             if actor != actors[0]:
-                g.add((node, GEO.recipient, actor))
+                g.add((node, G.recipient, actor))
     add_dyads(g, ctx.base, node, record.participants)
     _add_event_date(g, node, span)
     _add_provenance(g, ctx, node, record)
@@ -171,9 +198,9 @@ def add_dyads(g: TripleSink, base: str, node: URIRef, participants: Iterable[str
     for i, a in enumerate(codes):
         for b in codes[i + 1 :]:
             dyad = dyad_iri(base, a, b)
-            g.add((node, GEO.dyad, dyad))
-            g.add((dyad, RDF.type, GEO.Dyad))
-            g.add((dyad, GEO.code, Literal(dyad_code(a, b))))
+            g.add((node, G.dyad, dyad))
+            g.add((dyad, RDF.type, G.Dyad))
+            g.add((dyad, G.code, _literal(dyad_code(a, b))))
 
 
 def _add_relation(g: TripleSink, ctx: _Context, index: int, record: RelationRecord) -> None:
@@ -182,20 +209,20 @@ def _add_relation(g: TripleSink, ctx: _Context, index: int, record: RelationReco
     if record.type not in RELATION_TYPES:
         raise ValueError(f"{what}: unknown relation type; expected one of {list(RELATION_TYPES)}")
     node = relation_iri(ctx.base, record.type, record.a, record.b)
-    g.add((node, RDF.type, GEO.Relation))
-    g.add((node, GEO.relationType, RELATION_TYPE[record.type]))
-    g.add((node, GEO.code, Literal(record.type)))
-    g.add((node, GEO.actor, ctx.actor(record.a)))
-    g.add((node, GEO.actor, ctx.actor(record.b)))
+    g.add((node, RDF.type, G.Relation))
+    g.add((node, G.relationType, RELATION_TYPE[record.type]))
+    g.add((node, G.code, _literal(record.type)))
+    g.add((node, G.actor, ctx.actor(record.a)))
+    g.add((node, G.actor, ctx.actor(record.b)))
     if record.since:
         try:
-            g.add((node, GEO.since, parse_partial(record.since).literal()))
+            g.add((node, G.since, parse_partial(record.since).literal()))
         except DateError as exc:
             raise ValueError(f"{what}: since: {exc}") from None
     _add_provenance(g, ctx, node, record)
 
 
-_ROLE_OFFICES = {"president": GEO.HeadOfState, "prime minister": GEO.HeadOfGovernment}
+_ROLE_OFFICES = {"president": G.HeadOfState, "prime minister": G.HeadOfGovernment}
 
 
 def _add_text_person(g: TripleSink, ctx: _Context, leader: LeaderMention) -> None:
@@ -204,8 +231,8 @@ def _add_text_person(g: TripleSink, ctx: _Context, leader: LeaderMention) -> Non
     introducing sentence as evidence, and a geo:ReportedRole giving the title and state as
     of the article's date. The id is the reference rule's, so the two meet."""
     person = person_iri(ctx.base, leader.person_id or "")
-    g.add((person, RDF.type, GEO.Person))
-    g.add((person, GEO.textName, Literal(leader.name)))
+    g.add((person, RDF.type, G.Person))
+    g.add((person, G.textName, Literal(leader.name)))
     if leader.evidence is not None and leader.start is not None and leader.end is not None:
         confidence = leader.confidence if leader.confidence is not None else 1.0
         record = Evidence(
@@ -213,17 +240,17 @@ def _add_text_person(g: TripleSink, ctx: _Context, leader: LeaderMention) -> Non
         )
         _add_provenance(g, ctx, person, record)
     else:
-        g.add((person, GEO.source, ctx.article))
+        g.add((person, G.source, ctx.article))
     role = reported_role_iri(ctx.base, ctx.article_id, leader.person_id or "")
-    g.add((role, RDF.type, GEO.ReportedRole))
-    g.add((role, GEO.holder, person))
-    g.add((role, GEO.state, state_iri(ctx.base, leader.state)))
-    g.add((role, GEO.role, Literal(leader.role)))
+    g.add((role, RDF.type, G.ReportedRole))
+    g.add((role, G.holder, person))
+    g.add((role, G.state, state_iri(ctx.base, leader.state)))
+    g.add((role, G.role, _literal(leader.role)))
     if leader.role in _ROLE_OFFICES:
-        g.add((role, GEO.office, _ROLE_OFFICES[leader.role]))
+        g.add((role, G.office, _ROLE_OFFICES[leader.role]))
     if ctx.published is not None:
-        g.add((role, GEO.asOf, Literal(ctx.published, datatype=XSD.date)))
-    g.add((role, GEO.source, ctx.article))
+        g.add((role, G.asOf, _literal(ctx.published, XSD.date)))
+    g.add((role, G.source, ctx.article))
 
 
 def _context(extraction: Extraction, base_iri: str) -> _Context:

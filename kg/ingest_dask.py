@@ -12,6 +12,7 @@ Dask is imported here only, when a cluster is asked for.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -47,7 +48,7 @@ LOST = "The connection to the Dask scheduler at {address} was lost; "
 IDLE = "The Dask scheduler at {address} has had no worker for {seconds:.0f} s; "
 OTHER = (
     "The Dask worker at {worker} runs another geokg than this machine (its code or data "
-    "differ: install the same version on every worker); "
+    "differ: the same geokg on every worker, restarted after a change); "
 )
 CODE_SUFFIXES = frozenset({".py", ".json", ".ttl", ".csv"})
 _FINGERPRINT: list[str] = []  # this process's code_fingerprint, once computed
@@ -94,14 +95,30 @@ def on_dask(
     (for workers that do not see the inputs at the same paths)."""
     distributed = _distributed()
     _check_address(address)
+    with _quiet():
+        try:
+            client = distributed.Client(address, timeout=f"{timeout}s", set_as_default=False)
+        except (OSError, ValueError, TypeError) as exc:
+            raise ClusterUnavailable(unreachable(address, exc, timeout)) from None
+        try:
+            yield DaskEngine(client, address, read_on_workers)
+        finally:
+            client.close()
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """Dask's log lines in this process (the client's) silenced meanwhile: a failure is the
+    one sentence of ClusterFailed, not a reconnect's tracebacks. The workers still log."""
+    handlers = logging.getLogger("distributed").handlers
+    levels = [h.level for h in handlers]
+    for handler in handlers:
+        handler.setLevel(logging.CRITICAL + 1)
     try:
-        client = distributed.Client(address, timeout=f"{timeout}s", set_as_default=False)
-    except (OSError, ValueError, TypeError) as exc:
-        raise ClusterUnavailable(unreachable(address, exc, timeout)) from None
-    try:
-        yield DaskEngine(client, address, read_on_workers)
+        yield
     finally:
-        client.close()
+        for handler, level in zip(handlers, levels, strict=True):
+            handler.setLevel(level)
 
 
 def unreachable(address: str, exc: BaseException, timeout: float) -> str:

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -20,6 +19,7 @@ from loaders.extraction.model import (
     LeaderMention,
     RelationRecord,
 )
+from loaders.rdf.shared_terms import G, shared_literal
 from loaders.rdf.triples import Triples, TripleSink
 from ontology.dates import DateError, DateSpan, PartialDate, parse_partial, parse_span
 from ontology.identifiers import (
@@ -40,7 +40,6 @@ from ontology.namespace import (
     DIRECTED_EVENT_TYPES,
     EVENT_TYPE,
     EVENT_TYPES,
-    GEO,
     RELATION_TYPE,
     RELATION_TYPES,
     bind_prefixes,
@@ -48,26 +47,6 @@ from ontology.namespace import (
 from ontology.shacl import ensure_valid
 
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
-
-
-class _Terms:
-    """GEO's terms, each looked up once: a DefinedNamespace attribute costs about 1.5 us,
-    and an article graph names a few hundred (issue 31)."""
-
-    def __getattr__(self, name: str) -> URIRef:
-        term: URIRef = getattr(GEO, name)
-        setattr(self, name, term)
-        return term
-
-
-G = _Terms()
-
-
-@lru_cache(maxsize=8192, typed=True)
-def _literal(value: str | int, datatype: URIRef | None = None) -> Literal:
-    """A literal of a value articles share (a code, a date, an offset), built once: rdflib
-    casts each new Literal's value (2-7 us). Literals are immutable, so sharing is safe."""
-    return Literal(value, datatype=datatype)
 
 
 @dataclass(frozen=True)
@@ -99,7 +78,7 @@ class _Context:
 
 def _date_literal(day: PartialDate | DateSpan, which: str) -> Literal:
     """An xsd:date bound of a partial date or span: which is 'earliest' or 'latest'."""
-    return _literal(getattr(day, which).isoformat(), XSD.date)
+    return shared_literal(getattr(day, which).isoformat(), XSD.date)
 
 
 def _add_article(
@@ -112,10 +91,10 @@ def _add_article(
         if value:
             g.add((node, prop, Literal(value)))
     if art.published:
-        g.add((node, G.published, _literal(art.published.isoformat(), XSD.date)))
+        g.add((node, G.published, shared_literal(art.published.isoformat(), XSD.date)))
     digest = hashlib.sha256(art.text.encode("utf-8")).hexdigest()
     g.add((node, G.contentHash, Literal(digest)))
-    g.add((node, G.extractor, _literal(ctx.extractor)))
+    g.add((node, G.extractor, shared_literal(ctx.extractor)))
     if ingested_at is not None:
         g.add((node, G.ingestedAt, Literal(ingested_at.isoformat(), datatype=XSD.dateTime)))
     for code in extraction.states:
@@ -136,9 +115,9 @@ def _add_evidence(g: TripleSink, ctx: _Context, record: Evidence) -> URIRef:
     g.add((node, RDF.type, G.Evidence))
     g.add((node, G.article, ctx.article))
     g.add((node, G.sentence, Literal(record.evidence)))
-    g.add((node, G.charStart, _literal(record.start)))
-    g.add((node, G.charEnd, _literal(record.end)))
-    g.add((node, G.extractor, _literal(ctx.extractor)))
+    g.add((node, G.charStart, shared_literal(record.start)))
+    g.add((node, G.charEnd, shared_literal(record.end)))
+    g.add((node, G.extractor, shared_literal(ctx.extractor)))
     confidence = Decimal(str(record.confidence))
     known = g.value(node, G.confidence)
     if known is None or confidence > Decimal(str(known)):
@@ -162,7 +141,7 @@ def _add_event_date(g: TripleSink, node: URIRef, span: DateSpan) -> None:
     g.add((node, G.latest, _date_literal(span, "latest")))
     ends = [span.start] if span.end is None else [span.start, span.end]
     precision = min((d.precision for d in ends), key=_PRECISION_RANK.__getitem__)
-    g.add((node, G.datePrecision, _literal(precision)))
+    g.add((node, G.datePrecision, shared_literal(precision)))
 
 
 def _add_event(g: TripleSink, ctx: _Context, index: int, record: EventRecord) -> None:
@@ -177,7 +156,7 @@ def _add_event(g: TripleSink, ctx: _Context, index: int, record: EventRecord) ->
     node = event_iri(ctx.base, record.type, record.participants, span.text)
     g.add((node, RDF.type, G.Event))
     g.add((node, G.eventType, EVENT_TYPE[record.type]))
-    g.add((node, G.code, _literal(record.type)))
+    g.add((node, G.code, shared_literal(record.type)))
     actors = [ctx.actor(code) for code in record.participants]
     for actor in actors:
         g.add((node, G.participant, actor))
@@ -200,7 +179,7 @@ def add_dyads(g: TripleSink, base: str, node: URIRef, participants: Iterable[str
             dyad = dyad_iri(base, a, b)
             g.add((node, G.dyad, dyad))
             g.add((dyad, RDF.type, G.Dyad))
-            g.add((dyad, G.code, _literal(dyad_code(a, b))))
+            g.add((dyad, G.code, shared_literal(dyad_code(a, b))))
 
 
 def _add_relation(g: TripleSink, ctx: _Context, index: int, record: RelationRecord) -> None:
@@ -211,7 +190,7 @@ def _add_relation(g: TripleSink, ctx: _Context, index: int, record: RelationReco
     node = relation_iri(ctx.base, record.type, record.a, record.b)
     g.add((node, RDF.type, G.Relation))
     g.add((node, G.relationType, RELATION_TYPE[record.type]))
-    g.add((node, G.code, _literal(record.type)))
+    g.add((node, G.code, shared_literal(record.type)))
     g.add((node, G.actor, ctx.actor(record.a)))
     g.add((node, G.actor, ctx.actor(record.b)))
     if record.since:
@@ -245,11 +224,11 @@ def _add_text_person(g: TripleSink, ctx: _Context, leader: LeaderMention) -> Non
     g.add((role, RDF.type, G.ReportedRole))
     g.add((role, G.holder, person))
     g.add((role, G.state, state_iri(ctx.base, leader.state)))
-    g.add((role, G.role, _literal(leader.role)))
+    g.add((role, G.role, shared_literal(leader.role)))
     if leader.role in _ROLE_OFFICES:
         g.add((role, G.office, _ROLE_OFFICES[leader.role]))
     if ctx.published is not None:
-        g.add((role, G.asOf, _literal(ctx.published, XSD.date)))
+        g.add((role, G.asOf, shared_literal(ctx.published, XSD.date)))
     g.add((role, G.source, ctx.article))
 
 

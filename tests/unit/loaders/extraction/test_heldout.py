@@ -251,3 +251,15 @@ def test_fourth_real_news_set_micro_f1_stays_above_the_floor() -> None:
     """Real articles, gold made before any extractor run (tests/fixtures/realnews4/README.md)."""
     score = micro_f1(REALNEWS4)
     assert score >= REALNEWS4_FLOOR, f"real news 4 micro-F1 {score:.3f} < {REALNEWS4_FLOOR}"
+
+
+REALNEWS5 = HELDOUT.parent / "realnews5"
+# reached 0.789 with the rules alone (docs/extraction.md, "The parser backoff"); a check set
+# never read while rules are written: the floor only guards against regressions
+REALNEWS5_FLOOR = 0.77
+
+
+def test_fifth_real_news_set_micro_f1_stays_above_the_floor() -> None:
+    """Real articles, gold made before any extractor run (tests/fixtures/realnews5/README.md)."""
+    score = micro_f1(REALNEWS5)
+    assert score >= REALNEWS5_FLOOR, f"real news 5 micro-F1 {score:.3f} < {REALNEWS5_FLOOR}"

@@ -51,12 +51,22 @@ SPECS: list[tuple[str, tuple[str, ...], str]] = [
             "stand-off",
             "competitor",
             "antagonist",
+            "strained",
+            "soured",
+            "testy",
+            "tense",
+            "fraught",
+            "frosty",
+            "precarious",
         ),
         r"\b(?P<t>rivals|rivalry|rival|at\s+odds|at\s+loggerheads|acts?\s+of\s+aggression|"
         r"tensions?\s+between|territorial\s+disputes?|border\s+disputes?|disputed\s+border|feud|"
         r"(?:locked|embroiled|mired|entangled)\s+in\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:disputes?|"
         r"conflicts?|standoffs?|rows?|feuds?)|(?:disputes?|rows?|spats?|quarrels?|feuds?|"
-        r"standoffs?|stand-offs?)\s+(?:between|with)|strategic\s+competitors?|antagonists)\b",
+        r"standoffs?|stand-offs?)\s+(?:between|with)|strategic\s+competitors?|antagonists|"
+        r"(?:strained|testy|tense|fraught|frosty|soured)\s+(?:relations|ties|relationship)|"
+        r"(?:relations|ties|relationship)\s+(?:[\w-]+\s+){0,7}?(?:strained|soured|tense|"
+        r"fraught|frosty|precarious|testy)|tensions?\s+(?:over|with))\b",
     ),
     (
         "adversary",
@@ -74,7 +84,11 @@ SPECS: list[tuple[str, tuple[str, ...], str]] = [
 COMPILED = [(rtype, re.compile(p, _I)) for rtype, _keys, p in SPECS]
 KEYWORD_AUTOMATON = keyword_automaton([keys for _rtype, keys, _p in SPECS])
 
-_NEGATING = words("former ex- ex erstwhile once longer not never cut severed sever suspended")
+_NEGATING = words(
+    "former ex- ex erstwhile once longer not never cut cuts cutting severed sever severs "
+    "severing suspended suspends suspend suspending breaks broken breaking downgraded "
+    "downgrades downgrading ruptured"
+)
 GENERIC_PLURAL = re.compile(
     r"\b(?:its|their|our|his|her|strategic|other|regional|new|Western|western|eastern|northern|"
     r"southern|European|Asian|African|Arab|Gulf|Nato|NATO|Pacific|democratic|like-minded)\s+"
@@ -128,5 +142,5 @@ def negated(before: str) -> bool:
     """'former adversaries', 'no longer allies', 'cut ties'."""
     last = [w.strip("\"'“”‘’(),;:").lower() for w in before.split()][-3:]
     return any(w in _NEGATING or w.startswith("ex-") for w in last) or (
-        "broke" in last and "off" in last
+        "off" in last and any(w.startswith(("broke", "break")) for w in last)
     )

@@ -135,6 +135,11 @@ def _states_at_war(sentences: list[Sentence], mentions: Mentions) -> frozenset[s
     )
 
 
+# "describe the two countries as strategic partners", "call each other strategic partners":
+# a pair named as such, not a generic plural.
+_NAMED_AS = re.compile(r"\b(?:as|each\s+other)\s+(?:[\w-]+\s+){0,4}$", re.I)
+
+
 def _skip_word(
     rtype: str, m: re.Match[str], s: str, before: str, anchor: date | None = None
 ) -> bool:
@@ -157,7 +162,7 @@ def _skip_word(
     if (
         word in ("allies", "alliances", "partners")
         and rp.GENERIC_PLURAL.search(before[-25:])
-        and not re.search(r"\bas\s+$", before[-4:])
+        and not _NAMED_AS.search(before[-60:])
     ):
         return True
     return rtype == "diplomatic_relations" and bool(rp.TIES_EVENT_BEFORE.search(before[-40:]))

@@ -169,3 +169,31 @@ def test_an_invasion_of_last_year_is_a_war_when_the_article_says_it_goes_on() ->
     assert ("at_war", frozenset({"RUS", "UKR"}), "2023") in relations(text, PUB)
     past = "Russia invaded Ukraine in February 2023. Talks were devoted to trade."
     assert not any(r[0] == "at_war" for r in relations(past, PUB))
+
+
+def test_strained_and_tense_ties_are_a_rivalry() -> None:
+    for text in (
+        "Ties between Japan and China were already strained before the visit.",
+        "India and Pakistan have had testy relations since independence.",
+        "Relations between Turkey and France soured over the summer.",
+        "Tensions over the islands have kept Japan and China apart.",
+    ):
+        found = relations(text, PUB)
+        assert {r[0] for r in found} == {"rival"}, text
+
+
+def test_breaking_off_ties_is_no_diplomatic_relation() -> None:
+    for text in (
+        "Mexico moved to break off diplomatic ties with Cuba on Friday.",
+        "Cuba breaks diplomatic relations with Mexico on January 3.",
+        "Turkey downgraded diplomatic relations with France.",
+    ):
+        assert not any(r[0] == "diplomatic_relations" for r in relations(text, PUB)), text
+
+
+def test_partners_named_as_such_are_not_a_generic_plural() -> None:
+    found = relations("Officials now describe Japan and India as strategic partners.", PUB)
+    assert ("partner", frozenset({"JPN", "IND"}), None) in found
+    found = relations("Today China and Russia call each other comprehensive strategic partners.", PUB)  # fmt: skip
+    assert ("partner", frozenset({"CHN", "RUS"}), None) in found
+    assert relations("Japan met its strategic partners in Tokyo.", PUB) == set()

@@ -26,7 +26,14 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", 
 _WORD_AFTER = re.compile(
     r"\s+(?:[a-z]|[A-Z]{2,}\s+[a-z])"
 )  # "the 1960 embargo", "the 1960 US embargo"
+_LATER = re.compile(r"^(?:\d{1,3}|[A-Za-z]+)\s+\w+?s?\s+later$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
+
+
+def _after_comma(text: str, d: dt.DateMention) -> bool:
+    """', three days later' closing a sentence, not 'ending a month later'."""
+    return text[max(0, d.start - 3) : d.start].rstrip().endswith(",")
 
 
 def _attributive(text: str, d: dt.DateMention) -> bool:
@@ -79,26 +86,50 @@ def _sentence_dates(
     found = _SentenceDates()
     for d in ctx.dates_in(sent):
         if d.kind in (dt.SINCE, dt.UNTIL):
-            continue
-        if d.kind == dt.OFFSET:
+            if _since_when(ctx, sent, d, t_start, clause):
+                found.best = (-1, d)  # "closed since Sunday, when guards exchanged fire"
+        elif d.kind == dt.OFFSET:
             if d.end <= t_start and clause[0] <= d.start - sent.start:
                 found.offset = d
-            continue
-        if d.kind == dt.REPORT:
+        elif d.kind == dt.REPORT:
             found.report = d
-            continue
-        dist = distance(d, t_start, t_end, sent)
-        if others and _owned_by_other(d, dist, sent, others):
-            continue
-        if _other_noun_year(ctx.text, d, t_start):
-            continue
-        in_clause = clause[0] <= d.start - sent.start < clause[1]
-        if noun and not in_clause and d.end <= t_start:
-            continue  # "X on Wednesday ..., including ... over its invasion": not that date
-        score = dist + (0 if in_clause else 150)
-        if found.best is None or score < found.best[0]:
-            found.best = (score, d)
+        else:
+            score = _score(ctx, sent, d, (t_start, t_end), clause, others, noun)
+            if score is not None and (found.best is None or score < found.best[0]):
+                found.best = (score, d)
     return found
+
+
+def _since_when(
+    ctx: EventContext, sent: Sentence, d: dt.DateMention, t_start: int, clause: tuple[int, int]
+) -> bool:
+    """'since Sunday, when <trigger>': the trigger's clause opens with that 'when'."""
+    when = _WHEN_AFTER.match(ctx.text, d.end)
+    return bool(d.value and when and clause[0] <= when.end() - sent.start <= t_start - sent.start)
+
+
+def _score(
+    ctx: EventContext,
+    sent: Sentence,
+    d: dt.DateMention,
+    trigger: tuple[int, int],
+    clause: tuple[int, int],
+    others: list[tuple[int, int]] | None,
+    noun: bool,
+) -> int | None:
+    """How near a date is to the trigger (smaller is nearer); None: not its date."""
+    t_start, t_end = trigger
+    dist = distance(d, t_start, t_end, sent)
+    if (others and _owned_by_other(d, dist, sent, others)) or _other_noun_year(
+        ctx.text, d, t_start
+    ):
+        return None
+    in_clause = clause[0] <= d.start - sent.start < clause[1]
+    if noun and not in_clause and d.end <= t_start:
+        return None  # "X on Wednesday ..., including ... over its invasion": not that date
+    if _LATER.search(d.text) and d.start >= t_end and d.value and _after_comma(ctx.text, d):
+        return -1  # "X did Y on Nov 18 ..., three days later": counted from the date before
+    return dist + (0 if in_clause else 150)
 
 
 def _from_offset(
@@ -139,6 +170,10 @@ def _sentence_base(ctx: EventContext, sent: Sentence, before: int) -> str | None
     return dates[-1].value if dates else None
 
 
+def _own_after(d: dt.DateMention, t_end: int, sent: Sentence, clause: tuple[int, int]) -> bool:
+    return t_end <= d.start and d.start - sent.start < clause[1] and d.kind == dt.ABSOLUTE
+
+
 def date_for(
     ctx: EventContext,
     sent: Sentence,
@@ -151,6 +186,10 @@ def date_for(
     """The date of a trigger and where it came from (own, offset, report; '' for none).
     A noun trigger takes no date from an earlier clause."""
     found = _sentence_dates(ctx, sent, t_start, t_end, clause, others, noun)
+    if found.best is not None and _own_after(found.best[1], t_end, sent, clause):
+        # "twenty years after the US invaded Afghanistan in October 2001": the date the
+        # trigger's own clause gives is its date; the offset dates the other event.
+        return found.best[1].value, "own"
     shifted = _from_offset(ctx, sent, found, t_start)
     if shifted:
         return shifted, "offset"

@@ -287,3 +287,33 @@ def test_a_verb_shares_the_date_of_its_sentence_and_may_is_a_month() -> None:
     found = events(text, PUB)
     assert ("state_visit", ("JPN", "CHN"), "2023-05") in found
     assert ("diplomatic_relations_established", ("JPN", "CHN"), "2023-05") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the trigger's own clause dates it; the offset dates the other event
+            "The return comes twenty years after China invaded Japan in October 2001.",
+            ("military_intervention", ("CHN", "JPN"), "2001-10"),
+        ),
+        (  # ", three days later" closing the sentence counts from the date before
+            "After the Taiwanese office opened on November 18, China downgraded diplomatic "
+            "relations with Japan, three days later.",
+            ("diplomatic_relations_severed", ("CHN", "JPN"), "2023-11-21"),
+        ),
+        (  # "since Sunday, when ...": what happened when is dated Sunday
+            "The border crossing has been closed since Sunday, when Pakistani and Indian "
+            "border guards exchanged fire.",
+            ("armed_clash", ("PAK", "IND"), "2024-10-06"),
+        ),
+    ],
+)
+def test_dates_told_around_the_trigger(
+    text: str, expected: tuple[str, tuple[str, ...], str]
+) -> None:
+    assert expected in events(text, PUB)
+
+
+def test_a_later_that_ends_another_clause_is_not_the_events_date() -> None:
+    text = "August 1965 - A war begins between India and Pakistan, ending a month later."
+    assert events(text, PUB) == {("war", ("IND", "PAK"), "1965-08")}

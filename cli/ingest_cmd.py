@@ -150,6 +150,10 @@ def _run_ingest(
             return service.ingest(iter_inputs(inputs), tick, run.started, run.jobs, engine)
         except WorkerDied as exc:
             raise CliError(str(exc)) from None
+        except ProjectionFailed as exc:  # the record holds the run: say so before the error
+            if exc.result is not None and not run.quiet:
+                _print_summary(exc.result.summary, exc.result.record_seconds, None, 0.0)
+            raise CliError(str(exc)) from None
 
 
 def sync_command(

@@ -42,8 +42,11 @@ Outcome = ArticleReport | tuple[str, str]
 
 
 class ProjectionFailed(Exception):
-    """Neo4j refused or dropped a projection; the message is one sentence (the record is
-    unchanged, graphs already projected are whole, and `kg sync` projects the rest)."""
+    """Neo4j refused or dropped a projection; the message is one sentence (the record keeps
+    what was written, graphs already projected are whole, and `kg sync` projects the rest).
+    From `ingest`, `result` is what the record step did (so it can still be reported)."""
+
+    result: IngestResult | None = None
 
 
 @dataclass
@@ -150,13 +153,17 @@ class IngestService:
     ) -> IngestResult:
         """`kg ingest`: write (`jobs` worker processes or `engine` preparing), read the
         stale pairs again, then sync Neo4j and read its stale pairs again. ProjectionFailed
-        when Neo4j refuses the sync (the record is written by then)."""
+        when Neo4j refuses the sync (the record is written by then: its `result`)."""
         started = time.perf_counter() if started is None else started
         result = self.write(items, on_article, jobs, engine)
         self.refresh_record_cache(budget(started))
         result.record_seconds = time.perf_counter() - started
         if self.targets.projection is not None:
-            result.synced, warnings = self.sync(started=started)
+            try:
+                result.synced, warnings = self.sync(started=started)
+            except ProjectionFailed as exc:  # the record is written: say what it holds
+                exc.result = result
+                raise
             result.warnings += warnings
         result.neo4j_seconds = time.perf_counter() - started - result.record_seconds
         return result

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import neo4j
 
+# How long the driver retries a transaction that failed for a transient reason (a deadlock,
+# a lost connection, a server restarting) before giving up. Its default, 30 s, made a write
+# to a Neo4j that went away mid-ingest wait about a minute (the last back-off overshoots);
+# the record is the truth and `kg sync` catches up, so a projection gives up sooner.
+RETRY_SECONDS = 10.0
+
 
 def connect(uri: str, user: str, password: str, timeout: float = 10.0) -> neo4j.Driver:
     """A driver that has already reached the server, so a wrong URI or password fails here."""
@@ -14,6 +20,7 @@ def connect(uri: str, user: str, password: str, timeout: float = 10.0) -> neo4j.
         auth=(user, password),
         connection_timeout=timeout,
         notifications_min_severity="OFF",
+        max_transaction_retry_time=RETRY_SECONDS,
     )
     try:
         driver.verify_connectivity()

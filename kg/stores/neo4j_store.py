@@ -44,13 +44,13 @@ PROJECTION_ERRORS: tuple[type[Exception], ...] = (Neo4jError, DriverError)
 
 
 def projection_error_text(exc: Exception) -> str:
-    """One sentence for a failed projection, with Neo4j's own code and message."""
+    """One sentence on one line (the driver's span several), with Neo4j's code and message."""
     code = getattr(exc, "code", None)
-    message = getattr(exc, "message", None) or str(exc)
+    message = " ".join((getattr(exc, "message", None) or str(exc)).split()).rstrip(".")
     where = f" ({code})" if code else ""
     return (
-        f"Neo4j refused the projection{where}: {message}. The RDF record is unchanged and "
-        "graphs already projected are whole; `kg sync` projects the rest once this is fixed."
+        f"Neo4j refused the projection{where}: {message}. The RDF record keeps what was written "
+        "and graphs already projected are whole; `kg sync` projects the rest once this is fixed."
     )
 
 

@@ -15,7 +15,7 @@ SCHEDULER = typer.Option(
     None,
     "--scheduler",
     metavar="tcp://HOST:8786",
-    help="A Dask scheduler: its workers load and extract (pip install 'geokg[dask]'); "
+    help="A Dask scheduler: its workers load and extract (pip install 'geokg\\[dask]'); "
     "this process writes, in input order, so the record is the one --jobs writes.",
 )
 READ_HERE = typer.Option(

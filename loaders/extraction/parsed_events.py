@@ -11,12 +11,13 @@ from __future__ import annotations
 import os
 import re
 
-from loaders.extraction.clauses import actors, clause_bounds, codes, refers_back
+from loaders.extraction.clauses import PAIR_ANAPHOR, actors, clause_bounds, codes
 from loaders.extraction.event_adjust import meeting_type
 from loaders.extraction.event_candidates import Trigger, build_candidate, with_parties
 from loaders.extraction.event_model import EventCandidate, EventContext
+from loaders.extraction.event_participants import previous_actors
 from loaders.extraction.event_splits import ACTS
-from loaders.extraction.mention_model import ORGANIZATION, PERSON, Mention
+from loaders.extraction.mention_model import ORGANIZATION, PERSON, STATE, Mention
 from loaders.extraction.parse_model import Parse, SentenceParser, Token
 from loaders.extraction.parse_roles import conjuncts, happened, objects, phrase, subject
 from loaders.extraction.sentences import Sentence
@@ -25,6 +26,7 @@ from ontology.namespace import DIRECTED_EVENT_TYPES
 
 SKIP_COVERED = not os.environ.get("NOSKIP")
 _WORD = re.compile(r"[a-z][a-z'-]*")
+_THEY = re.compile(r"\b(?:[Tt]hey|[Bb]oth)\b")
 # An object noun's other side may hang on the verb: "held talks in Beijing with X".
 _NOUN_PREPS = ("with", "on", "against", "to", "from", "between", "into", "in")
 # Organizations take part only where they act as one (as in the trigger rules).
@@ -60,7 +62,7 @@ def parsed_events(
 
 def _worth_parsing(ctx: EventContext, sent: Sentence, frames: Frames) -> bool:
     named = codes(actors(ctx.mentions.in_sentence(sent.index), with_orgs=True))
-    if len(named) < 2 and not (named and refers_back(sent.text)):
+    if len(named) < 2 and not (_THEY.search(sent.text) or PAIR_ANAPHOR.search(sent.text)):
         return False
     return not frames.forms.isdisjoint(_WORD.findall(sent.text.lower()))
 
@@ -77,7 +79,7 @@ def _sentence_events(
         for frame in frames.by_lemma[tok.lemma]:
             if not happened(parse, tok.i, present_ok, frame.under):
                 continue
-            read = _read_frame(parse, tok, frame, by_token, sent)
+            read = _read_frame(ctx, parse, tok, frame, by_token, sent)
             if read is not None:
                 out.extend(_candidates(ctx, sent, tok, *read))
                 break
@@ -116,7 +118,12 @@ def _event_type(parse: Parse, frame: Frame, heads: list[Token]) -> tuple[str | N
 
 
 def _read_frame(
-    parse: Parse, tok: Token, frame: Frame, by_token: dict[int, Mention], sent: Sentence
+    ctx: EventContext,
+    parse: Parse,
+    tok: Token,
+    frame: Frame,
+    by_token: dict[int, Mention],
+    sent: Sentence,
 ) -> tuple[str, list[Mention], list[Mention]] | None:
     """(type, doers, other side) when the verb fills the frame."""
     if frame.needs and not any(w in sent.text.lower() for w in frame.needs):
@@ -126,7 +133,7 @@ def _read_frame(
     doer = subject(parse, tok.i)
     if etype is None or doer is None or not _subject_fits(frame, doer, by_token):
         return None
-    doers = _doers(parse, doer, by_token)
+    doers = _doers(parse, doer, by_token) or _anaphoric(ctx, sent, parse, doer)
     others = _other_side(parse, frame, heads, by_token)
     if frame.object == "person" and not any(m.kind == PERSON for m in others):
         return None
@@ -145,6 +152,20 @@ def _doers(parse: Parse, doer: Token, by_token: dict[int, Mention]) -> list[Ment
 
 def _inside(m: Mention, tokens: set[int], by_token: dict[int, Mention]) -> bool:
     return any(by_token.get(i) is m for i in tokens)
+
+
+def _anaphoric(ctx: EventContext, sent: Sentence, parse: Parse, doer: Token) -> list[Mention]:
+    """'They', 'both', 'the two countries' as the doer: the two actors of the sentence, else
+    of the nearest earlier sentence that names two, as anaphor mentions at the doer's place."""
+    words = " ".join(parse.tokens[i].text for i in phrase(parse, doer, preps=False))
+    if doer.lemma not in ("they", "both") and not PAIR_ANAPHOR.search(words):
+        return []
+    here = codes(actors(ctx.mentions.in_sentence(sent.index)))
+    start = sent.start + doer.start
+    return [
+        Mention(start, start + len(doer.text), doer.text, STATE, code, "anaphor", sent.index)
+        for code in (here[:2] if len(here) >= 2 else previous_actors(ctx, sent.index))
+    ]
 
 
 def _subject_fits(frame: Frame, doer: Token, by_token: dict[int, Mention]) -> bool:

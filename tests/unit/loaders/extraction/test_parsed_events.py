@@ -71,6 +71,11 @@ def events(text: str, parser: SentenceParser | None) -> set[tuple[str, tuple[str
             "military strikes in Russia, with a second round continuing today.",
             ("military_intervention", ("GBR", "FRA", "RUS"), "2024-10-06"),
         ),
+        (  # "they" as the doer: the two actors of the sentence before
+            "Japanese and Indian officials met in Tokyo last month. On Monday, they signed a "
+            "defence agreement.",
+            ("treaty_signed", ("JPN", "IND"), "2024-10-07"),
+        ),
     ],
 )
 def test_the_backoff_adds_what_the_rules_miss(

@@ -4,6 +4,9 @@ events are at each confidence on any check set.
 
     .venv/bin/python bench/calibrate_confidence.py --write
     .venv/bin/python bench/calibrate_confidence.py --check tests/fixtures/realnews4
+    .venv/bin/python bench/calibrate_confidence.py --parser spacy --write --check ...
+
+With --parser the events of the parser backoff (family "parsed") are fitted and reported too.
 
 Each event the extractor finds on a tuning set is labelled right when it matches a gold event
 (the scorer's rule: type, shared participants, overlapping dates; one gold event each). A
@@ -24,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from loaders.extraction.confidence import DATA, confidence  # noqa: E402
 from loaders.extraction.extractor import extract  # noqa: E402
+from loaders.extraction.parse_model import SentenceParser, parser_named  # noqa: E402
 from loaders.text_loader import read_text_file  # noqa: E402
 from tests.unit.loaders.extraction.test_heldout import event_match  # noqa: E402
 
@@ -39,14 +43,14 @@ TUNING = (
 Example = tuple[list[str], int]
 
 
-def labelled(folders: list[Path]) -> list[Example]:
+def labelled(folders: list[Path], parser: SentenceParser | None = None) -> list[Example]:
     """(signals, 1 if right else 0) of every event found in the folders' articles."""
     out: list[Example] = []
     for folder in folders:
         for text in sorted(folder.glob("*.txt")):
             gold = json.loads(text.with_suffix(".gold.json").read_text(encoding="utf-8"))
             free = list(gold["events"])
-            for e in extract(read_text_file(text)).events:
+            for e in extract(read_text_file(text), parser=parser).events:
                 hit = next((g for g in free if event_match(g, e.model_dump())), None)
                 if hit is not None:
                     free.remove(hit)
@@ -85,19 +89,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help="fit and write the weights")
     parser.add_argument("--check", nargs="*", type=Path, default=[], help="sets to report on")
+    parser.add_argument("--parser", default="none", help="none or spacy: the parser backoff")
     args = parser.parse_args()
+    backoff = parser_named(args.parser)
     if args.write:
         tuning = [f for f in TUNING if f.is_dir()]
-        weights = fit(labelled(tuning))
-        about = "bench/calibrate_confidence.py --write: fitted on " + ", ".join(
-            str(f.relative_to(ROOT.parent)) for f in tuning
+        weights = fit(labelled(tuning, backoff))
+        about = (
+            "bench/calibrate_confidence.py --write: fitted on "
+            + ", ".join(str(f.relative_to(ROOT.parent)) for f in tuning)
+            + (f", with the {args.parser} parser backoff" if backoff else "")
         )
         DATA.write_text(json.dumps({"about": about, "weights": weights}, indent=1) + "\n")
         confidence.__globals__["_weights"].cache_clear()
         print(json.dumps(weights, indent=1))
-        report(labelled(tuning), "tuning sets")
+        report(labelled(tuning, backoff), "tuning sets")
     for folder in args.check:
-        report(labelled([folder]), str(folder))
+        report(labelled([folder], backoff), str(folder))
 
 
 if __name__ == "__main__":

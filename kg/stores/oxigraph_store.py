@@ -22,7 +22,6 @@ from kg.stores.base import (
     RecordStore,
     StoreError,
     StoreFormatError,
-    StoreLockedError,
     StoreRefusedError,
     looks_like_update,
 )
@@ -33,6 +32,7 @@ from kg.stores.oxigraph_terms import graphs_update, insert_update, quad_blocks, 
 from kg.stores.oxigraph_terms import store_lines as _lines
 from kg.stores.oxigraph_terms import store_node as _node
 from kg.stores.sparql_guard import NESTING_TEXT, REFUSED_TEXT, is_federated, too_deep
+from kg.stores.store_faults import open_failure, write_failures
 from kg.stores.timeline_cache import FILE_NAME as TIMELINE_FILE
 from kg.stores.timeline_cache import CachedEvent, PageFilter, TimelineCache
 from kg.stores.timeline_keys import ANY_EVENT_QUERY
@@ -59,16 +59,6 @@ def _rdf_format(fmt: str) -> ox.RdfFormat:
     return _OX_RDF[fmt]
 
 
-def _open_error(path: Path, exc: OSError) -> StoreError:
-    """Turn RocksDB's lock failure into a sentence a user can act on."""
-    if "lock" in str(exc).lower():
-        return StoreLockedError(
-            f"The store at {path} is in use by another process (for example a running "
-            "`kg serve`); stop it or point --store at another folder."
-        )
-    return StoreError(f"Cannot open the store at {path}: {exc}.")
-
-
 class OxigraphStore(RecordStore):
     """RecordStore over a pyoxigraph Store; `path=None` keeps everything in memory (tests).
     `timeline_cache=False` answers every timeline from the record (kg.stores.timeline_cache)."""
@@ -86,7 +76,7 @@ class OxigraphStore(RecordStore):
             path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(path))
         except OSError as exc:
-            raise _open_error(path, exc) from None
+            raise open_failure(path, exc) from None
         self._write_lock = threading.Lock()
         self._hashes = GraphHashes(path)  # only once the store's lock is ours
         self._timelines = TimelineCache(path) if timeline_cache else None
@@ -106,7 +96,7 @@ class OxigraphStore(RecordStore):
         writes `graphs`; their cached hashes are forgotten first, and the pair timelines they
         may change are marked stale before and after."""
         names = list(graphs)
-        with self._write_lock:  # one write at a time: the cache's marks are per write
+        with self._write_lock, write_failures(self.path):  # one write at a time (the marks)
             self._hashes.forget(names)
             before = self._timelines_before(names)
             try:
@@ -318,10 +308,11 @@ class OxigraphStore(RecordStore):
         self._hashes.put(hashes, epoch)
 
     def close(self) -> None:
-        if self._store is not None:
+        store, self._store = self._store, None  # closed even when the flush fails
+        if store is not None:
             self._hashes.close()
             if self._timelines is not None:
                 self._timelines.close()
             if self.path is not None:
-                self._store.flush()
-            self._store = None
+                with write_failures(self.path):
+                    store.flush()

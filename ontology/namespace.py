@@ -3,6 +3,9 @@ so a typo fails loudly instead of minting a new predicate."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
@@ -133,39 +136,18 @@ class ACTOR_KIND(DefinedNamespace):
     criminal_organization: URIRef  # a cartel or gang that fights states: Sinaloa Cartel
 
 
+# One row per event type (CAMEO, PLOVER, directed, the relation it implies), kept as data.
+_EVENT_ROWS = json.loads(
+    (Path(__file__).with_name("reference") / "event_types.json").read_text(encoding="utf-8")
+)["types"]
+# type code: (CAMEO, PLOVER)
 EVENT_TYPES: dict[str, tuple[str, str]] = {
-    # type code: (CAMEO, PLOVER)
-    "diplomatic_relations_established": ("054", "SUPPORT"),
-    "diplomatic_relations_severed": ("161", "SANCTION"),
-    "state_visit": ("042/043", "CONSULT"),
-    "summit_meeting": ("044/046", "CONSULT"),
-    "talks": ("046", "CONSULT"),
-    "message_exchange": ("040/041", "CONSULT"),
-    "statement": ("01", ""),
-    "diplomatic_protest": ("11/14", "ACCUSE"),
-    "treaty_signed": ("057", "AGREE"),
-    "alliance_formed": ("057/06", "COOPERATE"),
-    "sanctions": ("163", "SANCTION"),
-    "arms_transfer": ("072", "AID"),
-    "military_exercise": ("15", "MOBILIZE"),
-    "armed_clash": ("19", "ASSAULT"),
-    "military_intervention": ("19", "ASSAULT"),
-    "war": ("19/20", "ASSAULT"),
-    "veto": ("12", "REJECT"),
-    "other": ("", ""),
+    r["type"]: (r["cameo"], r["plover"]) for r in _EVENT_ROWS
 }
 # Event types where the order of participants means who acted on whom.
-DIRECTED_EVENT_TYPES = frozenset(
-    {
-        "state_visit",
-        "military_intervention",
-        "arms_transfer",
-        "diplomatic_protest",
-        "diplomatic_relations_severed",
-        "sanctions",
-        "veto",
-    }
-)
+DIRECTED_EVENT_TYPES = frozenset(r["type"] for r in _EVENT_ROWS if r["directed"])
+# The relation an event of the type implies between its participants (relation_events).
+IMPLIED_RELATION: dict[str, str] = {r["type"]: r["implies"] for r in _EVENT_ROWS if r["implies"]}
 RELATION_TYPES = ("ally", "partner", "rival", "adversary", "at_war", "diplomatic_relations")
 OBLIGATIONS = ("defense", "offense", "neutrality", "nonaggression", "consultation")
 ACTOR_KINDS = tuple(ACTOR_KIND.__annotations__)

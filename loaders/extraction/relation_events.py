@@ -1,4 +1,5 @@
-"""Relations that follow from events: a newly formed alliance makes its states allies; the
+"""Relations that follow from events (which relation each type implies is data:
+ontology/reference/event_types.json; when, is here): a newly formed alliance makes its states allies; the
 latest establishment of ties (not followed by a severance) gives diplomatic relations; an
 invasion the article reports as current, or a war declared within three months of it
 ("Israel's security cabinet formally declared war on Hamas on Sunday"), gives at_war."""
@@ -11,6 +12,7 @@ from datetime import date
 from loaders.extraction import dates as dt
 from loaders.extraction.event_model import EventCandidate
 from loaders.extraction.relation_model import RelationCandidate
+from ontology.namespace import IMPLIED_RELATION
 
 _TIES = ("diplomatic_relations_established", "diplomatic_relations_severed")
 _DECLARED = re.compile(r"\bdeclar", re.IGNORECASE)
@@ -22,7 +24,8 @@ def _relation(rtype: str, a: str, b: str, e: EventCandidate) -> RelationCandidat
 
 def _allies(e: EventCandidate) -> list[RelationCandidate]:
     states = [p for p in e.participants if len(p) == 3 and p.isupper()]
-    return [_relation("ally", a, b, e) for i, a in enumerate(states) for b in states[i + 1 :]]
+    rtype = IMPLIED_RELATION[e.type]
+    return [_relation(rtype, a, b, e) for i, a in enumerate(states) for b in states[i + 1 :]]
 
 
 def _at_war(
@@ -37,7 +40,7 @@ def _at_war(
     ongoing = bool(at_war & set(e.participants[:2]))
     if not (0 <= days <= 92 or (ongoing and 0 <= days <= 3 * 366)):
         return []
-    return [_relation("at_war", e.participants[0], e.participants[1], e)]
+    return [_relation(IMPLIED_RELATION[e.type], e.participants[0], e.participants[1], e)]
 
 
 def _declared_war(e: EventCandidate) -> bool:
@@ -64,6 +67,7 @@ def from_events(
         if (e.type == "military_intervention" and e.invasion) or _declared_war(e):
             out.extend(_at_war(e, anchor, at_war))
     for e in latest_ties.values():
-        if e.type == "diplomatic_relations_established":
-            out.append(_relation("diplomatic_relations", e.participants[0], e.participants[1], e))
+        if e.type in IMPLIED_RELATION:  # the latest is an establishment, not a severance
+            rtype = IMPLIED_RELATION[e.type]
+            out.append(_relation(rtype, e.participants[0], e.participants[1], e))
     return out

@@ -12,7 +12,17 @@ from fastapi import FastAPI, Request
 
 from api.errors import install_error_handlers
 from api.openapi import install_openapi
-from api.routers import articles, cypher, linked_data, lookup, relations, sparql, states, ui
+from api.routers import (
+    articles,
+    cypher,
+    linked_data,
+    lookup,
+    neighbourhood,
+    relations,
+    sparql,
+    states,
+    ui,
+)
 from api.schemas import HealthPublic
 from kg import __version__, wiring
 from kg.queries.base import GraphQueries
@@ -135,6 +145,7 @@ def create_app(
     install_error_handlers(app)
     install_openapi(app)
     app.get("/health", tags=["meta"], summary="Liveness and the backend in use")(health)
-    for module in (states, lookup, relations, articles, sparql, cypher, linked_data, ui):
+    routers = (states, lookup, relations, neighbourhood, articles, sparql, cypher, linked_data, ui)
+    for module in routers:
         app.include_router(module.router)
     return app

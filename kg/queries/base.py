@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
+from datetime import date
 
 from kg.queries.models import (
     AlliancePublic,
@@ -12,13 +13,17 @@ from kg.queries.models import (
     EntityPublic,
     EventPublic,
     LeaderTermPublic,
+    Neighbourhood,
     RelationSummary,
     StatePublic,
 )
+from kg.queries.neighbourhood import build, entity_nodes, event_counts, event_window
+from kg.queries.search_models import SearchResult
 from ontology.dates import PartialDate
 
 NAME_PART = 3  # the rank of a match by the first or last words of a name
 Ranked = list[tuple[int, int, str]]  # (rank, type priority, IRI)
+Row = dict[str, str]
 
 
 class GraphQueries(ABC):
@@ -72,6 +77,44 @@ class GraphQueries(ABC):
         limit: int = 100,
         offset: int = 0,
     ) -> list[EventPublic]: ...
+
+    def neighbourhood(self, code: str, at: PartialDate, years: int = 10) -> Neighbourhood | None:
+        """The state, organization or non-state actor `code` at `at` as nodes and edges (the
+        graph explorer): its relations holding then, the alliances it belongs to then, and
+        its counterparts in the events of the `years` (1-100) before, counted by type. None
+        when no entity has the code; a ValueError for what is not a code or a bad `years`."""
+        centre = code.strip().upper()
+        start, end = event_window(at, years)
+        relations = self._relation_rows(centre)
+        counts = event_counts(self._counterpart_rows(centre, start, end))
+        codes = {centre} | {r["actor"] for r in relations} | set(counts)
+        entities = entity_nodes(self._entity_rows(sorted(codes)))
+        if centre not in entities:
+            return None
+        parts = (relations, counts, self.alliances(centre, at))
+        return build(centre, at, years, entities, parts)
+
+    @abstractmethod
+    def _relation_rows(self, code: str) -> list[Row]:
+        """(r, type, actor, since?, until?, published?) of each relation with `code` at one
+        end: a row per actor code (both ends) and per article date (geo:source's published)."""
+
+    @abstractmethod
+    def _counterpart_rows(self, code: str, start: date, end: date) -> list[Row]:
+        """(code, type, n): how many events (refined ones left out) overlapping [start, end]
+        have `code` and another participant of that code, by type."""
+
+    @abstractmethod
+    def _entity_rows(self, codes: list[str]) -> list[Row]:
+        """(code, x, kind, name?) of each state, organization, alliance, person or
+        non-state actor with one of `codes`: its IRI, a type IRI, a name."""
+
+    @abstractmethod
+    def search(self, text: str, limit: int = 20, offset: int = 0) -> SearchResult:
+        """Full-text search of the evidence sentences of events, article titles and entity
+        names (kg.queries.search_words: every word, stemmed); `limit` hits from `offset`, in
+        the order of kg.queries.search_hits, and how many there are. ValueError for text with
+        no word to search or too long, and for a page out of range."""
 
     def entity(self, key: str) -> EntityPublic | None:
         """The best match for `key`: its IRI, then code ('CHN', 'NATO'), then name or alias

@@ -13,6 +13,7 @@ from kg.queries.base import GraphQueries, Ranked
 from kg.queries.checks import check_pair, check_period, diplomatic_since
 from kg.queries.cypher_entities import entity_at, ranked_entities
 from kg.queries.cypher_events import event_query_args, events_from_page, source_rows, sources_of
+from kg.queries.cypher_neighbourhood import CypherNeighbourhoodRows
 from kg.queries.cypher_rows import (
     Row,
     at_bounds,
@@ -33,6 +34,8 @@ from kg.queries.models import (
     RelationSummary,
     StatePublic,
 )
+from kg.queries.search_cypher import cypher_search
+from kg.queries.search_models import SearchResult
 from kg.queries.sparql_queries import LATEST_EVENTS, cached_event, page_filter
 from kg.queries.sparql_rows import (
     alliance_names,
@@ -47,7 +50,7 @@ from kg.stores.neo4j_timeline_cache import Neo4jTimelineCache, page_indexes
 from ontology.dates import PartialDate
 
 
-class CypherQueries(GraphQueries):
+class CypherQueries(CypherNeighbourhoodRows, GraphQueries):
     """GraphQueries over a Neo4j projection; `driver` is a neo4j.Driver, owned by the caller
     unless `owns_driver`. Pair timelines are kept in Neo4j as read (kg.stores.
     neo4j_timeline_cache) unless `timeline_cache` is False."""
@@ -279,6 +282,9 @@ class CypherQueries(GraphQueries):
     def _diplomatic_since(self, relations: list[RelationPublic], a: str, b: str) -> str | None:
         established = self._events((a, b), "diplomatic_relations_established")
         return diplomatic_since(relations, [e.date for e in established if e.date])
+
+    def search(self, text: str, limit: int = 20, offset: int = 0) -> SearchResult:
+        return cypher_search(self._read, text, limit, offset)
 
     def _ranked(self, key: str) -> Ranked:
         return ranked_entities(self._read, key)

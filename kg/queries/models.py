@@ -105,3 +105,48 @@ class EntityPublic(BaseModel):
         False, description="a person known only from articles, not from the reference data"
     )
     reported_roles: list[ReportedRolePublic] = Field(default_factory=list)
+
+
+class NeighbourNode(BaseModel):
+    """A node of a neighbourhood: the centre, a counterpart (state, organization, non-state
+    actor) or an alliance the centre belongs to."""
+
+    id: str = Field(description="the code (an alliance without one: its IRI)")
+    kind: str = Field(description="State, Organization, NonStateActor, Alliance, or Unknown")
+    name: str
+    code: str | None = Field(default=None, description="what /neighbourhood/{code} takes, if any")
+    iri: str | None = None
+    centre: bool = False
+
+
+class NeighbourEdge(BaseModel):
+    """An edge from the centre: a relation (ally, partner, rival, ...), a membership of an
+    alliance, or events only; each weighted by the pair's events in the window."""
+
+    id: str
+    source: str
+    target: str
+    kind: str = Field(description="relation, membership or events")
+    type: str = Field(description="the relation type; member; or events")
+    since: str | None = None
+    until: str | None = None
+    reported: str | None = Field(
+        default=None,
+        description="a relation: the first day an article reported it (its start when "
+        "it has no since)",
+    )
+    events: int = Field(default=0, description="events with the target in the window")
+    event_counts: dict[str, int] = Field(default_factory=dict)
+
+
+class Neighbourhood(BaseModel):
+    """A state or actor at a date: relations holding then, alliances it belongs to then, and
+    its counterparts in the events of the `years` before it."""
+
+    centre: str
+    at: str
+    years: int
+    events_from: str = Field(description="the first day of the event window")
+    events_to: str = Field(description="the last day of the event window")
+    nodes: list[NeighbourNode] = Field(default_factory=list)
+    edges: list[NeighbourEdge] = Field(default_factory=list)

@@ -3,10 +3,13 @@ query text comes from pure builders, the rows become the shared pydantic models 
 
 from __future__ import annotations
 
+from datetime import date
+
 from kg.queries import sparql_builders as qb
 from kg.queries import sparql_details as sd
 from kg.queries import sparql_event_builders as qe
-from kg.queries.base import NAME_PART, GraphQueries, Ranked, best_per_iri
+from kg.queries import sparql_neighbourhood as qn
+from kg.queries.base import NAME_PART, GraphQueries, Ranked, Row, best_per_iri
 from kg.queries.checks import check_pair, check_period, diplomatic_since
 from kg.queries.models import (
     AlliancePublic,
@@ -18,6 +21,8 @@ from kg.queries.models import (
     RelationSummary,
     StatePublic,
 )
+from kg.queries.search_models import SearchResult
+from kg.queries.search_sparql import sparql_search
 from kg.queries.sparql_rows import (
     alliance_names,
     alliance_rows,
@@ -205,6 +210,18 @@ class SparqlQueries(GraphQueries):
     def _diplomatic_since(self, relations: list[RelationPublic], a: str, b: str) -> str | None:
         established = self._events(qe.event_keys_query((a, b), "diplomatic_relations_established"))
         return diplomatic_since(relations, [e.date for e in established if e.date])
+
+    def _relation_rows(self, code: str) -> list[Row]:
+        return self.store.select(qn.relations_of_query(code))
+
+    def _counterpart_rows(self, code: str, start: date, end: date) -> list[Row]:
+        return self.store.select(qn.counterparts_query(code, start, end))
+
+    def _entity_rows(self, codes: list[str]) -> list[Row]:
+        return self.store.select(qn.entities_query(codes))
+
+    def search(self, text: str, limit: int = 20, offset: int = 0) -> SearchResult:
+        return sparql_search(self.store, text, limit, offset)
 
     def _ranked(self, key: str) -> Ranked:
         key = key.strip()

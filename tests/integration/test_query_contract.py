@@ -378,6 +378,43 @@ def test_a_person_known_only_from_articles_is_found_with_their_roles(contract: C
     contract.assert_clean()
 
 
+def test_neighbourhood(contract: Contract) -> None:
+    """A state or actor at a date (the graph explorer): the same nodes and edges from both
+    backends, for states, organizations, actors and codes nobody has, at many dates and
+    windows; what is not a code, and a window out of range, refused by both."""
+    centres = [*_focus(contract), "NATO", "HAMAS", "houthis", "XXX"]
+    cases = [(c, d) for c in centres for d in DATES if d]
+    windows = (1, 10, 100)  # a window a case, in turn: each code and date meets several
+    for i, (code, at) in enumerate(contract.some(cases)):
+        contract.same("neighbourhood", code, _at(at), windows[i % len(windows)])
+    for years in (0, 101, -5):
+        contract.same("neighbourhood", "CHN", _at("1961"), years)
+    contract.same("neighbourhood", 'CHN" } ; DROP ALL ; #', _at("2024"))
+    contract.same("neighbourhood", "0001", _at("0001"), 100)
+    contract.assert_clean()
+
+
+@pytest.mark.parametrize("contract", ["reference", "reference@fuseki"], indirect=True)
+def test_a_neighbourhood_moves_with_its_date(contract: Contract) -> None:
+    """China in 1961 belongs to the Sino-Soviet alliance (1950-1980), fought the Korean War
+    with the United States and both Koreas in the ten years before, and has relations with
+    North Korea since 1949; by 1990 the Sino-Soviet alliance is gone."""
+    then = contract.same("neighbourhood", "CHN", _at("1961"), 10)
+    edges = {(e.kind, e.type, e.target): e for e in then.edges}
+    soviet = next(n.id for n in then.nodes if n.name.startswith("Sino-Soviet"))
+    assert ("membership", "member", soviet) in edges
+    assert edges[("relation", "diplomatic_relations", "PRK")].event_counts["war"] >= 1
+    assert {"KOR", "USA"} <= {e.target for e in then.edges if e.event_counts.get("war")}
+    later = contract.same("neighbourhood", "CHN", _at("1990"), 10)
+    assert soviet not in {e.target for e in later.edges}
+    # an undated relation holds from its first report (2024-02-01): before it, events only
+    actor = contract.same("neighbourhood", "HAMAS", _at("2024"), 1)
+    assert [(e.type, e.target, e.events) for e in actor.edges] == [("at_war", "ISR", 1)]
+    actor = contract.same("neighbourhood", "HAMAS", _at("2023-10"), 1)
+    assert [(e.type, e.target, e.events) for e in actor.edges] == [("events", "ISR", 1)]
+    contract.assert_clean()
+
+
 def test_every_method_was_checked_with_real_answers(contract: Contract) -> None:
     """Runs last in the module: the contract covered every public method and was not vacuous."""
     public = {n for n, _ in inspect.getmembers(GraphQueries, inspect.isfunction) if n[0] != "_"}

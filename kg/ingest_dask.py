@@ -12,6 +12,7 @@ Dask is imported here only, when a cluster is asked for.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
 import re
 from collections import deque
@@ -51,6 +52,17 @@ OTHER = (
     "differ: the same geokg on every worker, restarted after a change); "
 )
 CODE_SUFFIXES = frozenset({".py", ".json", ".ttl", ".csv"})
+# The modules of kg/ that prepare an item (kg.prepare and what it imports from kg/), whose
+# code is in the fingerprint beside ontology/ and loaders/ (tests/unit/kg/test_ingest_dask).
+PREPARE_MODULES = (
+    "kg.prepare",
+    "kg.article_facts",
+    "kg.ingest_model",
+    "kg.ingest_workers",
+    "kg.stores.oxigraph_terms",
+    "kg.input_keys",
+    "kg.ingest_dask",
+)
 _FINGERPRINT: list[str] = []  # this process's code_fingerprint, once computed
 
 
@@ -148,21 +160,30 @@ class OtherGeokg(Exception):
     """Raised on a worker whose geokg code or data differ from the client's."""
 
 
-def code_fingerprint() -> str:
-    """A hash of this process's geokg code and data (ontology, loaders, kg; computed once):
-    a worker preparing with another version would write another record than `--jobs`."""
-    if not _FINGERPRINT:
-        import kg
-        import loaders
-        import ontology
+def code_files() -> list[Path]:
+    """What prepares an article: ontology/ and loaders/ whole (code, lexicon, reference
+    data, shapes) and the modules of kg/ that prepare calls (PREPARE_MODULES, those there)."""
+    import loaders
+    import ontology
 
+    files = [
+        path
+        for package in (ontology, loaders)
+        for path in sorted(Path(package.__file__ or "").parent.rglob("*"))
+        if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts
+    ]
+    specs = [importlib.util.find_spec(m) for m in PREPARE_MODULES]
+    return files + [Path(s.origin) for s in specs if s is not None and s.origin]
+
+
+def code_fingerprint() -> str:
+    """A hash of code_files (computed once a process): a worker preparing with another
+    version would write another record than `--jobs`."""
+    if not _FINGERPRINT:
         digest = hashlib.sha256()
-        for package in (ontology, loaders, kg):
-            root = Path(package.__file__ or "").parent
-            for path in sorted(root.rglob("*")):
-                if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
-                    name = path.relative_to(root.parent).as_posix()
-                    digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+        for path in code_files():
+            digest.update(f"{path.parent.name}/{path.name}".encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
         _FINGERPRINT.append(digest.hexdigest())
     return _FINGERPRINT[0]
 
@@ -193,6 +214,7 @@ class DaskEngine:
     read_on_workers: bool = True
     chunk: int = CHUNK  # items per task
     fingerprint: str = field(default_factory=code_fingerprint)  # what the workers must run
+    patience: float = NO_WORKER_SECONDS  # a cluster without a worker this long ends the run
 
     def __call__(
         self, items: Iterable[Unit], base_iri: str, extract: Extractor
@@ -236,12 +258,12 @@ class DaskEngine:
 
     def _idle(self, idle: float) -> float:
         """Seconds the cluster has had no worker, after one more wait; ClusterFailed past
-        NO_WORKER_SECONDS (the tasks would wait for one forever)."""
+        `patience` (the tasks would wait for one forever)."""
         try:
             idle = 0.0 if self.client.nthreads() else idle + POLL_SECONDS
         except OSError:
             raise ClusterFailed(LOST.format(address=self.address) + WRITTEN) from None
-        if idle >= NO_WORKER_SECONDS:
+        if idle >= self.patience:
             raise ClusterFailed(IDLE.format(address=self.address, seconds=idle) + WRITTEN)
         return idle
 

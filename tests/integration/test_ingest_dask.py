@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 import pytest
 
 from kg.ingest import ArticleReport, Outcome, WorkerDied, ingest_all
-from kg.ingest_dask import KILLED, OTHER, WRITTEN, on_dask
+from kg.ingest_dask import IDLE, KILLED, OTHER, POLL_SECONDS, WRITTEN, on_dask
 from kg.stores.oxigraph_store import OxigraphStore
 from loaders.article import Article
 from loaders.extraction.extractor import extract
@@ -39,10 +39,9 @@ def _no_cluster(reason: str) -> NoReturn:
     pytest.skip(f"no Dask cluster: {reason}")
 
 
-@pytest.fixture(scope="module")
-def scheduler() -> Iterator[str]:
-    """A scheduler with two worker processes of one thread each; a task whose worker dies
-    twice is given up (allowed-failures 1), so the dying-worker test ends in seconds."""
+def _local_cluster(workers: int) -> Any:
+    """A LocalCluster of `workers` processes of one thread each, on 127.0.0.1; a task whose
+    worker dies twice is given up (allowed-failures 1), so the dying-worker test is quick."""
     try:
         import dask
         from distributed import LocalCluster
@@ -50,13 +49,18 @@ def scheduler() -> Iterator[str]:
         _no_cluster(f"Dask is not installed ({exc}): pip install -e '.[dev]'")
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
         try:
-            cluster = LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+            return LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                 dashboard_address=":0",
             )  # fmt: skip
         except Exception as exc:
-            _no_cluster(f"a LocalCluster of 2 workers did not start: {exc}")
-    with cluster:
+            _no_cluster(f"a LocalCluster of {workers} workers did not start: {exc}")
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """The address of a scheduler with two worker processes, for the module."""
+    with _local_cluster(2) as cluster:
         yield cluster.scheduler_address
 
 
@@ -160,3 +164,14 @@ def test_a_worker_with_another_geokg_prepares_nothing(scheduler: str) -> None:
 def test_a_worker_that_dies_ends_the_run_with_whole_articles_only(scheduler: str) -> None:
     said, _ = _ends_whole(scheduler, partial(_dies_on, _articles()[7].id))
     assert said == KILLED + WRITTEN and said.count(". ") == 0
+
+
+def test_a_cluster_without_workers_ends_the_run() -> None:
+    """A scheduler alone: the tasks would wait forever; the run ends after `patience`."""
+    with _local_cluster(0) as alone:
+        with OxigraphStore(None) as store, on_dask(alone.scheduler_address) as engine:
+            engine.patience = POLL_SECONDS
+            with pytest.raises(WorkerDied) as died:
+                ingest_all(_articles()[:3], store, BASE, engine=engine)
+        address = alone.scheduler_address
+    assert str(died.value) == IDLE.format(address=address, seconds=POLL_SECONDS) + WRITTEN

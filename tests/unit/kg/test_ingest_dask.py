@@ -4,6 +4,7 @@ says what to install). The cluster itself: tests/integration/test_ingest_dask.py
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +13,10 @@ import pytest
 
 from kg.ingest_dask import (
     MISSING,
+    PREPARE_MODULES,
     WRITTEN,
     ClusterUnavailable,
+    code_files,
     on_dask,
     one_sentence,
     task_failure,
@@ -71,3 +74,16 @@ def test_without_dask_the_scheduler_option_names_the_extra(tmp_path: Path) -> No
     assert " ".join(done.stderr.split()) == f"error: {MISSING}"
     alone = _python(NO_DASK + "from kg.ingest_dask import on_dask\nwith on_dask('tcp://h:1'): pass")
     assert alone.stderr.strip().splitlines()[-1] == f"kg.ingest_dask.ClusterUnavailable: {MISSING}"
+
+
+def test_the_fingerprint_holds_what_prepares_an_article() -> None:
+    """kg.prepare's and kg.ingest_workers' own imports from kg/ are in PREPARE_MODULES."""
+    imported = {
+        node.module
+        for name in ("prepare", "ingest_workers")
+        for node in ast.walk(ast.parse((ROOT / "kg" / f"{name}.py").read_text()))
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("kg.")
+    }
+    assert imported <= set(PREPARE_MODULES)
+    names = {f"{p.parent.name}/{p.name}" for p in code_files()}
+    assert {"extraction/extractor.py", "ontology/shapes.ttl", "kg/prepare.py"} <= names

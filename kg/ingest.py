@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 
-from kg.ingest_batch import BatchWriter, corroborated
+from kg.ingest_batch import BatchWriter, Redo, corroborated
 from kg.ingest_model import (
     ArticleGraph,
     ArticleReport,
@@ -24,7 +24,8 @@ from kg.ingest_model import (
     Status,
 )
 from kg.ingest_workers import Engine, WorkerDied, prepared_items
-from kg.prepare import Prepared, default_extractor, prepare
+from kg.input_keys import environment
+from kg.prepare import Prepared, default_extractor, prepare, prepare_outcome
 from kg.stores.base import RecordStore
 from loaders.article import Article
 
@@ -69,6 +70,30 @@ def ingest_graph(item: ArticleGraph, store: RecordStore, base_iri: str) -> Artic
     return _write_one(store, prepare(item, base_iri, default_extractor()))
 
 
+def _writer(
+    store: RecordStore,
+    summary: IngestSummary,
+    on_article: Callable[[ArticleReport | Rejected], None] | None,
+    redo: Redo,
+) -> BatchWriter:
+    """The run's writer: each outcome counted in `summary`, then handed to `on_article`."""
+
+    def emit(outcome: Outcome) -> None:
+        summary.count(outcome)
+        if on_article:
+            on_article(outcome)
+
+    return BatchWriter(store, emit, redo)
+
+
+def _known(store: RecordStore, skip_unchanged: bool) -> frozenset[str]:
+    """The input keys the store kept (none unless `skip_unchanged`); the fingerprint keys
+    need is computed here, before worker processes fork, so they need not."""
+    environment()
+    cache = store.input_cache() if skip_unchanged else None
+    return cache.input_keys() if cache is not None else frozenset()
+
+
 def ingest_all(
     items: Iterable[Input],
     store: RecordStore,
@@ -77,21 +102,18 @@ def ingest_all(
     extractor: Extractor | None = None,
     jobs: int = 1,
     engine: Engine | None = None,
+    skip_unchanged: bool = False,
 ) -> IngestSummary:
     """Write every article to the record, prepared by `jobs` processes (1: this one) or by
     `engine` (a cluster: kg.ingest_dask); inputs that fail to load or validate are reported,
-    not fatal. WorkerDied (one sentence) when a worker dies: what came before it is whole."""
-    summary = IngestSummary()
-
-    def emit(outcome: Outcome) -> None:
-        summary.count(outcome)
-        if on_article:
-            on_article(outcome)
-
-    writer = BatchWriter(store, emit)
-    prepared = engine or partial(prepared_items, jobs=jobs)
+    not fatal. WorkerDied (one sentence) when a worker dies: what came before it is whole.
+    `skip_unchanged`: an article whose input the store knows is not extracted (kg.input_keys)."""
+    summary, extract = IngestSummary(), extractor or default_extractor()
+    redo = partial(prepare_outcome, base_iri=base_iri, extract=extract)
+    writer = _writer(store, summary, on_article, redo)
+    prepared = engine or partial(prepared_items, jobs=jobs, known=_known(store, skip_unchanged))
     try:
-        for outcome in prepared(items, base_iri, extractor or default_extractor()):
+        for outcome in prepared(items, base_iri, extract):
             writer.add(outcome)
     except WorkerDied:
         writer.flush()  # what came before the failure is written whole

@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from kg.article_facts import ArticleFacts, facts_of
 from kg.group_index import GroupIndex, group_prefix
 from kg.ingest_model import ArticleReport, Outcome, Rejected, Status
-from kg.prepare import Prepared
+from kg.prepare import Known, Prepared
 from kg.refinement import refined_event, refinements
 from kg.refinement_delta import Changes, Write, group_events, refinement_changes
 from kg.stores.base import RecordStore
 from kg.stores.oxigraph_terms import statement_lines
 from kg.sync import graph_hash
+from loaders.article import Article
 
 BATCH = 64  # new articles per transaction
 HOLD_SECONDS = 1.0  # nor held longer than this while more arrive (slow inputs: URLs)
@@ -64,11 +65,20 @@ def corroborations(writes: Sequence[Write], others: set[str]) -> list[set[str]]:
 
 @dataclass
 class _Held:
-    """An outcome waiting for the batch before it to be written."""
+    """An outcome waiting for the batch before it to be written (a report: a Known article
+    found unchanged)."""
 
-    outcome: Prepared | Rejected
+    outcome: Prepared | Rejected | ArticleReport
     status: Status | None = None  # None: a rejected item
     old: ArticleFacts | None = None
+
+
+Redo = Callable[[Article], Prepared | Known | Rejected]  # kg.prepare.prepare_outcome
+
+
+def _unchanged(item: Article, name: str, events: int) -> ArticleReport:
+    """The report of a Known article whose graph is the one its input made."""
+    return ArticleReport(item.id, name, "unchanged", events, 0, 0, None, known_events=events)
 
 
 def _stored_status(store: RecordStore, item: Prepared) -> tuple[Status, ArticleFacts | None]:
@@ -127,15 +137,26 @@ class BatchWriter:
     """Writes prepared items to `store` and hands each outcome to `emit`, in input order.
     Hold the record's writer (IngestService's lock) from the first add to the last flush."""
 
-    def __init__(self, store: RecordStore, emit: Callable[[Outcome], None]) -> None:
-        self.store, self.emit = store, emit
+    def __init__(
+        self, store: RecordStore, emit: Callable[[Outcome], None], redo: Redo | None = None
+    ) -> None:
+        self.store, self.emit, self.redo = store, emit, redo
+        self.inputs = store.input_cache()
         self.index = GroupIndex(store)
         self._held: list[_Held] = []
         self._names: set[str] = set()  # of the articles held
         self._since = 0.0
 
-    def add(self, outcome: Prepared | Rejected) -> None:
-        """Take one outcome; write what is held when the batch is full or held too long."""
+    def add(self, outcome: Prepared | Known | Rejected) -> None:
+        """Take one outcome; write what is held when the batch is full or held too long. A
+        Known article is unchanged when the store keeps the hash its input made, else it is
+        prepared here (`redo`) after all."""
+        if isinstance(outcome, Known):
+            if self._still_stored(outcome):
+                return
+            assert self.redo is not None, "a Known outcome needs BatchWriter(redo=...)"
+            outcome = self.redo(outcome.item)  # no known keys given: never Known again
+            assert not isinstance(outcome, Known)
         if isinstance(outcome, tuple):
             self._held.append(_Held(outcome))
             return
@@ -144,6 +165,8 @@ class BatchWriter:
         status, old = _stored_status(self.store, outcome)
         if status == "replaced":
             self.flush()
+        elif status == "unchanged":
+            self._remember_inputs([outcome])
         if not self._held:
             self._since = time.monotonic()
         self._held.append(_Held(outcome, status, old))
@@ -152,13 +175,39 @@ class BatchWriter:
         if status == "replaced" or new >= BATCH or time.monotonic() - self._since > HOLD_SECONDS:
             self.flush()
 
+    def _still_stored(self, known: Known) -> bool:
+        """Hold a Known article's report when its graph is the one its input made."""
+        made = self.inputs.inputs([known.input_key]) if self.inputs is not None else {}
+        if known.input_key not in made:
+            return False
+        name, digest, events = made[known.input_key]
+        if name in self._names:
+            self.flush()  # the same article held: its status follows that one's write
+        if self.store.known_hashes([name])[0].get(name) != digest:
+            return False
+        if not self._held:
+            self._since = time.monotonic()
+        self._held.append(_Held(_unchanged(known.item, name, events), "unchanged"))
+        self._names.add(name)
+        return True
+
+    def _remember_inputs(self, items: Sequence[Prepared]) -> None:
+        """Keep which input made each of these graphs (after they are written)."""
+        made = {
+            p.input_key: (p.name, p.digest, len(p.facts.reported))
+            for p in items
+            if p.input_key is not None
+        }
+        if made and self.inputs is not None:
+            self.inputs.put_inputs(made)
+
     def flush(self) -> None:
         """Write the held articles in one transaction, then hand their outcomes on."""
         held, self._held, self._names = self._held, [], set()
         writing = [h for h in held if h.status in ("new", "replaced")]
         reports = dict(zip(map(id, writing), self._write(writing), strict=True))
         for h in held:
-            if h.status is None:
+            if h.status is None or isinstance(h.outcome, ArticleReport):
                 self.emit(h.outcome)  # type: ignore[arg-type]
             else:
                 self.emit(reports.get(id(h)) or _report(h, set(), {}))
@@ -175,6 +224,7 @@ class BatchWriter:
         self.store.update_statements({p.name: p.lines for p in items} | replace, insert, delete)
         epoch = self.store.known_hashes([])[1]  # after the write only
         self.store.remember_hashes({p.name: p.digest for p in items}, epoch)
+        self._remember_inputs(items)
         self.index.forget(w.old for w in writes if w.old is not None)
         self.index.added(w.new for w in writes)
         found = corroborations(writes, others)

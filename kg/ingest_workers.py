@@ -12,14 +12,14 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
 from kg.ingest_model import Extractor, Rejected
 from kg.ingest_model import Input as Unit
-from kg.prepare import Prepared, prepare_outcome
+from kg.prepare import Known, Prepared, prepare_outcome
 from loaders.sources import FileInput
 
 CHUNK = 8  # items per task: amortizes pickling and queue round trips (~0.1 s of work)
@@ -32,9 +32,9 @@ DIED = (
     "An ingest worker process died (killed, or out of memory); the record holds every "
     "article written before it, whole, and running the same ingest again completes it."
 )
-_WORKER: dict[str, object] = {}  # in a worker process: the base IRI and the extractor
+_WORKER: dict[str, object] = {}  # in a worker process: base IRI, extractor, known inputs
 
-Outcome = Prepared | Rejected
+Outcome = Prepared | Known | Rejected
 # What prepares the items for the writer: prepared_items with `jobs`, or a cluster's engine
 # (kg.ingest_dask.DaskEngine), called with the items, the base IRI and the extractor.
 Engine = Callable[[Iterable[Unit], str, Extractor], Iterator[Outcome]]
@@ -53,29 +53,31 @@ def available_cores() -> int:
 
 
 def prepared_items(
-    items: Iterable[Unit], base_iri: str, extract: Extractor, jobs: int
+    items: Iterable[Unit], base_iri: str, extract: Extractor, jobs: int, known: Collection[str] = ()
 ) -> Iterator[Outcome]:
     """Each item loaded and prepared, in input order, by `jobs` worker processes (1: in
-    this one)."""
+    this one); an article whose input key is `known` is not extracted (kg.prepare.Known)."""
     if jobs <= 1:
         for unit in items:
-            yield from prepare_chunk([unit], base_iri, extract)
+            yield from prepare_chunk([unit], base_iri, extract, known)
         return
-    yield from _in_workers(iter(items), base_iri, extract, jobs)
+    yield from _in_workers(iter(items), base_iri, extract, jobs, known)
 
 
-def prepare_chunk(units: Iterable[Unit], base_iri: str, extract: Extractor) -> list[Outcome]:
+def prepare_chunk(
+    units: Iterable[Unit], base_iri: str, extract: Extractor, known: Collection[str] = ()
+) -> list[Outcome]:
     """The outcome of each item, a FileInput read first (it may hold a LoadError)."""
     items = (i for u in units for i in (u.load() if isinstance(u, FileInput) else [u]))
-    return [prepare_outcome(item, base_iri, extract) for item in items]
+    return [prepare_outcome(item, base_iri, extract, known) for item in items]
 
 
-def _start(base_iri: str, extract: Extractor, parent: int) -> None:
+def _start(base_iri: str, extract: Extractor, parent: int, known: Collection[str]) -> None:
     """A worker's start: Ctrl-C is the main process's to handle (it stops the pool), and
     a worker whose main process was killed ends too, instead of waiting for work forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.nice(WORKER_NICENESS)
-    _WORKER.update(base_iri=base_iri, extract=extract)
+    _WORKER.update(base_iri=base_iri, extract=extract, known=known)
     threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
 
 
@@ -86,7 +88,8 @@ def _end_with(parent: int) -> None:
 
 
 def _in_worker(units: list[Unit]) -> list[Outcome]:
-    return prepare_chunk(units, _WORKER["base_iri"], _WORKER["extract"])  # type: ignore[arg-type]
+    w = _WORKER
+    return prepare_chunk(units, w["base_iri"], w["extract"], w["known"])  # type: ignore[arg-type]
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -97,11 +100,10 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _in_workers(
-    items: Iterator[Unit], base_iri: str, extract: Extractor, jobs: int
+    items: Iterator[Unit], base_iri: str, extract: Extractor, jobs: int, known: Collection[str]
 ) -> Iterator[Outcome]:
-    pool = ProcessPoolExecutor(
-        jobs, _context(), initializer=_start, initargs=(base_iri, extract, os.getpid())
-    )
+    started = (base_iri, extract, os.getpid(), known)  # forked: `known` is not pickled
+    pool = ProcessPoolExecutor(jobs, _context(), initializer=_start, initargs=started)
     pending: deque[Future[list[Outcome]]] = deque()
     try:
         while chunk := list(islice(items, CHUNK)):

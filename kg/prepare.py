@@ -5,10 +5,12 @@ writer (kg.ingest_batch) takes it from there."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from kg.article_facts import ArticleFacts, facts_of
 from kg.ingest_model import ArticleGraph, Extractor, Item, Rejected
+from kg.input_keys import input_key
 from kg.stores.oxigraph_terms import lines_hash, statement_lines
 from loaders.article import Article
 from loaders.errors import LoadError
@@ -28,6 +30,16 @@ class Prepared:
     digest: str
     facts: ArticleFacts
     extraction: Extraction | None  # None for an ArticleGraph
+    input_key: str | None = None  # kg.input_keys: None for an ArticleGraph
+
+
+@dataclass(frozen=True)
+class Known:
+    """An article whose input key the store kept (kg.input_keys): not extracted, since its
+    graph is most likely stored already; the writer checks, and prepares it if not."""
+
+    item: Article
+    input_key: str
 
 
 def default_extractor() -> Extractor:
@@ -48,13 +60,21 @@ def prepare(item: Article | ArticleGraph, base_iri: str, extract: Extractor) -> 
     ensure_valid_triples(triples)
     name = str(article_iri(base_iri, article_id))
     lines = statement_lines(triples)
-    return Prepared(article_id, name, lines, lines_hash(lines), facts_of(triples, name), extraction)
+    facts, key = facts_of(triples, name), input_key(item, base_iri, extract)
+    return Prepared(article_id, name, lines, lines_hash(lines), facts, extraction, key)
 
 
-def prepare_outcome(item: Item, base_iri: str, extract: Extractor) -> Prepared | Rejected:
-    """prepare, or (input, reason) for an item that did not load or validate."""
+def prepare_outcome(
+    item: Item, base_iri: str, extract: Extractor, known: Collection[str] = ()
+) -> Prepared | Known | Rejected:
+    """prepare, Known for an article whose input key is among `known`, or (input, reason)
+    for an item that did not load or validate."""
     if isinstance(item, LoadError):
         return (item.source, str(item))
+    if known and isinstance(item, Article):
+        key = input_key(item, base_iri, extract)
+        if key is not None and key in known:
+            return Known(item, key)
     try:
         return prepare(item, base_iri, extract)
     except (ValueError, ShaclViolationError) as exc:

@@ -114,10 +114,12 @@ class IngestService:
         on_article: Callable[[Outcome], None] | None = None,
         jobs: int = 1,
         engine: Engine | None = None,
+        skip_unchanged: bool = False,
     ) -> IngestResult:
         """The record step only: every item into the record, each reported; prepared by
         `jobs` worker processes (kg.ingest_workers) or by `engine` (a cluster:
-        kg.ingest_dask), written here. WorkerDied when a worker dies or a task fails."""
+        kg.ingest_dask), written here. WorkerDied when a worker dies or a task fails.
+        `skip_unchanged`: kg.ingest.ingest_all's (reports without extraction)."""
         result = IngestResult()
 
         def collect(outcome: Outcome) -> None:
@@ -129,7 +131,7 @@ class IngestService:
         t = self.targets
         with self._lock:
             result.summary = ingest_all(
-                items, t.store, t.base_iri, collect, t.extractor, jobs, engine
+                items, t.store, t.base_iri, collect, t.extractor, jobs, engine, skip_unchanged
             )
             if t.retractions is not None:  # an article ingested again is no longer gone
                 t.retractions.restore(r.article_id for r in result.reports)
@@ -155,7 +157,7 @@ class IngestService:
         stale pairs again, then sync Neo4j and read its stale pairs again. ProjectionFailed
         when Neo4j refuses the sync (the record is written by then: its `result`)."""
         started = time.perf_counter() if started is None else started
-        result = self.write(items, on_article, jobs, engine)
+        result = self.write(items, on_article, jobs, engine, skip_unchanged=True)
         self.refresh_record_cache(budget(started))
         result.record_seconds = time.perf_counter() - started
         if self.targets.projection is not None:

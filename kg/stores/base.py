@@ -9,12 +9,15 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rdflib import Graph
 from rdflib.term import Node
 
 from kg.stores.timeline_cache import CachedEvent, PageFilter
+
+if TYPE_CHECKING:
+    from kg.stores.graph_hashes import GraphHashes
 
 # RDF file formats the store reads and writes: short name -> (media type, extension).
 RDF_FORMATS: dict[str, tuple[str, str]] = {
@@ -181,6 +184,11 @@ class RecordStore(ABC):
 
     def remember_hashes(self, hashes: Mapping[str, str], epoch: int) -> None:
         """Keep hashes read at `epoch` (ignored when a write came since)."""
+        return None
+
+    def input_cache(self) -> GraphHashes | None:
+        """Where ingest keeps which input made which article graph (kg.input_keys), so an
+        unchanged input is known before it is extracted; None: this store keeps none."""
         return None
 
     def cached_timeline(self, dyad: str, keep: PageFilter) -> tuple[list[str] | None, int | None]:

@@ -16,11 +16,19 @@ from kg.stores.sqlite_cache import SqliteCache
 
 FILE_NAME = "geokg-graph-hashes.sqlite"  # inside the store's folder, so it travels with it
 _SCHEMA = "CREATE TABLE IF NOT EXISTS graph_hash (graph TEXT PRIMARY KEY, hash TEXT NOT NULL)"
+# Which ingest input (kg.input_keys) last gave which article graph, with that graph's hash
+# and its events: valid while the graph's hash above is that one (checked on every use).
+_INPUTS = (
+    "CREATE TABLE IF NOT EXISTS input_key (key TEXT PRIMARY KEY, graph TEXT NOT NULL, "
+    "hash TEXT NOT NULL, events INTEGER NOT NULL)"
+)
 _CHUNK = 500  # names per IN (...) lookup, well under SQLite's variable limit
+Made = tuple[str, str, int]  # what an input made: (graph, its hash, its events)
 
 
 def _prepare(db: sqlite3.Connection) -> None:
     db.execute(_SCHEMA)
+    db.execute(_INPUTS)
 
 
 class GraphHashes(SqliteCache):
@@ -58,3 +66,25 @@ class GraphHashes(SqliteCache):
                     list(hashes.items()),
                 )
             return True
+
+    def input_keys(self) -> frozenset[str]:
+        """Every input key kept (some may no longer hold: check with `inputs`)."""
+        with self._lock:
+            return frozenset(k for (k,) in self._db.execute("SELECT key FROM input_key"))
+
+    def inputs(self, keys: Iterable[str]) -> dict[str, Made]:
+        """What each of these input keys made, as kept."""
+        wanted, found = list(keys), dict[str, Made]()
+        with self._lock:
+            for i in range(0, len(wanted), _CHUNK):
+                chunk = wanted[i : i + _CHUNK]
+                query = f"SELECT * FROM input_key WHERE key IN ({','.join('?' * len(chunk))})"
+                found.update((k, (g, h, n)) for k, g, h, n in self._db.execute(query, chunk))
+        return found
+
+    def put_inputs(self, made: Mapping[str, Made]) -> None:
+        """Keep what each input key made (after its graph and hash are written)."""
+        rows = [(k, g, h, n) for k, (g, h, n) in made.items()]
+        with self._lock, self._db:
+            self._db.execute("BEGIN")
+            self._db.executemany("INSERT OR REPLACE INTO input_key VALUES (?, ?, ?, ?)", rows)

@@ -17,6 +17,13 @@ from kg.stores.base import QueryResult
 from kg.stores.oxigraph_terms import to_rdflib
 
 Answer = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+# The result formats of a SELECT or ASK, by the names kg.stores.base.RESULTS_FORMATS gives.
+OX_RESULTS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
 
 
 def _taken(

@@ -27,7 +27,7 @@ from kg.stores.base import (
 )
 from kg.stores.graph_hashes import GraphHashes
 from kg.stores.oxigraph_marks import touched_pairs
-from kg.stores.oxigraph_results import to_query_result
+from kg.stores.oxigraph_results import OX_RESULTS, to_query_result
 from kg.stores.oxigraph_terms import graphs_update, insert_update, quad_blocks, replace_update
 from kg.stores.oxigraph_terms import store_lines as _lines
 from kg.stores.oxigraph_terms import store_node as _node
@@ -43,12 +43,6 @@ _OX_RDF = {
     "ttl": ox.RdfFormat.TURTLE,
     "jsonld": ox.RdfFormat.JSON_LD,
     "nt": ox.RdfFormat.N_TRIPLES,
-}
-_OX_RESULTS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
 }
 _DISTINCT_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 
@@ -259,12 +253,12 @@ class OxigraphStore(RecordStore):
                     "use ttl, nt, jsonld or json."
                 )
             return result.serialize(format=_OX_RDF[name]) or b""
-        if fmt not in _OX_RESULTS:
+        if fmt not in OX_RESULTS:
             raise StoreFormatError(
                 f"A SELECT or ASK result cannot be written as {fmt!r}; "
                 f"use one of {', '.join(RESULTS_FORMATS)}."
             )
-        return result.serialize(format=_OX_RESULTS[fmt]) or b""
+        return result.serialize(format=OX_RESULTS[fmt]) or b""
 
     def to_graph(self, name: str | None = None) -> Graph:
         data = self.export("nt", name)
@@ -306,6 +300,9 @@ class OxigraphStore(RecordStore):
 
     def remember_hashes(self, hashes: Mapping[str, str], epoch: int) -> None:
         self._hashes.put(hashes, epoch)
+
+    def input_cache(self) -> GraphHashes:
+        return self._hashes
 
     def close(self) -> None:
         store, self._store = self._store, None  # closed even when the flush fails

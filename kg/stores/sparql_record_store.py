@@ -31,6 +31,7 @@ from kg.stores.base import (
     StoreRefusedError,
     looks_like_update,
 )
+from kg.stores.graph_hashes import GraphHashes
 from kg.stores.oxigraph_terms import (
     graphs_update,
     insert_update,
@@ -234,6 +235,9 @@ class SparqlRecordStore(RecordStore):
     def remember_hashes(self, hashes: Mapping[str, str], epoch: int) -> None:
         if self._caches is not None:
             self._caches.remember_hashes(hashes, epoch)
+
+    def input_cache(self) -> GraphHashes | None:
+        return self._caches.hashes if self._caches is not None else None
 
     def cached_timeline(self, dyad: str, keep: PageFilter) -> tuple[list[str] | None, int | None]:
         return self._caches.cached_timeline(dyad, keep) if self._caches else (None, None)

@@ -19,6 +19,7 @@ from api.routers import (
     lookup,
     neighbourhood,
     relations,
+    search,
     sparql,
     states,
     ui,
@@ -145,7 +146,7 @@ def create_app(
     install_error_handlers(app)
     install_openapi(app)
     app.get("/health", tags=["meta"], summary="Liveness and the backend in use")(health)
-    routers = (states, lookup, relations, neighbourhood, articles, sparql, cypher, linked_data, ui)
-    for module in routers:
+    routers = (states, lookup, search, relations, neighbourhood, articles, sparql, cypher)
+    for module in (*routers, linked_data, ui):
         app.include_router(module.router)
     return app

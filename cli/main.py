@@ -54,6 +54,7 @@ COMMAND_MODULES = (
     "store_cmd",  # validate, export, import, sparql, upgrade, warm
     "reference_cmd",  # load-reference, reference-diff
     "query_cmd",  # leaders, alliances, allies, timeline, relations, events
+    "search_cmd",  # search
     "cypher_cmd",  # cypher (read-only)
     "extract_cmd",  # extract
     "ingest_cmd",  # ingest, sync

@@ -38,7 +38,8 @@ class UpgradeReport:
 
 def upgrade(store: RecordStore) -> UpgradeReport:
     """Add the dyads that events of older graphs lack; returns what was rewritten. The
-    timelines the store kept are forgotten: whatever wrote it before may not have kept them."""
+    timelines the store kept are forgotten and its search index is read again: whatever wrote
+    it before may not have kept them."""
     store.forget_timelines()
     pending: dict[str, list[str]] = defaultdict(list)
     for row in store.select(MISSING_DYADS):
@@ -54,6 +55,8 @@ def upgrade(store: RecordStore) -> UpgradeReport:
         report.graphs.append(name)
         report.events += len(events)
     report.refinements = _refine(store)
+    if (index := store.search_index()) is not None:  # read again: as the timelines, above
+        index.rebuild()
     return report
 
 

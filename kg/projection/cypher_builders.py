@@ -13,6 +13,7 @@ from typing import Any
 
 from kg.projection.batch import WritePlan, link_rows
 from kg.projection.rows import GEO_CLASSES, IDENTIFIER
+from kg.stores.search_facts import ENTITY_TYPES, TEXT_FIELDS
 
 RESOURCE = "Resource"
 GRAPH_LABEL = "ProjectedGraph"
@@ -205,6 +206,15 @@ CLEAR_BATCH_CYPHER = (
     f"MATCH (n) WHERE n:{RESOURCE} OR n:{GRAPH_LABEL}\n"
     "WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted"
 )
+# Full-text search (kg.queries.search_cypher): the evidence sentences, article titles and
+# entity names, stemmed and without stop words as kg.stores.search_index's FTS5 tokenizer.
+SEARCH_INDEX = "geokg_search"
+SEARCH_INDEX_CYPHER = (
+    f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS "
+    f"FOR (n:{'|'.join(('Evidence', 'Article', *ENTITY_TYPES))}) "
+    f"ON EACH [{', '.join(f'n.{p}' for p in TEXT_FIELDS)}] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}"
+)
 SCHEMA_CYPHER: tuple[str, ...] = (
     f"CREATE CONSTRAINT resource_uri IF NOT EXISTS FOR (n:{RESOURCE}) REQUIRE n.uri IS UNIQUE",
     f"CREATE CONSTRAINT projected_graph_iri IF NOT EXISTS FOR (g:{GRAPH_LABEL}) "
@@ -216,6 +226,7 @@ SCHEMA_CYPHER: tuple[str, ...] = (
     "CREATE INDEX event_code IF NOT EXISTS FOR (n:Event) ON (n.code)",
     # any node by code: a participant is a state, organization or non-state actor
     f"CREATE INDEX resource_code IF NOT EXISTS FOR (n:{RESOURCE}) ON (n.code)",
+    SEARCH_INDEX_CYPHER,
 )
 COUNTS_CYPHER = (
     f"CALL () {{ MATCH (n:{RESOURCE}) RETURN count(n) AS nodes }}\n"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from rdflib import Graph
 from rdflib.term import Node
 
+from kg.stores.search_index import SearchIndex
 from kg.stores.timeline_cache import CachedEvent, PageFilter
 
 if TYPE_CHECKING:
@@ -189,6 +190,11 @@ class RecordStore(ABC):
     def input_cache(self) -> GraphHashes | None:
         """Where ingest keeps which input made which article graph (kg.input_keys), so an
         unchanged input is known before it is extracted; None: this store keeps none."""
+        return None
+
+    def search_index(self) -> SearchIndex | None:
+        """The full-text index this store keeps in step with its writes
+        (kg.stores.search_index); None: it keeps none (a reader builds its own)."""
         return None
 
     def cached_timeline(self, dyad: str, keep: PageFilter) -> tuple[list[str] | None, int | None]:

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from kg.stores.base import StoreError
 from kg.stores.oxigraph_store import OxigraphStore
+from kg.stores.search_index import SearchIndex
 
 
 class ReadOnlyStoreError(StoreError):
@@ -27,6 +28,7 @@ class ReadOnlyOxigraphStore(OxigraphStore):
     def __init__(self, path: Path) -> None:
         self.path = path
         self._timelines = None  # the writer's cache may be behind a snapshot: not read here
+        self._search = SearchIndex(None, self.select)  # of this snapshot, built when first used
         if not (path / "CURRENT").exists():
             raise StoreError(
                 f"There is no store at {path} to open read-only; load data first "
@@ -49,4 +51,5 @@ class ReadOnlyOxigraphStore(OxigraphStore):
         return None
 
     def close(self) -> None:
+        self._search.close()
         self._store = None

@@ -31,6 +31,7 @@ from kg.stores.oxigraph_results import OX_RESULTS, to_query_result
 from kg.stores.oxigraph_terms import graphs_update, insert_update, quad_blocks, replace_update
 from kg.stores.oxigraph_terms import store_lines as _lines
 from kg.stores.oxigraph_terms import store_node as _node
+from kg.stores.search_index import SearchIndex
 from kg.stores.sparql_guard import NESTING_TEXT, REFUSED_TEXT, is_federated, too_deep
 from kg.stores.store_faults import open_failure, write_failures
 from kg.stores.timeline_cache import FILE_NAME as TIMELINE_FILE
@@ -61,7 +62,7 @@ class OxigraphStore(RecordStore):
         self.path = path
         if path is None:
             self._store: ox.Store | None = ox.Store()
-            self._hashes = GraphHashes(None)
+            self._hashes, self._search = GraphHashes(None), SearchIndex(None, self.select)
             self._timelines = TimelineCache(None) if timeline_cache else None
             self._write_lock = threading.Lock()
             self._settle_timelines()
@@ -73,6 +74,7 @@ class OxigraphStore(RecordStore):
             raise open_failure(path, exc) from None
         self._write_lock = threading.Lock()
         self._hashes = GraphHashes(path)  # only once the store's lock is ours
+        self._search = SearchIndex(path, self.select)
         self._timelines = TimelineCache(path) if timeline_cache else None
         if not timeline_cache:  # writes here would not mark it: it must not outlive them
             (path / TIMELINE_FILE).unlink(missing_ok=True)
@@ -93,12 +95,13 @@ class OxigraphStore(RecordStore):
         with self._write_lock, write_failures(self.path):  # one write at a time (the marks)
             self._hashes.forget(names)
             before = self._timelines_before(names)
-            try:
-                self.store.update(sparql if isinstance(sparql, str) else sparql())
-            except SyntaxError as exc:  # a bug in the update builder, not user input
-                raise StoreFormatError(f"The store rejected an update: {exc}.") from exc
-            finally:  # the pairs the new content reaches (events given a dyad only now, say)
-                self._timelines_after(names, before)
+            with self._search.writing(names):  # the search index: stale now, current after
+                try:
+                    self.store.update(sparql if isinstance(sparql, str) else sparql())
+                except SyntaxError as exc:  # a bug in the update builder, not user input
+                    raise StoreFormatError(f"The store rejected an update: {exc}.") from exc
+                finally:  # the pairs the new content reaches (events given a dyad only now)
+                    self._timelines_after(names, before)
 
     def _timelines_before(self, names: list[str]) -> list[str] | None:
         """Mark what the write may change; [] when nothing is tracked, None after forgetting
@@ -304,10 +307,14 @@ class OxigraphStore(RecordStore):
     def input_cache(self) -> GraphHashes:
         return self._hashes
 
+    def search_index(self) -> SearchIndex:
+        return self._search
+
     def close(self) -> None:
         store, self._store = self._store, None  # closed even when the flush fails
         if store is not None:
             self._hashes.close()
+            self._search.close()
             if self._timelines is not None:
                 self._timelines.close()
             if self.path is not None:

@@ -1,9 +1,10 @@
 """The caches a record server's store keeps in a local folder, as the embedded store keeps
 them beside itself (docs/architecture.md, decision 9): the graph hashes sync last read and
-each pair's timeline as read. Every write is wrapped by `writing`: the hashes of the graphs
-it writes are forgotten first, and the pairs whose timelines it may change are marked stale
-before it and again after it (kg.stores.timeline_keys), so a crash or a failed request leaves
-a cache to read again, never a stale answer. The record is read through `query`, a
+each pair's timeline as read, and the full-text index (kg.stores.search_index). Every write
+is wrapped by `writing`: the hashes of the graphs it writes are forgotten first, the pairs
+whose timelines it may change are marked stale before it and again after it
+(kg.stores.timeline_keys), and the search index is stale while it runs, so a crash or a failed
+request leaves a cache to read again, never a stale answer. The record is read through `query`, a
 RecordStore's own (rows of rdflib terms)."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from rdflib import URIRef
 
 from kg.stores.base import QueryResult
 from kg.stores.graph_hashes import GraphHashes
+from kg.stores.search_index import SearchIndex
 from kg.stores.timeline_cache import FILE_NAME as TIMELINE_FILE
 from kg.stores.timeline_cache import CachedEvent, PageFilter, TimelineCache
 from kg.stores.timeline_keys import ANY_EVENT_QUERY, foreign_subject_query, subjects_query
@@ -58,6 +60,7 @@ class RecordCaches:
         self._query = query
         self._lock = threading.Lock()  # one write at a time: the marks are per write
         self.hashes = GraphHashes(folder)
+        self.search = SearchIndex(folder, self._select)
         self.timelines = TimelineCache(folder) if timelines else None
         if folder is not None and not timelines:
             (folder / TIMELINE_FILE).unlink(missing_ok=True)
@@ -70,10 +73,15 @@ class RecordCaches:
         with self._lock:
             self.hashes.forget(names)
             before = self._before(names)
-            try:
-                yield
-            finally:  # the pairs the new content reaches (events given a dyad only now, say)
-                self._after(names, before)
+            with self.search.writing(names):  # the search index: stale now, current after
+                try:
+                    yield
+                finally:  # the pairs the new content reaches (events given a dyad only now)
+                    self._after(names, before)
+
+    def _select(self, sparql: str) -> list[dict[str, str]]:
+        """A SELECT's rows as lexical strings (the search index's reads of the record)."""
+        return [{k: str(v) for k, v in row.items()} for row in self._query(sparql).rows]
 
     def _before(self, names: list[str]) -> list[str] | None:
         cache = self.timelines
@@ -134,5 +142,6 @@ class RecordCaches:
 
     def close(self) -> None:
         self.hashes.close()
+        self.search.close()
         if self.timelines is not None:
             self.timelines.close()

@@ -1,7 +1,7 @@
 """The local folder beside a record held by a SPARQL server (KG_RECORD_URL): the caches the
-embedded store keeps in its own folder (graph hashes, pair timelines), the retraction list,
-the note of a `kg serve` using it, and a lock, so that one process at a time writes through
-it, as one process at a time opens the embedded store. The folder remembers the dataset it
+embedded store keeps in its own folder (graph hashes, pair timelines, search index), the
+retraction list, the note of a `kg serve` using it, and a lock, so that one process at a time
+writes through it, as one process at a time opens the embedded store. The folder remembers the dataset it
 serves: pointed at another, its caches are emptied (they described another record)."""
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from urllib.parse import urlsplit
 
 from kg.stores.base import StoreLockedError
 from kg.stores.graph_hashes import FILE_NAME as HASHES_FILE
+from kg.stores.search_index import FILE_NAME as SEARCH_FILE
 from kg.stores.timeline_cache import FILE_NAME as TIMELINES_FILE
 
 ROOT = Path(".geokg") / "record"
 LOCK_NAME = "geokg-record.lock"
 URL_NAME = "geokg-record-url.txt"
-CACHE_FILES = (HASHES_FILE, TIMELINES_FILE)
+CACHE_FILES = (HASHES_FILE, TIMELINES_FILE, SEARCH_FILE)
 
 
 def default_folder(dataset_url: str, root: Path = ROOT) -> Path:

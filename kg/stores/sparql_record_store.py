@@ -43,6 +43,7 @@ from kg.stores.oxigraph_terms import store_lines as _lines
 from kg.stores.oxigraph_terms import store_node as _node
 from kg.stores.record_caches import RecordCaches
 from kg.stores.record_folder import claim
+from kg.stores.search_index import SearchIndex
 from kg.stores.sparql_guard import MAX_NESTING, NESTING_TEXT, REFUSED_TEXT, is_federated, nesting
 from kg.stores.sparql_http import Endpoints, SparqlHttp
 from kg.stores.timeline_cache import CachedEvent, PageFilter
@@ -238,6 +239,9 @@ class SparqlRecordStore(RecordStore):
 
     def input_cache(self) -> GraphHashes | None:
         return self._caches.hashes if self._caches is not None else None
+
+    def search_index(self) -> SearchIndex | None:
+        return self._caches.search if self._caches is not None else None
 
     def cached_timeline(self, dyad: str, keep: PageFilter) -> tuple[list[str] | None, int | None]:
         return self._caches.cached_timeline(dyad, keep) if self._caches else (None, None)

@@ -415,6 +415,39 @@ def test_a_neighbourhood_moves_with_its_date(contract: Contract) -> None:
     contract.assert_clean()
 
 
+SEARCHES = ("armistice", "Korean War", "North Korea", "treaty", "Wekesa", "NATO", "China's")
+SEARCHES += ("Kim Jong-un", "Putin visited", "sanctions", "1953", "Hamas", "ceasefire", "summit")
+SEARCHES += ("the", 'title:x OR "', "NEAR(a b)", "x" * 201, "alliance", "ALLIANCE", "visits")
+
+
+def test_search(contract: Contract) -> None:
+    """Full-text search: the same hits (kind, label, snippet and marks, an event's date and
+    participants) in the same order from every backend, whole and paged; text with no word,
+    or too long, and a page out of range refused by both."""
+    for text in SEARCHES:
+        whole = contract.same("search", text, 100)
+        if whole is not None and whole.total > 2:
+            contract.same("search", text, 2, 1)
+            contract.same("search", text, 3, whole.total - 1)
+    for limit, offset in ((101, 0), (1, -1), (-1, 0)):
+        contract.same("search", "treaty", limit, offset)
+    contract.assert_clean()
+
+
+@pytest.mark.parametrize("contract", ["reference", "reference@fuseki"], indirect=True)
+def test_search_finds_the_korean_war_and_its_armistice(contract: Contract) -> None:
+    """Issue 29: "Korean War" and "armistice" find events by their evidence, and the demo
+    article by its title; an event hit carries the pair that opens its timeline."""
+    war = contract.same("search", "Korean War", 100)
+    events = [h for h in war.hits if h.kind == "event"]
+    assert {"CHN", "PRK"} <= set(events[0].participants) and events[0].marks
+    assert any(h.type == "war" and h.earliest == "1950-06-25" for h in events)
+    armistice = contract.same("search", "armistice", 100)
+    assert {h.kind for h in armistice.hits} == {"event", "article"}
+    assert "1953-07-27" in {h.date for h in armistice.hits}
+    contract.assert_clean()
+
+
 def test_every_method_was_checked_with_real_answers(contract: Contract) -> None:
     """Runs last in the module: the contract covered every public method and was not vacuous."""
     public = {n for n, _ in inspect.getmembers(GraphQueries, inspect.isfunction) if n[0] != "_"}

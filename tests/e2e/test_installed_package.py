@@ -129,6 +129,8 @@ def test_the_installed_api_serves_its_page_and_answers(served: str) -> None:
     assert health["status"] == "ok" and health["backend"] == "sparql"
     page = httpx.get(served, timeout=10)
     assert page.status_code == 200 and "<title>geokg</title>" in page.text
+    for asset in ("explorer.js", "vendor/cytoscape.min.js"):  # package data, subfolder too
+        assert httpx.get(f"{served}/static/{asset}", timeout=10).status_code == 200, asset
     leaders = httpx.get(f"{served}/states/PRK/leaders", params={"at": "2024-10-06"}, timeout=10)
     assert leaders.status_code == 200, leaders.text
     assert "Kim Jong Un" in leaders.text

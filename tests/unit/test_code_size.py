@@ -27,7 +27,6 @@ FUNCTION_CEILINGS = {
     "kg/queries/timeline_warm.py::_read_pairs": 33,
     "kg/stores/neo4j_readonly.py::run_read_only": 31,
     "kg/sync.py::sync": 32,
-    "loaders/extraction/event_dating.py::_sentence_dates": 32,
 }
 
 

@@ -1,10 +1,12 @@
 """`kg ingest` killed with SIGKILL at random points (issue 32): the store still opens, every
 article graph it holds is whole (equal to that article's graph in a clean run), and running
 the same ingest again gives the clean run's record exactly. Nothing lost, nothing half
-written. The embedded store only; the kill points are seeded, so a failure can be replayed."""
+written. The embedded store only; the kill points are seeded, so a failure can be replayed.
+The second test kills 50 runs into one store in turn (tests/integration/crash_chain.py)."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -103,3 +105,28 @@ def test_a_killed_ingest_leaves_whole_graphs_and_the_next_run_finishes_the_recor
         assert _graphs(store) == record, f"kill {i} at {after:.2f} s: the rerun differs"
         shutil.rmtree(store)
     assert killed >= KILLS // 2, "most kills landed while the ingest was running"
+
+
+RUNS = int(os.environ.get("GEOKG_CRASH_RUNS", "50"))
+
+
+def test_fifty_ingests_killed_at_random_leave_whole_articles_and_resume(
+    reference_store: Path,
+) -> None:
+    """50 runs into one store (tests/integration/crash_chain.py), each SIGKILLed at a seeded
+    random moment of its run: after every kill the store opens and holds whole articles
+    only; one last run gives the uninterrupted record, line for line (ingest times aside)."""
+    work = reference_store.parent / "chain"
+    work.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.integration.crash_chain", str(reference_store), str(work),
+         str(RUNS), str(SEED)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout)
+    print(f"{RUNS} runs, {len(report['killed'])} killed, in {report['seconds']} s")
+    assert report["torn"] == [], "half-written or unknown graphs after a kill"
+    assert report["equal"], "the resumed run's record differs from the uninterrupted one"
+    assert len(report["killed"]) >= RUNS // 2, "most kills landed while the ingest ran"
+    assert report["articles"] == 6 * (RUNS + 1)

@@ -114,6 +114,8 @@ def health(request: Request) -> HealthPublic:
             f"Neo4j at {state.settings.neo4j_uri} could not be reached at start-up: queries "
             "answer from the record (SPARQL), /cypher answers 503, posts are not projected"
         )
+    if state.write_failure:  # reads still answer; the next write that succeeds clears it
+        problems.append(f"the last write failed: {state.write_failure}")
     return HealthPublic(
         status="degraded" if problems else "ok",
         problems=problems,
@@ -140,7 +142,7 @@ def create_app(
     app.state.settings = settings
     app.state.read_only = read_only
     app.state.store = app.state.queries = app.state.neo4j = app.state.state_index = None
-    app.state.ingest = None
+    app.state.ingest = app.state.write_failure = None
     app.state.write_slots = threading.BoundedSemaphore(settings.write_queue)
     app.state.backend = "sparql"
     install_error_handlers(app)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 import anyio
 from fastapi import APIRouter, BackgroundTasks, Depends, Path, Request, Response
@@ -29,6 +30,7 @@ from loaders.article import Article
 
 router = APIRouter(tags=["articles"])
 log = logging.getLogger("geokg.api")
+T = TypeVar("T")
 
 TEXT_EXAMPLE = """url: https://news.example.org/2024/06/19/putin-pyongyang
 published: 2024-06-19
@@ -69,13 +71,22 @@ def get_ingest(request: Request, store: WritableStoreDep) -> IngestService:
 IngestDep = Annotated[IngestService, Depends(get_ingest)]
 
 
-def _ingest(service: IngestService, article: Article) -> IngestResult:
+def _writing(state: Any, write: Callable[[], T]) -> T:
+    """Run a write; a store that refuses it (a full disk, a read-only folder, a record server
+    away) is 503 with its sentence, and /health says degraded until a write succeeds."""
+    try:
+        done = write()
+    except StoreError as exc:
+        state.write_failure = str(exc)
+        raise ApiError(503, str(exc), "Store unavailable") from None
+    state.write_failure = None
+    return done
+
+
+def _ingest(service: IngestService, article: Article, state: Any) -> IngestResult:
     """The use case, with its failures as HTTP problems: 422 for facts that do not validate,
     503 when the store cannot be written."""
-    try:
-        result = service.ingest_one(article)
-    except StoreError as exc:
-        raise ApiError(503, str(exc), "Store unavailable") from None
+    result = _writing(state, lambda: service.ingest_one(article))
     if result.failed:
         reason = result.failed[0][1]
         raise ApiError(422, f"the extracted facts do not validate: {reason}") from None
@@ -133,7 +144,7 @@ async def post_article(
 ) -> ArticleIngested:
     raw = await read_body(request, settings.max_body_bytes)
     article = parse_article(raw, media_type(request))
-    result = await anyio.to_thread.run_sync(_ingest, service, article)
+    result = await anyio.to_thread.run_sync(_ingest, service, article, request.app.state)
     report = result.reports[0]
     if report.status != "new":
         response.status_code = 200
@@ -177,11 +188,8 @@ def _missing(request: Request, article_id: str) -> ApiError:
     )
 
 
-def _retract(service: IngestService, article_id: str) -> RetractResult:
-    try:
-        result = service.retract([article_id])
-    except StoreError as exc:
-        raise ApiError(503, str(exc), "Store unavailable") from None
+def _retract(service: IngestService, article_id: str, state: Any) -> RetractResult:
+    result = _writing(state, lambda: service.retract([article_id]))
     for warning in result.warnings:
         log.warning("%s", warning)
     return result
@@ -203,7 +211,8 @@ async def delete_article(
     background: BackgroundTasks,
     service: IngestDep,
 ) -> ArticleRetracted:
-    result = await anyio.to_thread.run_sync(_retract, service, article_id.strip().lower())
+    ref = article_id.strip().lower()
+    result = await anyio.to_thread.run_sync(_retract, service, ref, request.app.state)
     if not result.retracted:
         raise _missing(request, article_id)
     done = result.retracted[0]

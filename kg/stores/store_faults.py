@@ -40,5 +40,5 @@ def write_failures(path: Path | None) -> Iterator[None]:
         raise StoreWriteFailed(
             f"The store at {path or 'memory'} could not be written ({reason}); the write that "
             "failed left nothing and what was written before it is whole: free space or make "
-            "the folder writable, then run the same command again to complete it."
+            "the folder writable, then run the same command or request again to complete it."
         ) from None

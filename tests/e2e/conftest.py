@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,9 +64,14 @@ class Server:
 
 
 def start_server(
-    store: Path, workdir: Path, *serve_args: str, env: dict[str, str] | None = None
+    store: Path,
+    workdir: Path,
+    *serve_args: str,
+    env: dict[str, str] | None = None,
+    preexec: Callable[[], None] | None = None,
 ) -> Server:
-    """Start `kg --store STORE serve --port P ...` and wait until /health answers."""
+    """Start `kg --store STORE serve --port P ...` and wait until /health answers;
+    `preexec` runs in the child before it starts (a resource limit, say)."""
     port = free_port()
     log = workdir / f"serve-{port}.log"
     with log.open("wb") as out:
@@ -76,6 +81,7 @@ def start_server(
             env=env or clean_env(),
             stdout=out,
             stderr=subprocess.STDOUT,
+            preexec_fn=preexec,
         )
     server = Server(f"http://127.0.0.1:{port}", process, log, store)
     deadline = time.monotonic() + 60

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kg.queries.search_models import SearchHit, SearchResult
-from kg.queries.search_snippets import snippet
+from kg.queries.search_snippets import Mark, snippets
 from kg.stores.search_facts import ENTITY_TYPES, SEARCH_FIELDS
 
 KINDS = ("entity", "event", "article")
@@ -84,11 +84,11 @@ def _other(hit: SearchHit, props: Props) -> SearchHit:
     return hit.model_copy(update={"label": label} | found)
 
 
-def build_hit(kind: str, iri: str, props: Props, words: list[str]) -> SearchHit:
-    """One hit from its properties: its label, the matched text and its marks, and what
-    opens it (an event's participants and date, an entity's code, an article's URL)."""
-    text, marks = snippet(_texts(kind, props), words)
-    hit = SearchHit(kind=kind, iri=iri, label=iri, snippet=text, marks=marks)
+def build_hit(kind: str, iri: str, props: Props, shown: tuple[str, list[Mark]]) -> SearchHit:
+    """One hit from its properties and its snippet: its label, the matched text and its
+    marks, and what opens it (an event's participants and date, an entity's code, an
+    article's URL)."""
+    hit = SearchHit(kind=kind, iri=iri, label=iri, snippet=shown[0], marks=shown[1])
     return _event(hit, props) if kind == "event" else _other(hit, props)
 
 
@@ -96,5 +96,9 @@ def result(
     words: list[str], page: list[tuple[str, str]], props: dict[str, Props], total: int
 ) -> SearchResult:
     """The page's hits (in page order) with the properties each backend read for them."""
-    hits = [build_hit(kind, iri, props.get(iri, {}), words) for kind, iri in page]
+    found = [props.get(iri, {}) for _, iri in page]
+    shown = snippets([_texts(kind, p) for (kind, _), p in zip(page, found, strict=True)], words)
+    hits = [
+        build_hit(kind, iri, p, s) for (kind, iri), p, s in zip(page, found, shown, strict=True)
+    ]
     return SearchResult(words=words, total=total, hits=hits)

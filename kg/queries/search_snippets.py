@@ -72,14 +72,25 @@ def _window(text: str, marks: list[Mark]) -> tuple[str, list[Mark]]:
     return head + text[start:end] + tail, kept
 
 
+def snippets(groups: Sequence[Iterable[str]], words: list[str]) -> list[tuple[str, list[Mark]]]:
+    """The text each hit shows, with its marks, for a page of hits at once (one in-memory
+    FTS5 table): of a hit's texts that hold every word (all of them when none does, as when
+    an engine's tokenizer matched what FTS5's does not), the shortest, then the first in code
+    point order."""
+    candidates = [sorted({_clean(t) for t in texts if t}, key=lambda t: (len(t), t)) for texts in groups]  # fmt: skip
+    flat = [text for group in candidates for text in group]
+    found = highlighted(flat, words) if flat else {}
+    out, at = [], 0
+    for group in candidates:
+        hits = [i for i in range(at, at + len(group)) if i in found]
+        if hits:
+            out.append(_window(*_marks(found[hits[0]])))
+        else:
+            out.append(_window(group[0], []) if group else ("", []))
+        at += len(group)
+    return out
+
+
 def snippet(texts: Iterable[str], words: list[str]) -> tuple[str, list[Mark]]:
-    """The text a hit shows, with its marks: of the texts that hold every word (all of them
-    when none does, as when an engine's tokenizer matched what FTS5's does not), the
-    shortest, then the first in code point order."""
-    candidates = sorted({_clean(t) for t in texts if t}, key=lambda t: (len(t), t))
-    if not candidates:
-        return "", []
-    found = highlighted(candidates, words)
-    if not found:
-        return _window(candidates[0], [])
-    return _window(*_marks(found[min(found)]))
+    """The text one hit shows, with its marks (snippets, for one hit)."""
+    return snippets([texts], words)[0]

@@ -34,7 +34,7 @@ CHEERED = Article(
     "visit, to cheering crowds.",
 )
 QUERIES = ("armistice", "Korean War", "treaty", "Putin visited", "North Korea", "Pyongyang")
-QUERIES += ("June", "Kim Jong-un", "messages", "China's", "Seventy years", "crowds")
+QUERIES += ("June", "Kim Jong-un", "messages", "China's", "Panmunjom armistice", "crowds")
 
 
 def assert_in_step(store: OxigraphStore) -> int:

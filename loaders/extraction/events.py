@@ -54,7 +54,7 @@ from loaders.extraction.event_triggers import (
     NEEDS_YEAR,
     candidate_patterns,
 )
-from loaders.extraction.guards import guard_in
+from loaders.extraction.guards import guard_in, scheduled
 from loaders.extraction.mention_model import Mention, Mentions
 from loaders.extraction.named_events import named_events
 from loaders.extraction.sentences import Sentence
@@ -75,6 +75,9 @@ _CONTAINER_BEFORE = re.compile(
 _NEGATION = re.compile(r"\b(?:not|never)\b|n['’]t\b", _I)
 _UNTIL_AFTER = re.compile(r"[^,;.]*?\buntil\s+(?:the\s+)?(?:\d|[A-Z])")
 _DIGIT = re.compile(r"\d")
+_SCHEDULED_TYPES = frozenset(
+    {"state_visit", "meeting", "summit_meeting", "talks", "treaty_signed", "message_exchange"}
+)
 _ENVOY_ACT = re.compile(r"summon|expel|ordered|threw|kicked", _I)
 _ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\s+(?:the\s+|their\s+)?$", _I)
 
@@ -148,8 +151,8 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
         return None
     if not context_ok(etype, m, sent, ctx) or plural_skip(etype, m, sent):
         return None
-    if _ANNIVERSARY_OF.search(s, max(0, t_s - 40), t_s):
-        return None  # "marked the 50th anniversary of the normalization": not its date
+    if _not_now(ctx, sent, etype, m):
+        return None
     a_start, a_end = sent.start + t_s, sent.start + m.end("t")
     passive = bool(m.groupdict().get("p"))
     found, chosen = participants(ctx, etype, sent, a_start, a_end, clause, passive)
@@ -163,6 +166,21 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     anaphoric = bool(PAIR_ANAPHOR.search(s, clause[0], t_s))
     splits = split_parties(ctx.text, real, chosen, a_start, m.group(0), found, anaphoric)
     return Trigger(real, m, clause, found, chosen, container, splits, implied)
+
+
+def _not_now(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) -> bool:
+    """A schedule ("flies to Egypt on Saturday": visits, meetings, signings are planned; an
+    attack "on Sunday" in the present is a headline's report) or the event an anniversary marks ("marked
+    the 50th anniversary of the normalization": not its date)."""
+    s, t_s = sent.text, m.start("t")
+    ahead, behind = s[m.end("t") :], s[max(0, t_s - 120) : t_s]
+    if (
+        etype in _SCHEDULED_TYPES
+        and sent.index not in ctx.chronology
+        and scheduled(m.groupdict().get("v"), behind, ahead)
+    ):
+        return True
+    return bool(_ANNIVERSARY_OF.search(s, max(0, t_s - 40), t_s))
 
 
 def _adjusted(

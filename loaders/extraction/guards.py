@@ -5,6 +5,8 @@ an event that happened."""
 
 from __future__ import annotations
 
+import re
+
 from loaders.extraction.lexicon_data import words
 
 GUARD_WORDS = words(
@@ -68,3 +70,28 @@ def guard_in(before: str) -> bool:
     if any(w in GUARD_WORDS for w in recent[-4:]) or any(w in _ORDERS for w in recent[-2:]):
         return True
     return any((a, b) in _GUARD_PAIRS for a, b in zip(recent[-5:], recent[-4:], strict=False))
+
+
+# "Modi flies to Egypt on Saturday", "Xi visits Moscow next week": a present-tense verb with
+# a weekday or a coming period is a schedule, not a report (a chronology line's present is
+# history, and is not asked).
+_SCHEDULED_WHEN = re.compile(
+    r"\b(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\bnext\s+(?:week|month)\b|"
+    r"\blater\s+this\s+(?:week|month)\b"
+)
+_PRESENT_THIRD = re.compile(r"^[a-z]+[^s]s$|^[a-z]+sses$", re.IGNORECASE)
+
+
+_TRAVELS = re.compile(r"\b(?:flies|travels|heads|leaves|departs|goes|arrives)\b")
+
+
+def scheduled(verb: str | None, before: str, after: str) -> bool:
+    """A verb in the present (third person) dated by a weekday or a coming period; a noun
+    after such a trip ("flies to Egypt on Saturday for a two-day visit")."""
+    if not _SCHEDULED_WHEN.search(after[:80]) and not (
+        verb is None and _SCHEDULED_WHEN.search(before[-80:])
+    ):
+        return False
+    if verb is not None:
+        return bool(_PRESENT_THIRD.match(verb))
+    return bool(_TRAVELS.search(before[-80:]))

@@ -4,6 +4,8 @@ the date of an earlier clause; and an agreement 'to restore ties' that happened.
 
 from datetime import date
 
+import pytest
+
 from tests.unit.loaders.extraction.helpers import events
 
 PUB = date(2024, 10, 9)  # a Wednesday
@@ -43,3 +45,21 @@ def test_a_noun_takes_no_date_from_an_earlier_clause() -> None:
     )
     found = events(text, PUB)
     assert not any(e[0] == "military_intervention" for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Narendra Modi flies to Japan on Saturday for a two-day visit.",
+        "Xi Jinping visits Moscow on Monday.",
+        "Fumio Kishida meets Joe Biden in Washington on Friday.",
+        "Xi Jinping travels to Russia next week for talks with Vladimir Putin.",
+    ],
+)
+def test_a_present_tense_with_a_weekday_is_a_schedule_not_a_report(text: str) -> None:
+    assert events(text, PUB) == set()
+
+
+def test_a_past_tense_with_a_weekday_is_still_a_report() -> None:
+    found = events("Narendra Modi flew to Japan on Saturday for a two-day visit.", PUB)
+    assert ("state_visit", ("IND", "JPN"), "2024-10-05") in found

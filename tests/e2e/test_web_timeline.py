@@ -199,3 +199,23 @@ def test_assets_are_served_and_nothing_else(api: httpx.Client) -> None:
     assert api.get("/static/app.py").status_code == 404
     page = api.get("/").text
     assert "http" not in page.replace('href="/', "").split("<body>")[0]  # no CDN in the head
+
+
+def test_a_search_opens_the_pair_timeline_of_an_event(browser: Browser, server: Server) -> None:
+    """Search 'armistice' on the demo data: events and the article, the word marked; an
+    event opens its pair's timeline with that event shown, and the URL keeps both."""
+    browser.open(f"{server.url}/?q=armistice", "document.querySelector('#search-results li.hit')")
+    hits = browser.js(
+        "[...document.querySelectorAll('#search-results li.hit')].map(li => ({kind: "
+        "li.dataset.kind, iri: li.dataset.iri, marked: [...li.querySelectorAll('mark')]"
+        ".map(m => m.innerText.toLowerCase())}))"
+    )
+    assert {h["kind"] for h in hits} >= {"event", "article"}
+    assert all(h["marked"] and set(h["marked"]) == {"armistice"} for h in hits)
+    event = next(h for h in hits if h["kind"] == "event")
+    browser.js("document.querySelector('#search-results li.hit-event a.open').click()")
+    pinned = f'#timeline-svg g.event.pinned[data-iri="{event["iri"]}"]'
+    browser.wait_for(f"document.querySelector('{pinned}')")
+    assert "armistice" in browser.js("document.getElementById('event-detail').innerText")
+    params = browser.js("Object.fromEntries(new URLSearchParams(location.search))")
+    assert params["q"] == "armistice" and params["a"] and params["b"]

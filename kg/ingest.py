@@ -111,9 +111,13 @@ def ingest_all(
     summary, extract = IngestSummary(), extractor or default_extractor()
     redo = partial(prepare_outcome, base_iri=base_iri, extract=extract)
     writer = _writer(store, summary, on_article, redo)
-    prepared = engine or partial(prepared_items, jobs=jobs, known=_known(store, skip_unchanged))
+    known = _known(store, skip_unchanged)
+    if engine is None:
+        outcomes = prepared_items(items, base_iri, extract, jobs, known)
+    else:
+        outcomes = engine(items, base_iri, extract, known)
     try:
-        for outcome in prepared(items, base_iri, extract):
+        for outcome in outcomes:
             writer.add(outcome)
     except WorkerDied:
         writer.flush()  # what came before the failure is written whole

@@ -16,7 +16,7 @@ import importlib.util
 import logging
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import CancelledError
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -189,14 +189,18 @@ def code_fingerprint() -> str:
 
 
 def prepare_checked(
-    fingerprint: str, units: list[Unit], base_iri: str, extract: Extractor
+    fingerprint: str,
+    units: list[Unit],
+    base_iri: str,
+    extract: Extractor,
+    known: Collection[str] = (),
 ) -> list[Outcome]:
     """A task: prepare_chunk, on a worker whose geokg is the client's (else OtherGeokg)."""
     if code_fingerprint() != fingerprint:
         from distributed import get_worker
 
         raise OtherGeokg(OTHER.format(worker=get_worker().address))
-    return prepare_chunk(units, base_iri, extract)
+    return prepare_chunk(units, base_iri, extract, known)
 
 
 def read_here(items: Iterable[Unit]) -> Iterator[Unit]:
@@ -217,15 +221,16 @@ class DaskEngine:
     patience: float = NO_WORKER_SECONDS  # a cluster without a worker this long ends the run
 
     def __call__(
-        self, items: Iterable[Unit], base_iri: str, extract: Extractor
+        self, items: Iterable[Unit], base_iri: str, extract: Extractor, known: Collection[str] = ()
     ) -> Iterator[Outcome]:
-        """Each item's outcome, in input order; ClusterFailed when a task fails."""
+        """Each item's outcome, in input order, those whose input key is `known` not
+        extracted (the keys sent to every worker once); ClusterFailed when a task fails."""
         units = iter(items) if self.read_on_workers else read_here(items)
         pending: deque[Future] = deque()
-        limit = self.in_flight()
+        limit, keys = self.in_flight(), self._shared(known)
         try:
             while chunk := list(islice(units, self.chunk)):
-                task = (prepare_checked, self.fingerprint, chunk, base_iri, extract)
+                task = (prepare_checked, self.fingerprint, chunk, base_iri, extract, keys)
                 pending.append(self.client.submit(*task, pure=False))
                 if len(pending) >= limit:
                     yield from self._answer(pending.popleft())
@@ -234,6 +239,13 @@ class DaskEngine:
         finally:
             if pending:
                 self.client.cancel(list(pending))
+
+    def _shared(self, known: Collection[str]) -> Any:
+        """The known keys, on every worker once (a Future each task names), or none."""
+        if not known:
+            return frozenset()
+        keys = frozenset(known)  # one datum: scatter would send a set's members one by one
+        return self.client.scatter([keys], broadcast=True, hash=False)[0]
 
     def in_flight(self) -> int:
         """How many tasks to keep submitted: AHEAD per worker thread, LEAST_IN_FLIGHT at

@@ -36,8 +36,9 @@ _WORKER: dict[str, object] = {}  # in a worker process: base IRI, extractor, kno
 
 Outcome = Prepared | Known | Rejected
 # What prepares the items for the writer: prepared_items with `jobs`, or a cluster's engine
-# (kg.ingest_dask.DaskEngine), called with the items, the base IRI and the extractor.
-Engine = Callable[[Iterable[Unit], str, Extractor], Iterator[Outcome]]
+# (kg.ingest_dask.DaskEngine), called with the items, the base IRI, the extractor and the
+# input keys the store knows (not extracted again).
+Engine = Callable[[Iterable[Unit], str, Extractor, Collection[str]], Iterator[Outcome]]
 
 
 class WorkerDied(Exception):

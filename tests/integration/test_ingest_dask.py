@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 import pytest
 
 from kg.ingest import ArticleReport, Outcome, WorkerDied, ingest_all
-from kg.ingest_dask import IDLE, KILLED, OTHER, POLL_SECONDS, WRITTEN, on_dask
+from kg.ingest_dask import IDLE, KILLED, OTHER, POLL_SECONDS, WRITTEN, code_fingerprint, on_dask
 from kg.stores.oxigraph_store import OxigraphStore
 from loaders.article import Article
 from loaders.extraction.extractor import extract
@@ -59,8 +59,14 @@ def _local_cluster(workers: int) -> Any:
 
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
-    """The address of a scheduler with two worker processes, for the module."""
-    with _local_cluster(2) as cluster:
+    """The address of a scheduler with two worker processes, for the module; the workers
+    and this process hash their code at once (in a tree edited meanwhile, the hashes of
+    files read a minute apart would differ, and the workers would rightly refuse)."""
+    from distributed import Client
+
+    with _local_cluster(2) as cluster, Client(cluster, set_as_default=False) as client:
+        code_fingerprint()
+        client.run(code_fingerprint)
         yield cluster.scheduler_address
 
 
@@ -115,6 +121,27 @@ def _dies_on(article_id: str, article: Article) -> Extraction:
     if article.id == article_id:
         os._exit(3)  # as the kernel's OOM killer would end it: no answer, no exception
     return extract(article)
+
+
+def _extract_unless(flag: str, article: Article) -> Extraction:
+    """The extractor, until the file `flag` exists: then any extraction fails the task."""
+    if Path(flag).exists():
+        raise RuntimeError(f"{article.id} was extracted again")
+    return extract(article)
+
+
+def test_an_unchanged_article_is_not_extracted_again_on_the_cluster(
+    tmp_path: Path, scheduler: str
+) -> None:
+    """The input keys the store keeps reach the workers: a second run extracts nothing."""
+    articles, flag = _articles(), tmp_path / "extracted-once"
+    extractor = partial(_extract_unless, str(flag))
+    with OxigraphStore(None) as store, on_dask(scheduler) as engine:
+        first = ingest_all(articles, store, BASE, None, extractor, engine=engine, skip_unchanged=True)  # fmt: skip
+        flag.touch()
+        again = ingest_all(articles, store, BASE, None, extractor, engine=engine, skip_unchanged=True)  # fmt: skip
+    assert first.new == len(articles) > 15
+    assert again.unchanged == len(articles)
 
 
 def _ends_whole(scheduler: str, extractor: Any) -> tuple[str, int]:

@@ -87,3 +87,19 @@ def test_the_fingerprint_holds_what_prepares_an_article() -> None:
     assert imported <= set(PREPARE_MODULES)
     names = {f"{p.parent.name}/{p.name}" for p in code_files()}
     assert {"extraction/extractor.py", "ontology/shapes.ttl", "kg/prepare.py"} <= names
+
+
+def test_jobs_and_a_scheduler_do_not_go_together(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cli import main
+    from cli.common import CliError
+
+    main._register()
+    args = ["--store", str(tmp_path / "s"), "ingest", "--jobs", "2", "--scheduler", "tcp://h:1"]
+    result = CliRunner().invoke(main.app, [*args, str(ROOT / "tests" / "fixtures" / "articles")])
+    assert isinstance(result.exception, CliError) and result.exception.code == 2
+    assert str(result.exception) == (
+        "--jobs and --scheduler do not go together: the cluster's workers extract."
+    )
+    assert not (tmp_path / "s").exists()

@@ -1,5 +1,5 @@
 """House rule (docs/architecture.md): no file over 300 lines and no function over 30 lines in
-ontology/, loaders/, kg/, api/ and cli/. What broke the rule when it was first enforced is
+ontology/, loaders/, kg/, api/, cli/ and client/. What broke the rule when it was first enforced is
 listed below with its size then; those ceilings can only go down: growing past one fails, and
 an entry back under the rule must leave the list."""
 
@@ -9,7 +9,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("ontology", "loaders", "kg", "api", "cli")
+PACKAGES = ("ontology", "loaders", "kg", "api", "cli", "client")
 MAX_FILE_LINES = 300
 MAX_FUNCTION_LINES = 30  # from `def` to the last line of the body, docstring included
 

@@ -18,6 +18,7 @@ from api.routers import (
     linked_data,
     lookup,
     neighbourhood,
+    preview,
     relations,
     search,
     sparql,
@@ -148,7 +149,7 @@ def create_app(
     install_error_handlers(app)
     install_openapi(app)
     app.get("/health", tags=["meta"], summary="Liveness and the backend in use")(health)
-    routers = (states, lookup, search, relations, neighbourhood, articles, sparql, cypher)
+    routers = (states, lookup, search, relations, neighbourhood, preview, articles, sparql, cypher)
     for module in (*routers, linked_data, ui):
         app.include_router(module.router)
     return app

@@ -68,9 +68,14 @@ TITLES = {
 
 def allowed_methods(request: Request) -> str:
     """Every method the API serves at this path, from its OpenAPI paths (Starlette's own
-    405 names only the first matching route's methods)."""
+    405 names only the first matching route's methods). A path documented as it is
+    (/articles/preview) is that resource alone, not also a value of a template
+    (/articles/{article_id})."""
+    paths = request.app.openapi().get("paths", {})
+    if request.url.path in paths:
+        return ", ".join(sorted(m.upper() for m in paths[request.url.path]))
     methods: set[str] = set()
-    for template, operations in request.app.openapi().get("paths", {}).items():
+    for template, operations in paths.items():
         # OpenAPI drops the ':path' convertor of /id/{path:path}; put it back.
         regex, _, _ = compile_path(template.replace("{path}", "{path:path}"))
         if regex.match(request.url.path):

@@ -18,6 +18,7 @@ INDEX = STATIC / "index.html"
 ASSETS = {"timeline.js": "text/javascript", "timeline.css": "text/css"}
 ASSETS |= {"search.js": "text/javascript"}
 ASSETS |= {"explorer.js": "text/javascript", "explorer.css": "text/css"}
+ASSETS |= {"review.js": "text/javascript", "review.css": "text/css"}
 # Libraries built elsewhere, vendored by web/package.json (`npm ci && npm run vendor`).
 VENDORED = {"cytoscape.min.js": "text/javascript"}
 

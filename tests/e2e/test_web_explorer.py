@@ -109,16 +109,25 @@ def test_moving_the_date_changes_the_edges(
     browser.wait_for(f"{EX}.data.at === '1991'")
 
 
-def _click_edge(browser: Browser, edge_id: str) -> None:
-    """A real mouse click at the middle of the edge as drawn (Cytoscape's own hit test)."""
-    x, y = browser.js(
+def _click_at(browser: Browser, point: str) -> None:
+    """A real mouse click at a point of the drawing (Cytoscape's own hit test): the page is
+    first scrolled so that the point is in the middle of the window (a click lands only on
+    what is on screen), then the pointer moves there and presses."""
+    where = (
         "(() => { const cy = window.geokgExplorer.cy; const box = cy.container().getBoundingClientRect();"
-        f" const p = cy.getElementById({edge_id!r}).renderedMidpoint();"
-        " return [box.left + p.x, box.top + p.y]; })()"
+        f" const p = {point}; return [box.left + p.x, box.top + p.y]; }})()"
     )
+    _x, y = browser.js(where)
+    browser.js(f"window.scrollBy(0, {y} - window.innerHeight / 2)")
+    x, y = browser.js(where)
     browser.mouse("mouseMoved", x, y)
     browser.mouse("mousePressed", x, y, button="left", clickCount=1)
     browser.mouse("mouseReleased", x, y, button="left", clickCount=1)
+
+
+def _click_edge(browser: Browser, edge_id: str) -> None:
+    """A real mouse click at the middle of the edge as drawn."""
+    _click_at(browser, f"cy.getElementById({edge_id!r}).renderedMidpoint()")
 
 
 def test_clicking_an_edge_lists_its_events_with_evidence(
@@ -144,12 +153,7 @@ def test_clicking_an_edge_lists_its_events_with_evidence(
 
 def test_clicking_a_node_centres_on_it(browser: Browser, server: Server) -> None:
     _open(browser, f"{server.url}/?explore=CHN&at=1961", "CHN", "1961")
-    x, y = browser.js(
-        "(() => { const cy = window.geokgExplorer.cy; const box = cy.container().getBoundingClientRect();"
-        " const p = cy.getElementById('PRK').renderedPosition(); return [box.left + p.x, box.top + p.y]; })()"
-    )
-    browser.mouse("mousePressed", x, y, button="left", clickCount=1)
-    browser.mouse("mouseReleased", x, y, button="left", clickCount=1)
+    _click_at(browser, "cy.getElementById('PRK').renderedPosition()")
     browser.wait_for(f"{EX}.data.centre === 'PRK'")
     assert "explore=PRK" in browser.js("location.search")
     # the same from the keyboard: the list's buttons

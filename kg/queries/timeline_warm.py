@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from kg.queries.sparql_builders import PREFIXES
 from kg.queries.sparql_queries import SparqlQueries
+from kg.queries.timeline_batch import read_timelines
+from kg.stores.base import RecordStore
 from kg.stores.timeline_cache import PageFilter
 
 if TYPE_CHECKING:  # the embedded path (kg ingest) must not import the Neo4j driver
@@ -23,6 +25,7 @@ DYADS_QUERY = PREFIXES + "SELECT DISTINCT ?code WHERE { ?d a geo:Dyad ; geo:code
 NEO4J_DYADS_CYPHER = "MATCH (d:Dyad) WHERE d.code IS NOT NULL RETURN DISTINCT d.code AS code"
 NOTHING = PageFilter(limit=0)
 NEO4J_WORKERS = 4  # Neo4j pairs read at a time: 1.6x one at a time (docs/benchmarks.md)
+RECORD_PAIRS = 16  # record pairs read together (kg.queries.timeline_batch)
 
 
 @dataclass(frozen=True)
@@ -52,14 +55,28 @@ def warm_timelines(
         dyads = sorted(r["code"] for r in store.select(DYADS_QUERY))
     else:
         dyads = store.stale_timelines()
-    read, done = _read_pairs(
-        queries.timeline,
-        dyads,
-        lambda code: store.cached_timeline(code, NOTHING)[0] is None,
-        progress,
-        most_seconds,
-    )
+    read, done = _read_record_pairs(store, dyads, progress, most_seconds)
     return WarmReport(len(dyads), read, done and every and store.complete_timelines(epoch))
+
+
+def _read_record_pairs(
+    store: RecordStore,
+    dyads: list[str],
+    progress: Callable[[int, int], None] | None,
+    most_seconds: float | None,
+) -> tuple[int, bool]:
+    """The record's pairs the cache lacks read into it, RECORD_PAIRS at a time (their links
+    and nodes read once: kg.queries.timeline_batch); how many, and whether all were looked
+    at before the time ran out."""
+    stop = None if most_seconds is None else time.monotonic() + most_seconds
+    read = 0
+    for start in range(0, len(dyads), RECORD_PAIRS):
+        if stop is not None and time.monotonic() > stop:
+            return read, False
+        read += read_timelines(store, dyads[start : start + RECORD_PAIRS])
+        if progress is not None:
+            progress(min(start + RECORD_PAIRS, len(dyads)), len(dyads))
+    return read, True
 
 
 def warm_neo4j_timelines(

@@ -13,10 +13,18 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.stores.base import QueryResult
+from kg.stores.base import RDF_FORMATS, QueryResult, StoreFormatError
 from kg.stores.oxigraph_terms import to_rdflib
 
 Answer = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+# The RDF formats by the names kg.stores.base.RDF_FORMATS gives.
+OX_RDF = {
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "ttl": ox.RdfFormat.TURTLE,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "nt": ox.RdfFormat.N_TRIPLES,
+}
 # The result formats of a SELECT or ASK, by the names kg.stores.base.RESULTS_FORMATS gives.
 OX_RESULTS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -53,3 +61,10 @@ def to_query_result(
         for sol in _taken(result, limit, stop)
     ]
     return QueryResult("select", variables=names, rows=rows)
+
+
+def rdf_format(fmt: str) -> ox.RdfFormat:
+    """The pyoxigraph format of an RDF_FORMATS name, or StoreFormatError."""
+    if fmt not in OX_RDF:
+        raise StoreFormatError(f"Unknown RDF format {fmt!r}; use one of {', '.join(RDF_FORMATS)}.")
+    return OX_RDF[fmt]

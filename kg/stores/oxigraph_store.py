@@ -13,7 +13,6 @@ from rdflib import Graph
 
 from kg.stores.base import (
     DATASET_FORMATS,
-    RDF_FORMATS,
     READ_ONLY_TEXT,
     RESULTS_FORMATS,
     Graphs,
@@ -27,7 +26,7 @@ from kg.stores.base import (
 )
 from kg.stores.graph_hashes import GraphHashes
 from kg.stores.oxigraph_marks import touched_pairs
-from kg.stores.oxigraph_results import OX_RESULTS, to_query_result
+from kg.stores.oxigraph_results import OX_RDF, OX_RESULTS, rdf_format, to_query_result
 from kg.stores.oxigraph_terms import graphs_update, insert_update, quad_blocks, replace_update
 from kg.stores.oxigraph_terms import store_lines as _lines
 from kg.stores.oxigraph_terms import store_node as _node
@@ -38,20 +37,10 @@ from kg.stores.timeline_cache import FILE_NAME as TIMELINE_FILE
 from kg.stores.timeline_cache import CachedEvent, PageFilter, TimelineCache
 from kg.stores.timeline_keys import ANY_EVENT_QUERY
 
-_OX_RDF = {
-    "nq": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "ttl": ox.RdfFormat.TURTLE,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "nt": ox.RdfFormat.N_TRIPLES,
-}
 _DISTINCT_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
-
-
-def _rdf_format(fmt: str) -> ox.RdfFormat:
-    if fmt not in _OX_RDF:
-        raise StoreFormatError(f"Unknown RDF format {fmt!r}; use one of {', '.join(RDF_FORMATS)}.")
-    return _OX_RDF[fmt]
+# Statements written between two flushes of RocksDB's memtables: unflushed, they stay in
+# memory for the whole run (0.24 MB an article graph; docs/benchmarks.md, issue 31).
+FLUSH_STATEMENTS = 100_000
 
 
 class OxigraphStore(RecordStore):
@@ -197,6 +186,17 @@ class OxigraphStore(RecordStore):
             return graphs_update(whole, add, take, absent=absent)
 
         self._update(text, sorted({n[1:-1] for m in (whole, add, take) for n in m}))
+        self._flush_every(sum(len(ls) for m in (whole, add, take) for ls in m.values()))
+
+    _unflushed = 0  # statements written since the last flush
+
+    def _flush_every(self, written: int) -> None:
+        """Flush the memtables once FLUSH_STATEMENTS statements were written since the last
+        time (a flush costs what closing the store would have cost later)."""
+        self._unflushed += written
+        if self._unflushed >= FLUSH_STATEMENTS and self.path is not None:
+            self.store.flush()
+            self._unflushed = 0
 
     def has_graph(self, name: str) -> bool:
         return self.store.contains_named_graph(_node(name))
@@ -250,12 +250,12 @@ class OxigraphStore(RecordStore):
         result = self._run(sparql)
         if isinstance(result, ox.QueryTriples):
             name = "jsonld" if fmt == "json" else fmt
-            if name not in _OX_RDF or name in ("nq", "trig"):
+            if name not in OX_RDF or name in ("nq", "trig"):
                 raise StoreFormatError(
                     f"A CONSTRUCT or DESCRIBE result cannot be written as {fmt!r}; "
                     "use ttl, nt, jsonld or json."
                 )
-            return result.serialize(format=_OX_RDF[name]) or b""
+            return result.serialize(format=OX_RDF[name]) or b""
         if fmt not in OX_RESULTS:
             raise StoreFormatError(
                 f"A SELECT or ASK result cannot be written as {fmt!r}; "
@@ -268,7 +268,7 @@ class OxigraphStore(RecordStore):
         return Graph().parse(data=data, format="nt")
 
     def export(self, fmt: str = "nq", graph: str | None = None) -> bytes:
-        ox_fmt = _rdf_format(fmt)
+        ox_fmt = rdf_format(fmt)
         if graph is not None:
             # Serialized by the store itself: no Python object per quad (what sync reads).
             if fmt in DATASET_FORMATS:
@@ -280,7 +280,7 @@ class OxigraphStore(RecordStore):
         return self.query_serialized(_DISTINCT_UNION, fmt)
 
     def import_data(self, data: bytes, fmt: str, graph: str | None = None) -> list[str]:
-        ox_fmt = _rdf_format(fmt)
+        ox_fmt = rdf_format(fmt)
         try:
             quads = list(ox.parse(data, format=ox_fmt))
         except SyntaxError as exc:

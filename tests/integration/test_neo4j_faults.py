@@ -25,7 +25,7 @@ from tests.e2e.conftest import free_port
 from tests.integration.faults import KG, ROOT, kg, kg_env, one_sentence, record, write_corpus
 from tests.integration.test_retract import neo4j_dump
 
-ARTICLES = 300
+ARTICLES = 120
 # A transaction of the ingest's own: SHOW TRANSACTIONS lists ours too.
 THEIRS = "SHOW TRANSACTIONS YIELD currentQuery WHERE NOT currentQuery STARTS WITH 'SHOW' RETURN 1"
 

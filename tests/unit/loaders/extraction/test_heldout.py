@@ -263,3 +263,15 @@ def test_fifth_real_news_set_micro_f1_stays_above_the_floor() -> None:
     """Real articles, gold made before any extractor run (tests/fixtures/realnews5/README.md)."""
     score = micro_f1(REALNEWS5)
     assert score >= REALNEWS5_FLOOR, f"real news 5 micro-F1 {score:.3f} < {REALNEWS5_FLOOR}"
+
+
+REALNEWS6 = HELDOUT.parent / "realnews6"
+# reached 0.776 with the rules alone at its first scoring (0.770 with the spaCy backoff); a check
+# set never read while rules are written: the floor only guards against regressions
+REALNEWS6_FLOOR = 0.75
+
+
+def test_sixth_real_news_set_micro_f1_stays_above_the_floor() -> None:
+    """Real articles, gold made before any extractor run (tests/fixtures/realnews6/README.md)."""
+    score = micro_f1(REALNEWS6)
+    assert score >= REALNEWS6_FLOOR, f"real news 6 micro-F1 {score:.3f} < {REALNEWS6_FLOOR}"

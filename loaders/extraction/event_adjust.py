@@ -115,3 +115,31 @@ def meeting_type(
     if heads or LEADERS_ANAPHOR.search(s) or _HEAD_NOUNS.search(s[clause[0] : clause[1]]):
         return "summit_meeting"
     return "talks"
+
+
+# "fought alongside South Korean troops": who fights alongside is on the doer's side.
+_ALONGSIDE = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:alongside|beside|together\s+with|side\s+by\s+side\s+with)\s+"
+    r"(?P<side>[^,;.]*?)(?=\s+(?:against|in|on|at|during|from|until|since)\b|[,;.]|$)",
+    re.IGNORECASE,
+)
+FIGHTING = frozenset({"armed_clash", "war", "military_intervention"})
+
+
+def fighting_alongside(sent: Sentence, a_end: int) -> tuple[int, int] | None:
+    """The span of article text naming who the trigger's doer fought alongside, if any."""
+    m = _ALONGSIDE.match(sent.text, a_end - sent.start)
+    return (sent.start + m.start("side"), sent.start + m.end("side")) if m else None
+
+
+def without_allies(
+    sent: Sentence, chosen: list[Mention], a_end: int, found: list[str]
+) -> list[str]:
+    """The participants of a fight less those named as fighting alongside the doer:
+    'French troops fought alongside British forces against Germany' is France v Germany."""
+    span = fighting_alongside(sent, a_end)
+    if span is None:
+        return found
+    allies = {x.code for x in chosen if span[0] <= x.start < span[1]}
+    others = {x.code for x in chosen if not span[0] <= x.start < span[1]}
+    return [c for c in found if c not in allies or c in others]

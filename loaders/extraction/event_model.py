@@ -41,6 +41,7 @@ class EventContext:
     by_sentence: dict[int, list[dt.DateMention]] = field(default_factory=dict)
     # event_dating.narrative_date's tables, for the dated_events list they were built from
     narrative: tuple[object, list[str | None], list[str | None]] | None = None
+    story: tuple[str, str] | None = None  # the pair the article is about (story_pair)
 
     def dates_in(self, sent: Sentence) -> list[dt.DateMention]:
         """The date mentions that start inside a sentence, in order."""

@@ -30,13 +30,16 @@ from loaders.extraction.clauses import (
     refers_back,
 )
 from loaders.extraction.event_adjust import (
+    FIGHTING,
     JOINING,
     between_pair,
+    fighting_alongside,
     implied_target,
     joiner,
     meeting_type,
     past_year_named,
     summoned_last,
+    without_allies,
 )
 from loaders.extraction.event_candidates import Trigger, build_candidate, with_parties
 from loaders.extraction.event_checks import TRIP_TO_MEET, context_ok, plural_skip
@@ -58,6 +61,7 @@ from loaders.extraction.guards import guard_in, scheduled
 from loaders.extraction.mention_model import Mention, Mentions
 from loaders.extraction.named_events import named_events
 from loaders.extraction.sentences import Sentence
+from loaders.extraction.story_pair import fill_from_story, story_pair
 from loaders.extraction.venues import with_destination
 
 __all__ = ["Backoff", "EventCandidate", "find_events"]
@@ -95,6 +99,7 @@ def find_events(
     lead = lead_date(sentences, date_mentions, anchor)
     ctx = EventContext(text, sentences, mentions, date_mentions, anchor, published, lead)
     ctx.chronology = chronology or {}
+    ctx.story = story_pair(mentions)
     found: list[EventCandidate] = []
     for sent in sentences:
         if (
@@ -161,11 +166,24 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     real = meeting_type(ctx, sent, clause, t_s, chosen) if etype == "meeting" else etype
     found, implied = _adjusted(ctx, sent, m, real, chosen, found)
     if len(found) < 2:
-        return None
+        filled = _from_story(ctx, sent, m, real, found)
+        if filled is None:
+            return None
+        found, implied = filled
     container = real == "war" or bool(_CONTAINER_BEFORE.search(s[max(0, t_s - 40) : t_s]))
     anaphoric = bool(PAIR_ANAPHOR.search(s, clause[0], t_s))
     splits = split_parties(ctx.text, real, chosen, a_start, m.group(0), found, anaphoric)
     return Trigger(real, m, clause, found, chosen, container, splits, implied)
+
+
+def _from_story(
+    ctx: EventContext, sent: Sentence, m: re.Match[str], etype: str, found: list[str]
+) -> tuple[list[str], list[str]] | None:
+    """A one-sided trigger completed by the article's pair (`story_pair`), unless its other
+    side is someone fought alongside."""
+    if etype in FIGHTING and fighting_alongside(sent, sent.start + m.end("t")):
+        return None
+    return fill_from_story(ctx.story, etype, found, ctx.mentions.in_sentence(sent.index))
 
 
 def _not_now(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) -> bool:
@@ -202,6 +220,8 @@ def _adjusted(
         m.group("t")
     ):
         found = summoned_last(found, chosen, a_start, a_end)
+    if real in FIGHTING:
+        found = without_allies(sent, chosen, a_end, found)
     if real == "state_visit":
         return with_destination(sent.text, m.end("t"), found)
     return found, []

@@ -26,10 +26,11 @@ LOCATIVE = re.compile(
     r"(?:capital\s+|city\s+of\s+)?$",
     re.IGNORECASE,
 )
-# "arrived in Beijing", "Kishida was in Washington", "ambassadors from Doha": the capital
-# stands for its state (a visit, an embassy), not for a place name
+# "arrived in Beijing", "Kishida was in Washington", "ambassadors from Doha", "officials in
+# Baghdad": the capital stands for its state (a visit, an embassy, a government), not a place
 _PRESENCE_BEFORE = re.compile(
     r"\b(?:(?:arrived|arrives|arriving|landed|lands|was|were)\s+in|"
+    r"(?:officials|authorities|policymakers|leaders)\s+in|"
     r"(?:ambassadors?|envoys?|diplomats?)\s+(?:\w+\s+)?from)\s+$",
     re.IGNORECASE,
 )

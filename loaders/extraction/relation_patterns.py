@@ -144,3 +144,12 @@ def negated(before: str) -> bool:
     return any(w in _NEGATING or w.startswith("ex-") for w in last) or (
         "off" in last and any(w.startswith(("broke", "break")) for w in last)
     )
+
+
+# "The United States, which counts both countries as close partners": a third state that
+# holds each of the pair as a partner (or an ally), not the pair each other's.
+COUNTS_PAIR_AS = re.compile(
+    r"\b(?:counts?|considers?|regards?|sees?|views?|calls?)\s+(?:both|the\s+two)\s+"
+    r"(?:countries|nations|states|governments)\s+(?:as\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)

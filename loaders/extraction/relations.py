@@ -200,11 +200,27 @@ def _sentence_relations(
                 continue
             word = _Word(sent, sent.start + t_s, sent.start + t_e, clause)
             pair = _pair(ms, word, prev)
+            held = _held_by_third(ms, word, prev)
+            if held:
+                pair = [held[0][0], held[0][1]]
             if len(pair) >= 2 and pair[0] != pair[1]:
                 since = _relation_since(rtype, sent, t_e, anchor)
-                for a, b in _with_listed(ms, word, pair):
+                for a, b in held or _with_listed(ms, word, pair):
                     out.append(RelationCandidate(rtype, a, b, since, sent, 0.7))
     return out
+
+
+def _held_by_third(ms: list[Mention], word: _Word, prev: list[str]) -> list[tuple[str, str]]:
+    """'The United States, which counts both countries as partners': the one state named
+    before, with each of the pair the sentences before were about."""
+    s, rel = word.sent.text, word.start - word.sent.start
+    if len(prev) < 2 or not rp.COUNTS_PAIR_AS.search(s[max(0, rel - 80) : rel]):
+        return []
+    before = {m.code for m in ms if m.end <= word.start}
+    if len(before) != 1 or before & set(prev):
+        return []
+    third = before.pop()
+    return [(third, prev[0]), (third, prev[1])]
 
 
 def _with_listed(ms: list[Mention], word: _Word, pair: list[str]) -> list[tuple[str, str]]:

@@ -197,3 +197,28 @@ def test_partners_named_as_such_are_not_a_generic_plural() -> None:
     found = relations("Today China and Russia call each other comprehensive strategic partners.", PUB)  # fmt: skip
     assert ("partner", frozenset({"CHN", "RUS"}), None) in found
     assert relations("Japan met its strategic partners in Tokyo.", PUB) == set()
+
+
+def test_a_third_state_counting_both_as_partners_holds_each() -> None:
+    """'X, which counts both countries as partners': X with each of the pair told before,
+    not the pair with each other."""
+    text = (
+        "India expelled a French diplomat on Tuesday after France expelled an Indian one. "
+        "Germany, which counts both countries as close partners, said it was concerned."
+    )
+    found = relations(text, PUB)
+    assert ("partner", frozenset({"DEU", "IND"}), None) in found
+    assert ("partner", frozenset({"DEU", "FRA"}), None) in found
+    assert ("partner", frozenset({"FRA", "IND"}), None) not in found
+
+
+def test_officials_in_a_capital_stand_for_its_government() -> None:
+    """'Officials in Paris and New Delhi describe the two countries as partners': the
+    capitals are the pair, not a place where officials happen to be."""
+    text = (
+        "Pakistan and India fought a war in 1971. "
+        "Officials in Paris and New Delhi now describe the two countries as strategic partners."
+    )
+    found = relations(text, PUB)
+    assert ("partner", frozenset({"FRA", "IND"}), None) in found
+    assert ("partner", frozenset({"PAK", "IND"}), None) not in found

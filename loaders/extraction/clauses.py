@@ -34,10 +34,19 @@ PAIR_ANAPHOR = re.compile(
     _I,
 )
 GROUP_ANAPHOR = re.compile(
-    r"\bthe\s+three\s+(?:[\w-]+\s+){0,2}(?:countries|nations|states|governments|leaders|powers|"
-    r"capitals|sides)\b",
+    r"\bthe\s+(?P<n>three|four|five|six|seven|eight|nine|ten|[3-9])\s+(?:[\w-]+\s+){0,2}"
+    r"(?:countries|nations|states|governments|leaders|powers|capitals|sides)\b",
     _I,
 )
+_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def group_size(m: re.Match[str]) -> int:
+    """How many actors 'the four countries' stands for."""
+    n = m.group("n").lower()
+    return int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 10)
+
+
 THEY_INSIDE = re.compile(r"\b(?:they|them)\b")
 LEADERS_ANAPHOR = re.compile(
     r"\b(?:the\s+two\s+leaders|both\s+leaders|their\s+(?:[\w-]+\s+){0,2}summit)\b", _I
@@ -88,7 +97,11 @@ def codes(mentions: list[Mention]) -> list[str]:
 
 
 def refers_back(sentence: str) -> bool:
-    """The sentence points back at earlier actors: "the two nations", "They", "He"."""
+    """The sentence points back at earlier actors: "the two nations", "the four countries",
+    "They", "He"."""
     return bool(
-        PAIR_ANAPHOR.search(sentence) or PRONOUN_START.match(sentence) or THEY_START.match(sentence)
+        PAIR_ANAPHOR.search(sentence)
+        or GROUP_ANAPHOR.search(sentence)
+        or PRONOUN_START.match(sentence)
+        or THEY_START.match(sentence)
     )

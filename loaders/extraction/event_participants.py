@@ -16,6 +16,7 @@ from loaders.extraction.clauses import (
     THEY_START,
     actors,
     codes,
+    group_size,
 )
 from loaders.extraction.event_model import EventContext
 from loaders.extraction.mention_model import ORGANIZATION, PERSON, Mention
@@ -182,8 +183,9 @@ def _earlier_pair(
     if anaphor:  # "the two former Soviet republics"
         inside = {m.code for m in chosen if anaphor.start() <= m.start - sent.start < anaphor.end()}
         found = [c for c in found if c not in inside]
-    prev = _by_prominence(ctx, previous_actors(ctx, sent.index, at_least=3 if group else 2))
-    return list(dict.fromkeys([*found, *prev[: 3 if group else 2]]))
+    size = group_size(group) if group else 2
+    prev = _by_prominence(ctx, previous_actors(ctx, sent.index, at_least=size))
+    return list(dict.fromkeys([*found, *prev[:size]]))
 
 
 def _by_prominence(ctx: EventContext, found: list[str]) -> list[str]:

@@ -61,7 +61,7 @@ from loaders.extraction.guards import guard_in, scheduled
 from loaders.extraction.mention_model import Mention, Mentions
 from loaders.extraction.named_events import named_events
 from loaders.extraction.sentences import Sentence
-from loaders.extraction.story_pair import fill_from_story, story_pair
+from loaders.extraction.story_pair import fill_from_story, names_unplaced, story_pair
 from loaders.extraction.venues import with_destination
 
 __all__ = ["Backoff", "EventCandidate", "find_events"]
@@ -180,10 +180,13 @@ def _from_story(
     ctx: EventContext, sent: Sentence, m: re.Match[str], etype: str, found: list[str]
 ) -> tuple[list[str], list[str]] | None:
     """A one-sided trigger completed by the article's pair (`story_pair`), unless its other
-    side is someone fought alongside."""
-    if etype in FIGHTING and fighting_alongside(sent, sent.start + m.end("t")):
+    side is someone fought alongside or a name the text does not place."""
+    t_end, named = sent.start + m.end("t"), ctx.mentions.in_sentence(sent.index)
+    if etype in FIGHTING and fighting_alongside(sent, t_end):
         return None
-    return fill_from_story(ctx.story, etype, found, ctx.mentions.in_sentence(sent.index))
+    if names_unplaced(ctx.text, t_end, named):
+        return None
+    return fill_from_story(ctx.story, etype, found, named)
 
 
 def _not_now(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) -> bool:

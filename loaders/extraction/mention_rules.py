@@ -30,7 +30,7 @@ LOCATIVE = re.compile(
 # Baghdad": the capital stands for its state (a visit, an embassy, a government), not a place
 _PRESENCE_BEFORE = re.compile(
     r"\b(?:(?:arrived|arrives|arriving|landed|lands|was|were)\s+in|"
-    r"(?:officials|authorities|policymakers|leaders)\s+in|"
+    r"(?:officials|authorities|policymakers|leaders|ministry|government)\s+in|"
     r"(?:ambassadors?|envoys?|diplomats?)\s+(?:\w+\s+)?from)\s+$",
     re.IGNORECASE,
 )

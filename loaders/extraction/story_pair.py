@@ -4,8 +4,10 @@ two parties, then leans on the reader to carry them from sentence to sentence.""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
+from loaders.extraction import date_values as dv
 from loaders.extraction.clauses import actors
 from loaders.extraction.mention_model import Mention, Mentions
 
@@ -25,6 +27,21 @@ CARRIED_TYPES = frozenset(
         "sanctions",
     }
 )
+
+
+# A capitalised word just after the trigger: its object is a name ("sanctions on Pelosi",
+# "captured Goma") whose side the text does not give; the story's pair would be a guess.
+_NAME_AFTER = re.compile(r"[^.;:,]{0,25}?\b(?P<name>[A-Z][\w'’-]+)")
+_CALENDAR = {w.capitalize() for w in (*dv.MONTHS, *dv.WEEKDAYS)}
+
+
+def names_unplaced(text: str, t_end: int, named: list[Mention]) -> bool:
+    """A name right after the trigger (at `t_end` in the article) that no mention covers."""
+    m = _NAME_AFTER.match(text, t_end)
+    if m is None or m.group("name") in _CALENDAR:
+        return False
+    at = m.start("name")
+    return not any(x.start <= at < x.end for x in named)
 
 
 def story_pair(mentions: Mentions) -> tuple[str, str] | None:

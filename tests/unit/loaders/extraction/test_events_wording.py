@@ -70,6 +70,19 @@ PUB = date(2024, 10, 9)  # a Wednesday
             "The Turks fought the Soviet Union in the Caucasus War of 1918-1920.",
             ("war", ("TUR", "SUN"), "1918/1920"),
         ),
+        (  # "the four countries" stands for the four the sentence before names
+            "The Quad brings together Japan, India, France and Germany. The foreign ministers "
+            "of the four countries met in Paris on Monday.",
+            ("talks", ("JPN", "IND", "FRA", "DEU"), "2024-10-07"),
+        ),
+        (  # shuttle diplomacy: talks of the go-between with both sides
+            "In April 1982 the French foreign minister shuttled between Islamabad and New Delhi.",
+            ("talks", ("FRA", "PAK", "IND"), "1982-04"),
+        ),
+        (  # "the foreign ministry in Beijing" is China acting, not a place
+            "On Friday the foreign ministry in Beijing imposed sanctions on Japanese officials.",
+            ("sanctions", ("CHN", "JPN"), "2024-10-04"),
+        ),
     ],
 )
 def test_wordings(text: str, expected: tuple[str, tuple[str, ...], str]) -> None:

@@ -48,6 +48,8 @@ def test_one_sided_act_takes_the_story_pair(
         "Japan's prime minister held an emergency meeting on Tuesday.",
         # a third party is named: the pair is not the story's
         "Japan's ambassador to Russia was summoned on Tuesday.",
+        # the act's object is a name the text does not place: whose side is a guess
+        "On Tuesday Japan imposed sanctions on Hanwei Shipping and its owner.",
     ],
 )
 def test_traps_stay_one_sided(sentence: str) -> None:

@@ -48,6 +48,7 @@ from loaders.extraction.mention_model import (
     Mentions,
 )
 from loaders.extraction.name_matches import Spans, find_names
+from loaders.extraction.official_mentions import add_official_mentions
 from loaders.extraction.persons import PersonScan, add_person, person_hit
 from loaders.extraction.sentences import Sentence
 from loaders.extraction.text_leaders import unknown_leaders
@@ -109,6 +110,7 @@ def find_mentions(
     defined_initials(actors, index.of)
     actor_officials(text, out)
     _text_leader_short_forms(text, text_leaders, out, index)
+    add_official_mentions(text, lex, out, index.of)
     _role_anaphors(text, out, index)
     actor_anaphors(text, out, sentences, index.of)
     out.index()

@@ -14,7 +14,10 @@ from loaders.extraction.text_leaders import known_person, name_tokens
 _TITLE = (
     r"(?P<title>(?i:foreign|defen[cs]e|interior|finance|trade|economy|energy|home)\s+"
     r"(?i:minister|secretary)|(?i:minister)\s+of\s+(?i:foreign\s+affairs|defen[cs]e)|"
-    r"(?i:secretary)\s+of\s+(?i:state)|(?i:ambassador|envoy)(?:\s+to\s+[A-Z][\w'’-]*)?)"
+    r"(?i:secretary)\s+of\s+(?i:state)|(?i:deputy\s+(?:prime\s+|foreign\s+)?minister)|"
+    r"(?i:vice[\s-]president)|(?i:(?:national\s+)?security\s+advis[eo]r)|"
+    r"(?i:(?:foreign\s+ministry\s+)?spokes(?:man|woman|person))|"
+    r"(?i:(?:special\s+)?(?:ambassador|envoy))(?:\s+to\s+[A-Z][\w'’-]*)?)"
 )
 _WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ]+)*"
 _NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_WORD}|bin|al-[A-Z][a-z]+|de|da|van|von)){{1,4}})"
@@ -41,7 +44,8 @@ def _state(word: str, lex: lx.Lexicon) -> str | None:
 def _role(title: str) -> str:
     role = re.sub(r"\s+", " ", title.lower())
     role = re.sub(r"^minister of foreign affairs$", "foreign minister", role)
-    return re.sub(r"^(ambassador|envoy) to .*$", r"\1", role)
+    role = re.sub(r"^(?:foreign ministry )?spokes(?:man|woman|person)$", "spokesperson", role)
+    return re.sub(r"^(?:special )?(ambassador|envoy)(?: to .*)?$", r"\1", role)
 
 
 def text_officials(text: str, lex: lx.Lexicon) -> dict[str, tuple[str, str, int]]:

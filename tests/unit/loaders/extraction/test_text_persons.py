@@ -110,6 +110,14 @@ def test_a_text_leader_whose_slug_is_a_reference_id_is_that_person() -> None:
             "Muhammad Al Jaber, Saudi ambassador to Yemen, arrived on Saturday.",
             ("Muhammad Al Jaber", "SAU", "ambassador"),
         ),
+        (
+            "Kenyan Vice President Amani Wekesa arrived in Tokyo on Monday.",
+            ("Amani Wekesa", "KEN", "vice president"),
+        ),
+        (
+            "Chinese foreign ministry spokesman Lin Jian said on Monday that talks would go on.",
+            ("Lin Jian", "CHN", "spokesperson"),
+        ),
     ],
 )
 def test_a_titled_official_is_minted_apart_from_the_leaders(text: str, expected: tuple) -> None:
@@ -135,3 +143,25 @@ def test_the_article_graph_mints_an_official_with_the_role_the_text_gives() -> N
     assert graph.value(role, GEO.role) == Literal("foreign minister")
     assert graph.value(role, GEO.office) is None  # a minister holds no head's office
     assert (None, GEO.mentions, wekesa) in graph
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the official's surname, later, stands for the state
+            "Kenya's Foreign Minister Amani Wekesa arrived on Monday. On Tuesday Wekesa held "
+            "talks with Chinese Foreign Minister Wang Yi in Beijing.",
+            ("talks", ("KEN", "CHN"), "2024-05-28"),
+        ),
+        (  # a visit told of the official alone, after the introduction
+            "Iranian Defense Minister Hossein Dehqan condemned the strike. Dehqan said on "
+            "Thursday, while on a visit to Moscow, that the strike helped terrorists.",
+            ("state_visit", ("IRN", "RUS"), "2024-05"),
+        ),
+    ],
+)
+def test_an_official_named_again_acts_for_the_state(text: str, expected: tuple) -> None:
+    """Ministers and envoys act for their states: a later mention of the name gives the
+    state a part in the event (talks, not a summit: they are no heads)."""
+    events = {(e.type, tuple(e.participants), e.date) for e in extraction(text).events}
+    assert expected in events

@@ -31,6 +31,7 @@ from kg.queries.base import GraphQueries
 from kg.queries.sparql_queries import SparqlQueries
 from kg.settings import Settings
 from kg.stores.base import RecordStore
+from kg.stores.worker_queries import workers_for
 
 Backend = tuple[RecordStore, GraphQueries]
 BackendFactory = Callable[[Settings], Backend]
@@ -99,10 +100,11 @@ def _lifespan(settings: Settings, backend_factory: BackendFactory | None, read_o
         app.state.backend = "sparql" if isinstance(queries, SparqlQueries) else "neo4j"
         projection = wiring.projection(driver, settings.neo4j_database) if driver else None
         app.state.ingest = wiring.ingest_service(settings, store, projection)
+        app.state.sparql_workers = workers_for(store, settings.sparql_workers)
         try:
             yield
         finally:
-            _close(queries, driver, store)
+            _close(app.state.sparql_workers, queries, driver, store)
 
     return lifespan
 
@@ -143,7 +145,7 @@ def create_app(
     app.state.settings = settings
     app.state.read_only = read_only
     app.state.store = app.state.queries = app.state.neo4j = app.state.state_index = None
-    app.state.ingest = app.state.write_failure = None
+    app.state.ingest = app.state.write_failure = app.state.sparql_workers = None
     app.state.write_slots = threading.BoundedSemaphore(settings.write_queue)
     app.state.backend = "sparql"
     install_error_handlers(app)

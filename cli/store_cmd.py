@@ -13,6 +13,7 @@ from pathlib import Path
 import typer
 
 from cli.common import Backend, CliError, console, err_console, print_table, settings_of
+from cli.sparql_answer import sparql_answer
 from kg.queries.timeline_warm import (
     NEO4J_WORKERS,
     WarmReport,
@@ -174,6 +175,12 @@ def sparql_cmd(
     ctx: typer.Context,
     query: str = typer.Argument(..., help="A SPARQL query, or @FILE to read one."),
     fmt: SparqlFormat = typer.Option(SparqlFormat.json, "--format", help="Output format."),
+    timeout: float | None = typer.Option(
+        None,
+        "--timeout",
+        min=0,
+        help="Seconds before the query is stopped (default: KG_SPARQL_TIMEOUT; 0: no limit).",
+    ),
 ) -> None:
     """Run a read-only SPARQL query over the union of all graphs."""
     text = _query_text(query)
@@ -183,13 +190,13 @@ def sparql_cmd(
         raise CliError("The query is not UTF-8 text.", code=2) from None
     if nesting(text) > MAX_NESTING:  # the store refuses it too; say it before opening it
         raise CliError(NESTING_TEXT)
+    seconds = settings_of(ctx).sparql_timeout if timeout is None else timeout
     with opened_store(ctx, reading=True) as store:
-        if fmt is SparqlFormat.table:
-            _print_result_table(store.query(text))
-            return
-        name = {"turtle": "ttl"}.get(fmt.value, fmt.value)
-        data = store.query_serialized(text, name)
-    sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
+        answer = sparql_answer(store, text, fmt.value, seconds)
+    if isinstance(answer, QueryResult):
+        _print_result_table(answer)
+        return
+    sys.stdout.buffer.write(answer if answer.endswith(b"\n") else answer + b"\n")
     sys.stdout.flush()
 
 

@@ -94,6 +94,13 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, description="Port `kg serve` listens on.")
     sparql_timeout: float = Field(default=10.0, description="Seconds a SPARQL query may run.")
     sparql_limit: int = Field(default=10000, description="Most rows a SPARQL query returns.")
+    sparql_workers: int = Field(
+        default=2,
+        ge=0,
+        le=64,
+        description="SPARQL queries over the embedded store run at once, each in a worker "
+        "process killed at KG_SPARQL_TIMEOUT; 0 runs them in the server's process.",
+    )
     cypher_timeout: float = Field(default=10.0, description="Seconds a Cypher query may run.")
     cypher_limit: int = Field(default=10000, description="Most rows a Cypher query returns.")
     min_confidence: float = Field(

@@ -4,6 +4,7 @@ results by Accept (JSON, XML, CSV, TSV; Turtle, N-Triples, JSON-LD, RDF/XML for 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Annotated, Any, cast
 from urllib.parse import parse_qs
 
@@ -26,6 +27,7 @@ from kg.stores.base import (
     StoreError,
     looks_like_update,
 )
+from kg.stores.query_pool import QueryTimeout, QueryWorkers
 from kg.stores.sparql_guard import (
     MAX_NESTING,
     NESTING_TEXT,
@@ -33,6 +35,9 @@ from kg.stores.sparql_guard import (
     is_federated,
     nesting,
 )
+from kg.stores.worker_queries import worker_query
+
+WORKER_GRACE = 1.0  # seconds past the timeout before the server stops waiting for the pool
 
 router = APIRouter(tags=["sparql"], dependencies=[ReadKeyDep])
 
@@ -130,22 +135,32 @@ def _serialize(result: QueryResult, accept: str, limit: int) -> Response:
     return Response(body, media_type=media, headers=headers)
 
 
+def _evaluate(
+    store: RecordStore, workers: QueryWorkers | None, query: str, limit: int, timeout: float
+) -> tuple[threading.Event, Callable[[], QueryResult]]:
+    """The query as a call for a thread, and the event that stops it where it can stop."""
+    stop = threading.Event()
+    if workers is not None:  # killed at the timeout: the core and the memory come back
+        return stop, lambda: worker_query(workers, query, limit, timeout)
+    # In process, pyoxigraph cannot cancel a query: on timeout the client gets its answer
+    # now, and the thread stops at the next row it reads (or when the query ends).
+    return stop, lambda: store.query(query, limit, stop)
+
+
 async def _answer(
-    store: RecordStore, query: str, accept: str, timeout: float, limit: int
+    request: Request, store: RecordStore, query: str, timeout: float, limit: int
 ) -> Response:
     if not query.strip():
         raise ApiError(400, "missing the 'query' parameter", "Missing query")
     _check_read_only(query)
-    stop = threading.Event()
+    workers = request.app.state.sparql_workers
+    # One row past the limit says "truncated"; rows are read as they stream, so the rest
+    # is never built. The workers keep time themselves: the outer bound is a safety net.
+    stop, evaluate = _evaluate(store, workers, query, limit + 1, timeout)
     try:
-        with anyio.fail_after(timeout):
-            # One row past the limit says "truncated"; rows are read as they stream, so the
-            # rest is never built. pyoxigraph cannot cancel a query: on timeout the client
-            # gets its answer now, and the worker thread stops at the next row it reads.
-            result = await anyio.to_thread.run_sync(
-                lambda: store.query(query, limit + 1, stop), abandon_on_cancel=True
-            )
-    except TimeoutError:
+        with anyio.fail_after(timeout + WORKER_GRACE if workers else timeout):
+            result = await anyio.to_thread.run_sync(evaluate, abandon_on_cancel=True)
+    except (TimeoutError, QueryTimeout):
         stop.set()
         raise ApiError(503, f"the query ran longer than {timeout:g} s", "Query timeout") from None
     except RecordUnavailable as exc:
@@ -153,7 +168,7 @@ async def _answer(
     except StoreError as exc:
         # Updates sent as queries fail to parse as queries: both are the client's to fix.
         raise ApiError(400, str(exc), "Malformed query") from None
-    return _serialize(result, accept, limit)
+    return _serialize(result, request.headers.get("accept", ""), limit)
 
 
 @router.get(
@@ -171,8 +186,7 @@ async def sparql_get(
         str, Query(description="A SPARQL 1.1 query", examples=["ASK { ?s ?p ?o }"])
     ] = "",
 ) -> Response:
-    accept = request.headers.get("accept", "")
-    return await _answer(store, query, accept, settings.sparql_timeout, settings.sparql_limit)
+    return await _answer(request, store, query, settings.sparql_timeout, settings.sparql_limit)
 
 
 @router.post(
@@ -219,5 +233,4 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
         raise ApiError(403, "this endpoint is read-only: SPARQL updates are refused", "Read-only")
     else:
         raise ApiError(415, "send application/sparql-query or a form with 'query'")
-    accept = request.headers.get("accept", "")
-    return await _answer(store, query, accept, settings.sparql_timeout, settings.sparql_limit)
+    return await _answer(request, store, query, settings.sparql_timeout, settings.sparql_limit)

@@ -3,10 +3,43 @@ build the app with `api.main:app_from_env` (uvicorn needs an import string for w
 
 from __future__ import annotations
 
+import json
 import socket
 
+import h11
 import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.supervisors import Multiprocess
+
+BAD_REQUEST = json.dumps(
+    {
+        "type": "about:blank",
+        "title": "Bad Request",
+        "status": 400,
+        "detail": "The request is not valid HTTP/1.1 (its request line, a header or its "
+        "length), so the server did not read it.",
+    }
+).encode()
+
+
+class ProblemH11Protocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol, whose own 400 for a request it cannot parse (a negative
+    Content-Length, a malformed header), sent before the app sees it, is problem+json like
+    every other error instead of plain text."""
+
+    def send_400_response(self, msg: str) -> None:
+        headers = [
+            (b"content-type", b"application/problem+json"),
+            (b"content-length", str(len(BAD_REQUEST)).encode()),
+            (b"connection", b"close"),
+        ]
+        for event in (
+            h11.Response(status_code=400, headers=headers, reason=b"Bad Request"),
+            h11.Data(data=BAD_REQUEST),
+            h11.EndOfMessage(),
+        ):
+            self.transport.write(self.conn.send(event) or b"")
+        self.transport.close()
 
 
 class TcpConfig(uvicorn.Config):
@@ -34,6 +67,7 @@ def run(host: str, port: int, workers: int, access_log: bool, log_level: str = "
         workers=workers,
         access_log=access_log,
         log_level=log_level,
+        http=ProblemH11Protocol,
     )
     if workers > 1:
         Multiprocess(config, sockets=[config.bind_socket()]).run()

@@ -27,7 +27,10 @@ from kg.stores.query_worker import PID, receive, send
 
 REFRESH_SECONDS = 0.05  # how often idle workers are checked against the store's version
 MIN_START = 0.02  # a query with less time left than this is not started: it times out
-START_SECONDS = 30.0  # the zygote imports pyoxigraph: seconds before it must answer
+START_SECONDS = 30.0
+# A worker that has grown past this (a big sort answered in time) is replaced after its query.
+RECYCLE_MB = 256.0
+PAGE = os.sysconf("SC_PAGE_SIZE")  # the zygote imports pyoxigraph: seconds before it must answer
 
 
 class QueryTimeout(StoreError):
@@ -61,6 +64,14 @@ class _Worker:
         send(self.sock, request)
         return receive(self.sock)
 
+    def resident_mb(self) -> float:
+        """The worker's resident memory (0 once it is gone)."""
+        try:
+            pages = int(Path(f"/proc/{self.pid}/statm").read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            return 0.0
+        return pages * PAGE / 1e6
+
     def kill(self) -> None:
         with contextlib.suppress(OSError):
             os.kill(self.pid, signal.SIGKILL)
@@ -70,8 +81,8 @@ class _Worker:
 class QueryWorkers:
     """Up to `size` queries at once on the store at `path`, each in a worker process."""
 
-    def __init__(self, path: Path, size: int = 2) -> None:
-        self.path, self.size = path, size
+    def __init__(self, path: Path, size: int = 2, recycle_mb: float = RECYCLE_MB) -> None:
+        self.path, self.size, self.recycle_mb = path, size, recycle_mb
         self._idle: list[_Worker] = []
         self._busy = 0
         self._ready = threading.Condition()
@@ -158,7 +169,10 @@ class QueryWorkers:
         except (OSError, EOFError):
             self._release(worker)
             raise StoreError("The query ended its worker process before it answered.") from None
-        self._put(worker, busy=True)
+        if worker.resident_mb() > self.recycle_mb:  # a big query's memory goes with it
+            self._release(worker)
+        else:
+            self._put(worker, busy=True)
         return answer
 
     def _refresh_idle(self, version: object) -> None:

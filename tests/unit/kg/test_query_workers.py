@@ -102,6 +102,23 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def test_a_worker_grown_past_its_limit_is_replaced(store: OxigraphStore) -> None:
+    pool = QueryWorkers(store.path or Path(), 1, recycle_mb=0.0)  # every worker is too big
+    try:
+        assert worker_query(pool, "ASK { ?s ?p ?o }", None, 10).boolean is True
+        deadline = time.monotonic() + 10
+        while len(pool._idle) < 2:  # the successor of the first one, and the spare
+            assert time.monotonic() < deadline, "no successor started"
+            time.sleep(0.02)
+        answering = pool._idle[-1].pid  # the next query takes the last idle worker
+        assert worker_query(pool, "ASK { ?s ?p ?o }", None, 10).boolean is True
+        while _alive(answering):
+            assert time.monotonic() < deadline, "the worker past its limit still runs"
+            time.sleep(0.02)
+    finally:
+        pool.close()
+
+
 def test_no_workers_for_a_store_in_memory() -> None:
     memory = OxigraphStore()
     assert workers_for(memory, 2) is None

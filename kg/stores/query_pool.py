@@ -12,6 +12,7 @@ QueryTimeout and its worker killed and replaced (by a fork: a few ms).
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import signal
 import socket
@@ -25,6 +26,7 @@ from typing import Any
 from kg.stores.base import RecordUnavailable, StoreError
 from kg.stores.query_worker import PID, receive, send
 
+log = logging.getLogger("geokg.sparql")
 REFRESH_SECONDS = 0.05  # how often idle workers are checked against the store's version
 MIN_START = 0.02  # a query with less time left than this is not started: it times out
 START_SECONDS = 30.0
@@ -152,7 +154,7 @@ class QueryWorkers:
             self._put(self._fork())
         except (OSError, EOFError) as exc:
             if not self._closed.is_set():  # the next query waits, then says it timed out
-                print(f"geokg: a SPARQL worker did not start: {exc}", file=sys.stderr)
+                log.warning("A SPARQL worker did not start: %s", exc)
 
     def run(self, op: str, sparql: str, limit: int | None, fmt: str | None, timeout: float) -> Any:
         """The worker's answer to one request; QueryTimeout past `timeout` seconds."""
@@ -162,7 +164,12 @@ class QueryWorkers:
         except TimeoutError:
             raise QueryTimeout(f"The query ran longer than {timeout:g} s.") from None
         try:
-            answer = worker.ask((op, store_version(self.path), sparql, limit, fmt), deadline)
+            version = store_version(self.path)
+        except OSError as exc:
+            self._put(worker, busy=True)
+            raise RecordUnavailable(f"Cannot read the store at {self.path}: {exc}.") from None
+        try:
+            answer = worker.ask((op, version, sparql, limit, fmt), deadline)
         except TimeoutError:
             self._release(worker)
             raise QueryTimeout(f"The query ran longer than {timeout:g} s.") from None
@@ -193,12 +200,15 @@ class QueryWorkers:
         """Start the workers, then reopen idle ones soon after each write."""
         for _ in range(self.size + 1):
             self._start_one()
-        seen = store_version(self.path)
+        seen: object = None
         while not self._closed.wait(REFRESH_SECONDS):
-            version = store_version(self.path)
-            if version != seen:
-                seen = version
+            try:
+                version = store_version(self.path)
+            except OSError:  # the folder is gone: the next query says so
+                continue
+            if seen is not None and version != seen:
                 self._refresh_idle(version)
+            seen = version
 
     def close(self) -> None:
         """Stop every worker and the zygote (a busy worker dies with it: PDEATHSIG)."""

@@ -5,18 +5,26 @@ options keep. Each case is one fixture row (tests/fixtures/gdelt/README.md) or o
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
+from rdflib import RDF
 
+from loaders.article import Article
+from loaders.extraction.extractor import extract
 from loaders.gdelt.events import iter_events
 from loaders.gdelt.mapping import DATA, NO_TYPE, MappingError, Rule, check, load_mapping
 from loaders.gdelt.model import GdeltEvent, Options, Summary
+from loaders.rdf.article_graph import build_article_triples
+from ontology.identifiers import event_iri
+from ontology.namespace import GEO
 from ontology.reference_data import REFERENCE_DIR, load_reference
 
 MAIN = Path(__file__).parents[2] / "fixtures" / "gdelt" / "20240619120000.export.CSV"
 EVENTS = json.loads((DATA / "cameo_event_types.json").read_text())
 COUNTRIES = json.loads((DATA / "cameo_countries.json").read_text())
+BASE = "https://geokg.example.org/"
 
 
 def _run(options: Options = Options()) -> tuple[dict[int, GdeltEvent], Summary]:
@@ -146,3 +154,23 @@ def test_quad_classes_keep_only_those_classes() -> None:
     assert sorted(events) == [16]
     assert all(e.quad_class == 4 for e in events.values())
     assert summary.skipped["QuadClass not asked for"] > 0
+
+
+def test_a_row_and_an_article_reporting_the_same_event_name_one_event_node() -> None:
+    """The premise of corroboration across sources (issue 30 item 4): a mapped row's type,
+    participants and day give the IRI the article graph gives the same event."""
+    article = Article(
+        text="Russian President Vladimir Putin arrived in Pyongyang on June 19, 2024 for a "
+        "state visit to North Korea. Russia and North Korea signed a treaty on June 19, 2024.",
+        url="https://news.example.org/putin-pyongyang",
+        published=date(2024, 6, 20),
+    )
+    triples = build_article_triples(extract(article), BASE)
+    from_article = {str(s) for s, p, o in triples if p == RDF.type and o == GEO.Event}
+    events, _ = _run()
+    from_rows = {str(event_iri(BASE, e.type, e.participants, e.date)) for e in events.values()}
+    assert from_article == {
+        f"{BASE}event/state_visit/PRK-RUS/2024-06-19",
+        f"{BASE}event/treaty_signed/PRK-RUS/2024-06-19",
+    }
+    assert from_article <= from_rows  # rows 1 and 3 (042, 043) are one visit, row 2 the treaty

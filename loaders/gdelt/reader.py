@@ -16,6 +16,9 @@ from loaders.gdelt.columns import WIDTH
 
 Row = tuple[int, list[str]]
 ZIP_MAGIC = b"PK\x03\x04"
+# Characters: a GDELT row is under 3,000; a longer line (a file without newlines) is read no
+# further than this, so memory stays flat whatever the file holds.
+MAX_LINE = 1 << 16
 
 
 class RowError(LoadError):
@@ -44,7 +47,15 @@ def iter_rows(path: Path, source: str | None = None) -> Iterator[Row | RowError]
 
 
 def _rows(handle: IO[str], name: str) -> Iterator[Row | RowError]:
-    for number, line in enumerate(handle, 1):
+    readline, number = handle.readline, 0
+    while line := readline(MAX_LINE):
+        number += 1
+        if len(line) == MAX_LINE and not line.endswith("\n"):
+            while (rest := readline(MAX_LINE)) and not rest.endswith("\n"):
+                pass  # the rest of the over-long line, never held whole
+            message = f"{name} line {number} is over {MAX_LINE:,} characters: no GDELT row is."
+            yield RowError(message, name, number, "line too long")
+            continue
         fields = line.rstrip("\r\n").split("\t")
         if len(fields) == WIDTH:
             yield number, fields
@@ -68,12 +79,17 @@ def open_export(path: Path, name: str) -> IO[str]:
     bytes, not its name). Raises RowError (line None) for a file that cannot be opened."""
     try:
         with path.open("rb") as raw:
-            zipped = raw.read(4) == ZIP_MAGIC
+            head = raw.read(4096)
+        zipped = head.startswith(ZIP_MAGIC)
         binary: IO[bytes] = _member(path, name) if zipped else path.open("rb")
     except OSError as exc:
         raise RowError(
             f"{name} could not be read: {exc.strerror or exc}.", name, None, "unreadable"
         ) from None
+    if not zipped and b"\x00" in head:
+        binary.close()
+        message = f"{name} looks like a binary file (it contains NUL bytes), not a GDELT export."
+        raise RowError(message, name, None, "unreadable")
     return io.TextIOWrapper(binary, encoding="utf-8", errors="replace", newline="\n")
 
 

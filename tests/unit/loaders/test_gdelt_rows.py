@@ -150,3 +150,23 @@ def test_memory_stays_flat_over_many_rows(tmp_path: Path) -> None:
     tracemalloc.stop()
     assert count == 5_000
     assert peak < 300_000  # the 5,000 events kept in a list take about 2 MB
+
+
+def test_a_line_longer_than_any_row_is_reported_without_being_held_whole(tmp_path: Path) -> None:
+    path = tmp_path / "long.export.CSV"
+    row = MAIN.read_text().splitlines()[0]
+    path.write_text("x" * 200_000 + "\n" + row + "\n")
+    events, summary = _read(path)
+    assert [str(e) for e in events if isinstance(e, RowError)] == [
+        f"{path} line 1 is over 65,536 characters: no GDELT row is."
+    ]
+    assert [e.line for e in events if isinstance(e, GdeltEvent)] == [2]
+    assert summary.malformed == {"line too long": 1}
+
+
+def test_a_binary_file_is_one_error_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "image.export.CSV"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    assert [str(e) for e in _read(path)[0]] == [
+        f"{path} looks like a binary file (it contains NUL bytes), not a GDELT export."
+    ]

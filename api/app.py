@@ -28,7 +28,6 @@ from api.routers import (
 from api.schemas import HealthPublic
 from kg import __version__, wiring
 from kg.queries.base import GraphQueries
-from kg.queries.sparql_queries import SparqlQueries
 from kg.settings import Settings
 from kg.stores.base import RecordStore
 from kg.stores.worker_queries import workers_for
@@ -97,7 +96,7 @@ def _lifespan(settings: Settings, backend_factory: BackendFactory | None, read_o
         else:
             (store, queries), driver = open_backend(settings, read_only)
         app.state.store, app.state.queries, app.state.neo4j = store, queries, driver
-        app.state.backend = "sparql" if isinstance(queries, SparqlQueries) else "neo4j"
+        app.state.backend = wiring.backend_name(queries)
         projection = wiring.projection(driver, settings.neo4j_database) if driver else None
         app.state.ingest = wiring.ingest_service(settings, store, projection)
         app.state.sparql_workers = workers_for(store, settings.sparql_workers)

@@ -24,9 +24,12 @@ from typing import Any
 
 from query_scale import DATA_VERSION, Level, neo4j_running, neo4j_settings
 
+from kg.queries.cached_queries import CachedQueries
+from kg.queries.cypher_queries import DYADS_CYPHER as NEO4J_DYADS_CYPHER
 from kg.queries.cypher_queries import CypherQueries
-from kg.queries.timeline_warm import NEO4J_DYADS_CYPHER, warm_neo4j_timelines
+from kg.queries.timeline_warm import warm_neo4j_timelines
 from kg.stores.neo4j_store import Neo4jProjection
+from kg.stores.neo4j_timeline_cache import Neo4jTimelineCache
 
 
 def arguments() -> argparse.Namespace:
@@ -50,8 +53,9 @@ def _ms(fn: Callable[..., Any], *args: Any) -> tuple[float, Any]:
     return (time.perf_counter() - began) * 1000, out
 
 
-def warm(cached: CypherQueries, workers: int) -> None:
-    cached.driver.execute_query("MATCH (c:TimelineCache) WHERE c.dyad <> '*' DELETE c")
+def warm(cached: CachedQueries, workers: int) -> None:
+    driver = cached.inner.driver  # type: ignore[attr-defined]
+    driver.execute_query("MATCH (c:TimelineCache) WHERE c.dyad <> '*' DELETE c")
     step = [0.0]
 
     def progress(done: int, total: int) -> None:
@@ -62,7 +66,7 @@ def warm(cached: CypherQueries, workers: int) -> None:
     began = time.perf_counter()
     report = warm_neo4j_timelines(cached, progress=progress, workers=workers)
     seconds = time.perf_counter() - began
-    events = cached.driver.execute_query(
+    events = driver.execute_query(
         "MATCH (c:TimelineKept) RETURN count(c) AS pairs, sum(size(c.bodies)) AS events"
     ).records[0]
     print(
@@ -103,7 +107,8 @@ def main() -> None:
         sys.exit(f"No database at {level.folder}: run bench/query_scale.py --scales {args.events}")
     with neo4j_running(neo4j_settings(level, args), args.fast_start) as driver:
         Neo4jProjection(driver).ensure_schema()
-        cached, direct = CypherQueries(driver), CypherQueries(driver, timeline_cache=False)
+        direct = CypherQueries(driver)
+        cached = CachedQueries(direct, Neo4jTimelineCache(driver))
         for workers in (int(w) for w in args.workers.split(",")):
             warm(cached, workers)
         mismatches = sample(cached, direct, args.sample, args.seed)

@@ -50,14 +50,17 @@ from query_scale_data import (
 )
 
 from kg import neo4j_server, wiring
+from kg.queries.base import GraphQueries
+from kg.queries.cached_queries import CachedQueries, record_queries
 from kg.queries.cypher_queries import CypherQueries
 from kg.queries.sparql_queries import SparqlQueries
 from kg.reference import load_reference
 from kg.settings import Settings
+from kg.stores.base import RecordStore
 from kg.stores.neo4j_store import Neo4jProjection
 from kg.stores.neo4j_timeline_cache import Neo4jTimelineCache
-from kg.stores.oxigraph_store import OxigraphStore
 from kg.stores.oxigraph_terms import to_ox
+from kg.stores.timeline_cache import TimelineCache
 from kg.sync import CHUNK_TRIPLES
 from loaders.rdf.reference_graph import reference_graphs
 from ontology.dates import PartialDate, parse_partial
@@ -71,7 +74,7 @@ PASSWORD = "geokg-bench-pw"
 # reads every answer from the graph; "neo4j+cache" keeps pair timelines in Neo4j, the same way.
 BACKENDS = ("oxigraph", "oxi+cache", "neo4j", "neo4j+cache")
 WARMED = ("oxi+cache", "neo4j+cache")
-Queries = SparqlQueries | CypherQueries
+Queries = GraphQueries
 Call = Callable[[Queries], Any]
 PAGE = 20  # events on the first page of a timeline, as a UI shows them
 
@@ -331,8 +334,8 @@ def measure(
     level: Level, pool: list[EventSpec], driver: Driver, args: argparse.Namespace
 ) -> list[dict[str, Any]]:
     store = wiring.open_store(Settings(store_path=level.oxigraph))
-    store.forget_timelines()  # kept by an earlier run, or before a bulk load
-    cypher = CypherQueries(driver, timeline_cache=False)
+    timelines(store).forget()  # kept by an earlier run, or before a bulk load
+    cypher = CypherQueries(driver)
     with Neo4jTimelineCache(driver).writing(None):  # drops what an earlier run kept
         pass
     refs: dict[str, Callable[[], Any]] = {
@@ -342,10 +345,10 @@ def measure(
         "neo4j+cache": lambda: cypher._read("RETURN 1 AS one"),
     }
     backends: dict[str, Queries] = {
-        "oxigraph": SparqlQueries(RecordOnly(store)),  # type: ignore[arg-type]
-        "oxi+cache": SparqlQueries(store),
+        "oxigraph": SparqlQueries(store),  # every timeline read from the record
+        "oxi+cache": record_queries(store),
         "neo4j": cypher,
-        "neo4j+cache": CypherQueries(driver),
+        "neo4j+cache": CachedQueries(cypher, Neo4jTimelineCache(driver)),
     }
     rng = random.Random(args.seed + level.events)
     results = []
@@ -372,17 +375,11 @@ def measure(
     return results
 
 
-class RecordOnly:
-    """The store as it was before the timeline cache: every timeline read from the record."""
-
-    def __init__(self, store: OxigraphStore) -> None:
-        self._store = store
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
-
-    def cached_timeline(self, dyad: str, keep: Any) -> tuple[None, None]:
-        return None, None
+def timelines(store: RecordStore) -> TimelineCache:
+    """The pair timelines kept beside the store."""
+    caches = store.caches()
+    assert caches is not None and caches.timelines is not None
+    return caches.timelines
 
 
 def _line(r: dict[str, Any]) -> str:

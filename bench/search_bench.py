@@ -99,9 +99,9 @@ def main() -> None:
         print(f"Neo4j schema (full-text index) ready in {time.perf_counter() - began:.1f} s")
         store = wiring.open_store(Settings(store_path=level.oxigraph))
         began = time.perf_counter()
-        store.search_index().rebuild()
+        store.caches().search.rebuild()  # type: ignore[union-attr]
         print(f"embedded index rebuilt in {time.perf_counter() - began:.1f} s")
-        cypher = CypherQueries(driver, timeline_cache=False)
+        cypher = CypherQueries(driver)
         backends = {
             "oxigraph": (SparqlQueries(store), lambda: store.query("ASK {}")),
             "neo4j": (cypher, lambda: cypher._read("RETURN 1 AS one")),

@@ -29,8 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from api_load import start_server
 
 from kg.neo4j_server import free_port
-from kg.queries.sparql_queries import SparqlQueries
-from kg.queries.timeline_warm import DYADS_QUERY
+from kg.queries.cached_queries import CachedQueries
+from kg.queries.sparql_queries import DYADS_QUERY, SparqlQueries
+from kg.stores.server_timelines import ServerTimelines
 from kg.stores.sparql_endpoint_store import SparqlEndpointStore
 
 
@@ -65,7 +66,8 @@ def _report(name: str, times: list[float], ref: float) -> None:
 
 def _measure(url: str, count: int, seed: int) -> tuple[int, dict[str, list[float]]]:
     """Time both paths, taking turns, on `count` random pairs the server has read once."""
-    fast = SparqlQueries(SparqlEndpointStore(f"{url}/sparql", timeline_url=f"{url}/timeline"))
+    through = ServerTimelines(f"{url}/timeline")
+    fast = CachedQueries(SparqlQueries(SparqlEndpointStore(f"{url}/sparql")), through)
     sparql = SparqlEndpointStore(f"{url}/sparql")
     slow = SparqlQueries(sparql)
     codes = sorted(r["code"] for r in sparql.select(DYADS_QUERY))

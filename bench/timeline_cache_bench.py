@@ -23,6 +23,7 @@ from typing import Any
 
 from kg import wiring
 from kg.queries import sparql_event_builders as qe
+from kg.queries.cached_queries import record_queries
 from kg.queries.sparql_queries import SparqlQueries
 from kg.settings import Settings
 from kg.stores.oxigraph_store import OxigraphStore
@@ -46,14 +47,16 @@ def _pairs(store: OxigraphStore, count: int, seed: int) -> list[tuple[str, str]]
 def probe(store: OxigraphStore, pairs: list[tuple[str, str]]) -> dict[str, list[float]]:
     """Milliseconds of each way of reading each pair, and the pair's size."""
     times: dict[str, list[float]] = defaultdict(list)
-    q = SparqlQueries(store)
+    q, c = SparqlQueries(store), record_queries(store)
+    caches = store.caches()
+    assert caches is not None and caches.timelines is not None
     for a, b in pairs:
         q._events(qe.event_keys_query((a, b)))  # untimed: the pair's pages in the OS cache
         for name, limit in (("first page of 20", 20), ("whole timeline", None)):
             record_ms, expected = _ms(lambda: q._events(qe.event_keys_query((a, b), limit=limit)))  # noqa: B023
-            store.forget_timelines()
-            cold_ms, cold = _ms(lambda: q.timeline(a, b, limit=limit))  # noqa: B023
-            warm_ms, warm = _ms(lambda: q.timeline(a, b, limit=limit))  # noqa: B023
+            caches.timelines.forget()
+            cold_ms, cold = _ms(lambda: c.timeline(a, b, limit=limit))  # noqa: B023
+            warm_ms, warm = _ms(lambda: c.timeline(a, b, limit=limit))  # noqa: B023
             assert cold == expected and warm == expected, (a, b, limit)
             times[f"{name}: record, no cache"].append(record_ms)
             times[f"{name}: first read, cached after"].append(cold_ms)
@@ -74,7 +77,9 @@ def main() -> None:
     probe(store, pairs[: args.warmup])
     ref = statistics.median(_ms(lambda: store.query("ASK {}"))[0] for _ in range(500))
     times = probe(store, pairs[args.warmup :])
-    store.forget_timelines()
+    caches = store.caches()
+    if caches is not None and caches.timelines is not None:
+        caches.timelines.forget()
     print(f"reference ASK {{}} p50 {ref:.3f} ms; {len(times['events of the pair'])} pairs")
     for name, samples in times.items():
         p50, p99 = statistics.median(samples), statistics.quantiles(samples, n=100)[98]

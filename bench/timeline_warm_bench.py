@@ -32,10 +32,12 @@ from rdflib.term import Node
 
 from kg import wiring
 from kg.queries import sparql_event_builders as qe
-from kg.queries.sparql_queries import SparqlQueries
-from kg.queries.timeline_warm import DYADS_QUERY, warm_timelines
+from kg.queries.cached_queries import CachedQueries, record_queries
+from kg.queries.sparql_queries import DYADS_QUERY, SparqlQueries
+from kg.queries.timeline_warm import warm_timelines
 from kg.reference import load_reference
 from kg.settings import Settings
+from kg.stores.base import RecordStore
 from kg.stores.oxigraph_store import OxigraphStore
 from kg.stores.oxigraph_terms import to_ox
 from ontology.identifiers import DEFAULT_BASE_IRI
@@ -70,16 +72,24 @@ def build(folder: Path, events: int, seed: int) -> Path:
     return store_path
 
 
+def cached(store: RecordStore) -> CachedQueries:
+    """SPARQL over the store, its pair timelines through the cache kept beside it."""
+    queries = record_queries(store)
+    assert isinstance(queries, CachedQueries)
+    return queries
+
+
 def reads(store: OxigraphStore, pairs: list[tuple[str, str]]) -> dict[str, list[float]]:
     """Milliseconds per read from the complete cache, and of `ASK {}`; every answer checked."""
-    q, times = SparqlQueries(store), {"ASK {}": [], "first page of 20": [], "whole timeline": []}
+    q, c = SparqlQueries(store), cached(store)
+    times: dict[str, list[float]] = {"ASK {}": [], "first page of 20": [], "whole timeline": []}
     calls: list[str] = []
     select = store.select
     for a, b in pairs:
         for name, limit in (("first page of 20", 20), ("whole timeline", None)):
             expected = q._events(qe.event_keys_query((a, b), limit=limit))
             store.select = lambda sparql: calls.append(sparql) or select(sparql)  # type: ignore[method-assign]
-            took, got = _ms(lambda: q.timeline(a, b, limit=limit))  # noqa: B023
+            took, got = _ms(lambda: c.timeline(a, b, limit=limit))  # noqa: B023
             store.select = select  # type: ignore[method-assign]
             assert got == expected, (a, b, limit)
             times[name].append(took)
@@ -109,7 +119,7 @@ def writes(store_path: Path, events: int, seed: int, count: int) -> dict[str, fl
         began = time.perf_counter()
         for name, graph in rdf.items():
             store.replace_graph(name, graph)
-            warm_timelines(SparqlQueries(store), every=False)
+            warm_timelines(cached(store), every=False)
         out["cache complete: s per article (write, then its pairs read again)"] = (
             time.perf_counter() - began
         ) / count
@@ -144,8 +154,8 @@ def main() -> None:
     store_path = build(folder, args.events, args.seed)
     print(f"store: {store_path} ({time.perf_counter() - began:.0f} s to build or find)")
     with wiring.open_store(Settings(store_path=store_path)) as store:
-        store.forget_timelines()
-        warm_s, report = _ms(lambda: warm_timelines(SparqlQueries(store)))
+        cached(store).cache.forget()
+        warm_s, report = _ms(lambda: warm_timelines(cached(store)))
         print(
             f"warm: {report.pairs} pairs, {report.read} read, complete={report.complete}, "
             f"{warm_s / 1000:.1f} s ({report.pairs / (warm_s / 1000):.0f} pairs/s, "

@@ -11,7 +11,7 @@ import kg
 from cli.common import CliError, console, print_table, settings_of
 from cli.query_cmd import EVENT_COLUMNS, event_rows
 from kg import wiring
-from kg.queries.sparql_queries import SparqlQueries
+from kg.queries.cached_queries import record_queries
 from kg.reference import load_reference
 from kg.stores.base import StoreError
 from kg.stores.server_note import announced, base_url
@@ -37,7 +37,7 @@ def demo(
                 f"({summary.corroborated_events} corroborated), {len(summary.rejected)} rejected"
             )
             service.refresh_record_cache(None)  # the pairs the articles changed
-            events = SparqlQueries(store).timeline("CHN", "PRK")
+            events = record_queries(store).timeline("CHN", "PRK")
             print_table("Timeline CHN-PRK", EVENT_COLUMNS, event_rows(events))
     except StoreError as exc:
         raise CliError(str(exc)) from None

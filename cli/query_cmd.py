@@ -24,8 +24,7 @@ from cli.store_cmd import cli_errors
 from kg.queries.base import GraphQueries
 from kg.queries.models import AlliancePublic, EventPublic, RelationSummary
 from kg.queries.suggest import PAIR_KINDS, no_entity_text, resolve_state_key
-from kg.stores.sparql_endpoint_store import SparqlEndpointStore
-from kg.wiring import open_queries
+from kg.wiring import open_queries, server_asked
 from ontology.dates import DateError, PartialDate, parse_partial
 from ontology.namespace import EVENT_TYPES, OBLIGATIONS
 
@@ -44,12 +43,8 @@ def opened_queries(ctx: typer.Context, backend: Backend) -> Iterator[GraphQuerie
     """The chosen backend, closed afterwards; failures become one-sentence CliErrors."""
     with cli_errors():
         queries = open_queries(settings_of(ctx), backend.value)
-        store = getattr(queries, "store", None)
-        if isinstance(store, SparqlEndpointStore):
-            timelines = f" (timelines: {store.timeline_url})" if store.timeline_url else ""
-            err_console.print(
-                f"Asking {store.url}{timelines}: a running `kg serve` holds the store."
-            )
+        if (server := server_asked(queries)) is not None:
+            err_console.print(f"Asking {server}: a running `kg serve` holds the store.")
         try:
             yield queries
         except ValueError as exc:  # a query argument the backend rejects

@@ -101,7 +101,9 @@ def _load(ctx: typer.Context, data: ReferenceData | None) -> None:
     with opened_store(ctx) as store:
         done = load_into(store, settings, data)
         total = store.count()
-        forgotten = store.timeline_epoch() is not None and not store.timelines_complete()
+        caches = store.caches()
+        timelines = caches.timelines if caches is not None else None
+        forgotten = timelines is not None and not timelines.is_complete()
     _say(
         f"Loaded {len(done.graphs)} reference graphs ({done.triples} triples) in "
         f"{done.seconds:.2f} s; the store at {record_name(settings)} holds {total} quads."

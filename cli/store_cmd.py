@@ -219,22 +219,22 @@ def _warm(
     ctx: typer.Context, backend: Backend, workers: int, progress: Callable[[int, int], None]
 ) -> WarmReport:
     """Fill one backend's timeline cache; a store with the cache off is a CLI error."""
-    from kg.queries.cypher_queries import CypherQueries
-    from kg.queries.sparql_queries import SparqlQueries
+    from kg.queries.cached_queries import CachedQueries, record_queries
 
     if backend == Backend.neo4j:
         if not settings_of(ctx).timeline_cache:
             raise CliError(CACHE_OFF, code=1)
         queries = open_queries(settings_of(ctx), "neo4j")
-        assert isinstance(queries, CypherQueries)
+        assert isinstance(queries, CachedQueries)
         try:
             return warm_neo4j_timelines(queries, progress=progress, workers=workers)
         finally:
             queries.close()
     with opened_store(ctx) as store:
-        if store.timeline_epoch() is None:
+        cached = record_queries(store)
+        if not isinstance(cached, CachedQueries):
             raise CliError(CACHE_OFF, code=1)
-        return warm_timelines(SparqlQueries(store), progress=progress)
+        return warm_timelines(cached, progress=progress)
 
 
 def warm_cmd(

@@ -27,6 +27,7 @@ from kg.ingest_workers import Engine, WorkerDied, prepared_items
 from kg.input_keys import environment
 from kg.prepare import Prepared, default_extractor, prepare, prepare_outcome
 from kg.stores.base import RecordStore
+from kg.stores.record_caches import input_cache
 from loaders.article import Article
 
 __all__ = [
@@ -90,7 +91,7 @@ def _known(store: RecordStore, skip_unchanged: bool) -> frozenset[str]:
     """The input keys the store kept (none unless `skip_unchanged`); the fingerprint keys
     need is computed here, before worker processes fork, so they need not."""
     environment()
-    cache = store.input_cache() if skip_unchanged else None
+    cache = input_cache(store) if skip_unchanged else None
     return cache.input_keys() if cache is not None else frozenset()
 
 

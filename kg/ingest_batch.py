@@ -24,6 +24,7 @@ from kg.refinement import refined_event, refinements
 from kg.refinement_delta import Changes, Write, group_events, refinement_changes
 from kg.stores.base import RecordStore
 from kg.stores.oxigraph_terms import statement_lines
+from kg.stores.record_caches import input_cache, known_hashes, remember_hashes
 from kg.sync import graph_hash
 from loaders.article import Article
 
@@ -85,14 +86,14 @@ def _stored_status(store: RecordStore, item: Prepared) -> tuple[Status, ArticleF
     """New, replaced (with the stored graph's facts) or unchanged: a graph whose hash the
     store keeps (kg.stores.graph_hashes) and equals the item's is unchanged without a read;
     one without a kept hash is read and hashed once, and its hash kept."""
-    known, epoch = store.known_hashes([item.name])
+    known, epoch = known_hashes(store, [item.name])
     if known.get(item.name) == item.digest:
         return "unchanged", None
     if not store.has_graph(item.name):
         return "new", None
     stored = store.to_graph(item.name)
     stored_digest = graph_hash(stored)
-    store.remember_hashes({item.name: stored_digest}, epoch)
+    remember_hashes(store, {item.name: stored_digest}, epoch)
     if stored_digest == item.digest:
         return "unchanged", None
     return "replaced", facts_of(stored, item.name)
@@ -141,7 +142,7 @@ class BatchWriter:
         self, store: RecordStore, emit: Callable[[Outcome], None], redo: Redo | None = None
     ) -> None:
         self.store, self.emit, self.redo = store, emit, redo
-        self.inputs = store.input_cache()
+        self.inputs = input_cache(store)
         self.index = GroupIndex(store)
         self._held: list[_Held] = []
         self._names: set[str] = set()  # of the articles held
@@ -183,7 +184,7 @@ class BatchWriter:
         name, digest, events = made[known.input_key]
         if name in self._names:
             self.flush()  # the same article held: its status follows that one's write
-        if self.store.known_hashes([name])[0].get(name) != digest:
+        if known_hashes(self.store, [name])[0].get(name) != digest:
             return False
         if not self._held:
             self._since = time.monotonic()
@@ -222,8 +223,8 @@ class BatchWriter:
         changes = refinement_changes(self.store, writes, others)
         replace, insert, delete = _lines(changes)
         self.store.update_statements({p.name: p.lines for p in items} | replace, insert, delete)
-        epoch = self.store.known_hashes([])[1]  # after the write only
-        self.store.remember_hashes({p.name: p.digest for p in items}, epoch)
+        epoch = known_hashes(self.store, [])[1]  # after the write only
+        remember_hashes(self.store, {p.name: p.digest for p in items}, epoch)
         self._remember_inputs(items)
         self.index.forget(w.old for w in writes if w.old is not None)
         self.index.added(w.new for w in writes)

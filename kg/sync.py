@@ -13,6 +13,7 @@ from rdflib import Graph
 
 from kg.projection.rows import GraphContent
 from kg.stores.base import RecordStore
+from kg.stores.graph_hashes import GraphHashes
 from kg.stores.oxigraph_terms import ntriples_hash, ntriples_text
 
 CHUNK_TRIPLES = 100_000  # triples projected per batch (bounds memory)
@@ -64,29 +65,27 @@ def sync(
     rebuild: bool = False,
     progress: Callable[[str, str], None] | None = None,
     chunk_triples: int = CHUNK_TRIPLES,
+    hashes: GraphHashes | None = None,
 ) -> SyncReport:
-    """Project what changed in the record since the last sync; `progress(action, graph)` is
-    called for each graph dropped ("drop") or projected ("project", once written). Changed
-    graphs are projected together, about `chunk_triples` triples per batch; the record is read
-    and the next batch's rows built while the current batch is written."""
-    report = SyncReport()
+    """Project what changed in the record since the last sync (a graph whose hash kept in
+    `hashes` is the projected one is not read); `progress(action, graph)` for each graph
+    dropped ("drop") or projected ("project", once written). Changed graphs are projected
+    together, about `chunk_triples` triples a batch, the next read while one is written."""
+    report, tell = SyncReport(), progress or (lambda action, name: None)
     if rebuild:
         projection.clear()
     projection.ensure_schema()
     projected = projection.graph_hashes()
     names = record_store.graphs()
-    gone = sorted(set(projected) - set(names))
-    if gone:
+    if gone := sorted(set(projected) - set(names)):
         for name in gone:
-            if progress:
-                progress("drop", name)
+            tell("drop", name)
         projection.drop_graphs(gone)
         report.dropped.extend(gone)
-    changed = _changed(record_store, names, projected, report)
+    changed = _changed(record_store, names, projected, report, hashes)
     for stats in projection.replace_batches(_batches(changed, chunk_triples)):
         for name in stats.graphs:
-            if progress:
-                progress("project", name)
+            tell("project", name)
         report.projected.extend(stats.graphs)
         report.triples += stats.triples
     return report
@@ -106,11 +105,12 @@ def _changed(
     names: list[str],
     projected: dict[str, str | None],
     report: SyncReport,
+    hashes: GraphHashes | None,
 ) -> Iterator[tuple[str, str, str]]:
     """The record's graphs whose hash differs from the projected one, as N-Triples text
     (noting the others as unchanged, and the new hashes in the report). A graph whose cached
     record hash equals the projected one is not read at all."""
-    known, epoch = record_store.known_hashes(names)
+    known, epoch = hashes.known(names) if hashes is not None else ({}, 0)
     read: dict[str, str] = {}
     for name in names:
         if projected.get(name) is not None and projected.get(name) == known.get(name):
@@ -118,15 +118,16 @@ def _changed(
             continue
         text, digest = record_graph(record_store, name)
         read[name] = digest
-        if len(read) >= REMEMBER_EVERY:
-            record_store.remember_hashes(read, epoch)
+        if len(read) >= REMEMBER_EVERY and hashes is not None:
+            hashes.put(read, epoch)
             read = {}
         if projected.get(name) == digest:
             report.unchanged.append(name)
             continue
         report.hashes[name] = digest
         yield name, text, digest
-    record_store.remember_hashes(read, epoch)
+    if hashes is not None:
+        hashes.put(read, epoch)
 
 
 def _batches(

@@ -40,7 +40,9 @@ def upgrade(store: RecordStore) -> UpgradeReport:
     """Add the dyads that events of older graphs lack; returns what was rewritten. The
     timelines the store kept are forgotten and its search index is read again: whatever wrote
     it before may not have kept them."""
-    store.forget_timelines()
+    caches = store.caches()
+    if caches is not None and caches.timelines is not None:
+        caches.timelines.forget()
     pending: dict[str, list[str]] = defaultdict(list)
     for row in store.select(MISSING_DYADS):
         pending[row["g"]].append(row["e"])
@@ -55,8 +57,8 @@ def upgrade(store: RecordStore) -> UpgradeReport:
         report.graphs.append(name)
         report.events += len(events)
     report.refinements = _refine(store)
-    if (index := store.search_index()) is not None:  # read again: as the timelines, above
-        index.rebuild()
+    if caches is not None:  # the search index read again: as the timelines, above
+        caches.search.rebuild()
     return report
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from kg.queries.base import GraphQueries
 from kg.settings import Settings
 from kg.stores.base import RecordStore, StoreLockedError
-from kg.stores.server_note import running_server
+from kg.stores.server_note import ServerNote, running_server
 
 if TYPE_CHECKING:
     from neo4j import Driver
@@ -111,18 +111,35 @@ def open_read_only_store(settings: Settings) -> RecordStore:
 def open_reader(settings: Settings) -> RecordStore:
     """The store to read: the store of record, or, while a `kg serve` holds it, the
     server's SPARQL endpoint (its process holds the store; reading beside it is unsafe)."""
-    note = running_server(record_folder(settings))
+    return _reader(settings, running_server(record_folder(settings)))
+
+
+def _reader(settings: Settings, note: ServerNote | None) -> RecordStore:
     if note is None:
         return open_store(settings)
     from kg.stores.sparql_endpoint_store import SparqlEndpointStore
 
     hint = f"; stop `kg serve` (process {note.pid}) to write to {record_name(settings)}"
-    # Only a server answering from the record: one on Neo4j would answer another backend.
-    timelines = f"{note.url}/timeline" if note.backend == "sparql" else None
     key = settings.read_api_key or settings.api_key  # the server may ask for either
-    return SparqlEndpointStore(
-        f"{note.url}/sparql", writes_hint=hint, timeline_url=timelines, api_key=key
-    )
+    return SparqlEndpointStore(f"{note.url}/sparql", writes_hint=hint, api_key=key)
+
+
+def reader_queries(settings: Settings) -> GraphQueries:
+    """SPARQL over open_reader's store (closed with the queries), pair timelines through the
+    cache beside it, or, beside a `kg serve` that answers from the record, through the
+    server's GET /timeline (kg.stores.server_timelines): its own cache."""
+    from kg.queries.cached_queries import CachedQueries, record_queries
+
+    note = running_server(record_folder(settings))
+    store = _reader(settings, note)
+    if note is None or note.backend != "sparql":  # a server on Neo4j answers another backend
+        return record_queries(store, owns_store=True)
+    from kg.queries.sparql_queries import SparqlQueries
+    from kg.stores.server_timelines import ServerTimelines
+
+    key = settings.read_api_key or settings.api_key
+    timelines = ServerTimelines(f"{note.url}/timeline", api_key=key)
+    return CachedQueries(SparqlQueries(store, owns_store=True), timelines)
 
 
 def neo4j_driver(settings: Settings) -> Driver:
@@ -139,25 +156,26 @@ def neo4j_driver(settings: Settings) -> Driver:
 
 
 def neo4j_queries(settings: Settings, driver: Driver | None = None) -> GraphQueries:
-    """CypherQueries on `driver` (left open), or on a driver of their own (closed with them)."""
+    """CypherQueries on `driver` (left open), or on a driver of their own (closed with them),
+    pair timelines through those kept in Neo4j unless KG_TIMELINE_CACHE is off."""
+    from kg.queries.cached_queries import CachedQueries
     from kg.queries.cypher_queries import CypherQueries
+    from kg.stores.neo4j_timeline_cache import Neo4jTimelineCache
 
     owns = driver is None
-    return CypherQueries(
-        driver or neo4j_driver(settings),
-        owns_driver=owns,
-        timeline_cache=settings.timeline_cache,
-        database=settings.neo4j_database,
-    )
+    driver = driver or neo4j_driver(settings)
+    database = settings.neo4j_database
+    cypher = CypherQueries(driver, owns_driver=owns, database=database)
+    if not settings.timeline_cache:
+        return cypher
+    return CachedQueries(cypher, Neo4jTimelineCache(driver, database))
 
 
 def open_queries(settings: Settings, backend: str = "sparql") -> GraphQueries:
     """The domain queries on `backend`; the caller closes them (closing the store too).
     BackendError (Neo4jUnavailable for Neo4j) when the backend cannot be used."""
     if backend == "sparql":
-        from kg.queries.sparql_queries import SparqlQueries
-
-        return SparqlQueries(open_reader(settings), owns_store=True)
+        return reader_queries(settings)
     if backend == "neo4j":
         if not settings.neo4j_uri:
             raise Neo4jUnavailable(
@@ -171,12 +189,37 @@ def serving_queries(
     settings: Settings, store: RecordStore, driver: Driver | None
 ) -> tuple[GraphQueries, str]:
     """What a server answers with, and its name: Cypher when Neo4j is configured and was
-    reached (`driver`), else SPARQL over `store`."""
-    from kg.queries.sparql_queries import SparqlQueries
+    reached (`driver`), else SPARQL over `store`; pair timelines through their caches."""
+    from kg.queries.cached_queries import record_queries
 
     if driver is not None:
         return neo4j_queries(settings, driver), "neo4j"
-    return SparqlQueries(store), "sparql"
+    return record_queries(store), "sparql"
+
+
+def backend_name(queries: GraphQueries) -> str:
+    """'sparql' for queries that read the record, else 'neo4j' (their cache aside)."""
+    from kg.queries.cached_queries import CachedQueries
+    from kg.queries.sparql_queries import SparqlQueries
+
+    inner = queries.inner if isinstance(queries, CachedQueries) else queries
+    return "sparql" if isinstance(inner, SparqlQueries) else "neo4j"
+
+
+def server_asked(queries: GraphQueries) -> str | None:
+    """The running `kg serve` the queries ask, as its SPARQL endpoint (and its timelines'
+    route, when asked); None when they read a store themselves."""
+    from kg.queries.cached_queries import CachedQueries
+    from kg.queries.sparql_queries import SparqlQueries
+    from kg.stores.server_timelines import ServerTimelines
+    from kg.stores.sparql_endpoint_store import SparqlEndpointStore
+
+    cache = queries.cache if isinstance(queries, CachedQueries) else None
+    inner = queries.inner if isinstance(queries, CachedQueries) else queries
+    if not (isinstance(inner, SparqlQueries) and isinstance(inner.store, SparqlEndpointStore)):
+        return None
+    timelines = f" (timelines: {cache.url})" if isinstance(cache, ServerTimelines) else ""
+    return f"{inner.store.url}{timelines}"
 
 
 def projection(driver: Driver, database: str | None = None) -> Neo4jProjection:
@@ -213,21 +256,22 @@ def retractions(settings: Settings) -> Retractions:
 def ingest_service(
     settings: Settings, store: RecordStore, neo4j: Neo4jProjection | None = None
 ) -> IngestService:
-    """The ingest use case writing to `store` and, when given, projecting into `neo4j`."""
+    """The ingest use case writing to `store` and, when given, projecting into `neo4j`
+    (whose pair timelines it reads again after a sync, unless KG_TIMELINE_CACHE is off)."""
     from kg.services.ingest import IngestService, Targets
 
-    cypher = None
-    if neo4j is not None:
+    cached = None
+    if neo4j is not None and settings.timeline_cache:
+        from kg.queries.cached_queries import CachedQueries
         from kg.queries.cypher_queries import CypherQueries
 
-        cypher = CypherQueries(
-            neo4j.driver, timeline_cache=settings.timeline_cache, database=neo4j.database
-        )
+        cypher = CypherQueries(neo4j.driver, database=neo4j.database)
+        cached = CachedQueries(cypher, neo4j.timelines)
     targets = Targets(
         store=store,
         base_iri=settings.base_iri,
         projection=neo4j,
-        neo4j_queries=cypher if settings.timeline_cache else None,
+        neo4j_queries=cached,
         retractions=retractions(settings),
         extractor=extractor(settings),
     )

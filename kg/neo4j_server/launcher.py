@@ -6,11 +6,9 @@ Java 17 and Maven needs no Docker and no Neo4j install to have Bolt, HTTP and Ne
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
@@ -23,13 +21,25 @@ from kg.neo4j_server.maven import (
     build,
     plugin_dir,
 )
+from kg.neo4j_server.processes import (
+    HOST,
+    MAIN_CLASS,
+    free_port,
+    is_alive,
+    is_launcher,
+    pid_file,
+    port_open,
+    read_pid,
+    read_ports,
+    write_pid,
+)
 from kg.settings import Settings
 
-MAIN_CLASS = "org.geokg.launcher.Main"
+# Named here too by kg.neo4j_server, the Fuseki launcher and the tests.
+__all__ = ["free_port", "is_alive", "is_launcher", "pid_file", "port_open", "read_ports"]
+
 READY_MARKER = "geokg-neo4j-launcher READY"
 PASSWORD_ENV = "NEO4J_LAUNCHER_PASSWORD"
-HOST = "127.0.0.1"
-PID_FILE = "launcher.pid"
 LOG_FILE = "launcher.log"
 
 # The flags Neo4j 5.26 requires of its JVM: neo4j-admin's config migrator
@@ -98,95 +108,16 @@ def java_command(
     classpath = os.pathsep.join(
         str(launcher_dir / part / "*") for part in (LAUNCHER_JARS, Path("target") / "lib")
     )
-    return [
-        java,
-        f"-Xms{settings.neo4j_heap}",
-        f"-Xmx{settings.neo4j_heap}",
-        *NEO4J_REQUIRED_JVM_FLAGS,
-        *NEO4J_CONF_JVM_FLAGS,
-        *java_opts,
-        "-cp",
-        classpath,
-        MAIN_CLASS,
-        "--home",
-        str(settings.neo4j_home.resolve()),
-        "--bolt-port",
-        str(settings.neo4j_bolt_port),
-        "--http-port",
-        str(settings.neo4j_http_port),
-        "--pagecache",
-        settings.neo4j_pagecache,
-        "--plugins",
-        str(plugin_dir(launcher_dir)),
-    ]
-
-
-# --- pid file and process checks --------------------------------------------------------------
-
-
-def pid_file(home: Path) -> Path:
-    return home.resolve() / PID_FILE
-
-
-def _pid_fields(home: Path) -> list[int]:
-    try:
-        return [int(field) for field in pid_file(home).read_text().split()]
-    except (FileNotFoundError, ValueError):
-        return []
-
-
-def read_pid(home: Path) -> int | None:
-    """The pid recorded by `start`, or None when there is no readable pid file."""
-    fields = _pid_fields(home)
-    return fields[0] if fields else None
-
-
-def read_ports(home: Path) -> tuple[int, int] | None:
-    """The Bolt and HTTP ports the recorded launcher was started on (older pid files: None)."""
-    fields = _pid_fields(home)
-    return (fields[1], fields[2]) if len(fields) == 3 else None
-
-
-def write_pid(home: Path, pid: int, ports: tuple[int, int] | None = None) -> None:
-    """`pid`, then the Bolt and HTTP ports it listens on, so `status` can tell where a server
-    started with other settings is."""
-    pid_file(home).write_text(" ".join(map(str, (pid, *(ports or ())))) + "\n")
-
-
-def is_alive(pid: int) -> bool:
-    """True while the process runs; a zombie (exited, not yet reaped) counts as gone."""
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)  # reaps it when it is our own child that exited
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except (FileNotFoundError, ProcessLookupError):
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
-
-
-def is_launcher(pid: int) -> bool:
-    """True when pid is alive and is our launcher (not a recycled pid of another program)."""
-    try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except (FileNotFoundError, ProcessLookupError):
-        return False
-    return MAIN_CLASS.encode() in cmdline and is_alive(pid)
-
-
-def port_open(port: int, host: str = HOST, timeout: float = 0.5) -> bool:
-    """True when something accepts TCP connections on host:port."""
-    try:
-        with socket.create_connection((host, port), timeout=timeout):
-            return True
-    except OSError:
-        return False
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 nobody listens on right now (for tests and benchmarks)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
+    options = {
+        "--home": str(settings.neo4j_home.resolve()),
+        "--bolt-port": str(settings.neo4j_bolt_port),
+        "--http-port": str(settings.neo4j_http_port),
+        "--pagecache": settings.neo4j_pagecache,
+        "--plugins": str(plugin_dir(launcher_dir)),
+    }
+    heap = (f"-Xms{settings.neo4j_heap}", f"-Xmx{settings.neo4j_heap}")
+    jvm = (*heap, *NEO4J_REQUIRED_JVM_FLAGS, *NEO4J_CONF_JVM_FLAGS, *java_opts)
+    return [java, *jvm, "-cp", classpath, MAIN_CLASS, *(x for kv in options.items() for x in kv)]
 
 
 # --- start / stop / status --------------------------------------------------------------------

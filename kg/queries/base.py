@@ -4,7 +4,7 @@ Cypher (Neo4j); one contract suite checks that both give the same answers."""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from kg.queries.models import (
@@ -63,6 +63,16 @@ class GraphQueries(ABC):
     ) -> list[EventPublic]:
         """Events with both `a` and `b` as participants (found from their dyad), optionally
         of one type and overlapping [start, end]; `limit` events from `offset` (None: all)."""
+
+    def whole_timelines(self, dyads: Sequence[str]) -> dict[str, list[EventPublic]]:
+        """Each pair's whole timeline, by dyad code ('CHN|PRK'), as `timeline` answers it
+        (a backend may read several pairs at once: kg.queries.timeline_batch)."""
+        pairs = {dyad: dyad.split("|") for dyad in dyads}
+        return {dyad: self.timeline(a, b) for dyad, (a, b) in pairs.items()}
+
+    @abstractmethod
+    def dyads(self) -> list[str]:
+        """The code of every pair that has a dyad ('CHN|PRK'), sorted."""
 
     @abstractmethod
     def relation_summary(self, a: str, b: str) -> RelationSummary: ...

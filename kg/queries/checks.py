@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from kg.queries.cypher_rows import code_param, event_type_param
 from kg.queries.models import RelationPublic
 from ontology.dates import DateError, DateSpan, PartialDate, parse_span
+from ontology.identifiers import dyad_code
 
 
 def check_pair(a: str, b: str, what: str = "a timeline") -> None:
@@ -26,6 +28,25 @@ def check_period(start: PartialDate | None, end: PartialDate | None) -> None:
         raise ValueError(
             f"the period from {start.text} to {end.text} is empty: its start is after its end"
         )
+
+
+def timeline_dyad(
+    a: str,
+    b: str,
+    start: PartialDate | None,
+    end: PartialDate | None,
+    event_type: str | None,
+    limit: int | None,
+    offset: int,
+) -> str:
+    """The dyad code of a timeline request whose arguments both backends take, or the
+    ValueError they would raise (a cached answer refuses what the backend refuses)."""
+    check_pair(a, b)
+    check_period(start, end)
+    if offset < 0 or (limit is not None and limit < 0):
+        raise ValueError("limit and offset must not be negative")
+    event_type_param(event_type)
+    return dyad_code(code_param(a), code_param(b))
 
 
 def _span(text: str) -> DateSpan | None:

@@ -36,7 +36,7 @@ from kg.queries.models import (
 )
 from kg.queries.search_cypher import cypher_search
 from kg.queries.search_models import SearchResult
-from kg.queries.sparql_queries import LATEST_EVENTS, cached_event, page_filter
+from kg.queries.sparql_queries import LATEST_EVENTS
 from kg.queries.sparql_rows import (
     alliance_names,
     alliance_rows,
@@ -46,26 +46,19 @@ from kg.queries.sparql_rows import (
     relation_models,
     state_model,
 )
-from kg.stores.neo4j_timeline_cache import Neo4jTimelineCache, page_indexes
 from ontology.dates import PartialDate
+
+DYADS_CYPHER = "MATCH (d:Dyad) WHERE d.code IS NOT NULL RETURN DISTINCT d.code AS code"
 
 
 class CypherQueries(CypherNeighbourhoodRows, GraphQueries):
     """GraphQueries over a Neo4j projection; `driver` is a neo4j.Driver, owned by the caller
-    unless `owns_driver`. Pair timelines are kept in Neo4j as read (kg.stores.
-    neo4j_timeline_cache) unless `timeline_cache` is False."""
+    unless `owns_driver` (the pair timelines kept in Neo4j: kg.queries.cached_queries)."""
 
-    def __init__(
-        self,
-        driver: Any,
-        database: str | None = None,
-        owns_driver: bool = False,
-        timeline_cache: bool = True,
-    ) -> None:
+    def __init__(self, driver: Any, database: str | None = None, owns_driver: bool = False) -> None:
         self.driver = driver
         self.database = database
         self._owns_driver = owns_driver
-        self.timelines = Neo4jTimelineCache(driver, database) if timeline_cache else None
 
     def close(self) -> None:
         """Close the driver when this object owns it (kg.wiring.open_queries)."""
@@ -220,20 +213,10 @@ class CypherQueries(CypherNeighbourhoodRows, GraphQueries):
     ) -> list[EventPublic]:
         check_pair(a, b)
         check_period(start, end)
-        pair, params = event_query_args((a, b), event_type, start, end, limit, offset)
-        if self.timelines is None or not pair:
-            return self._events((a, b), event_type, start, end, limit, offset)
-        keep = page_filter(event_type, start, end, limit, offset)
-        kept = self.timelines.read(params["dyad"])
-        if kept.events is not None:
-            bodies = [kept.events[i].body for i in page_indexes(kept.events, keep)]
-            return [EventPublic.model_validate_json(body) for body in bodies]
-        if kept.writing:  # a projection write runs: nothing read now is kept
-            return self._events((a, b), event_type, start, end, limit, offset)
-        whole = self._events((a, b))
-        events = [cached_event(e) for e in whole]
-        self.timelines.keep(params["dyad"], events, kept.version)
-        return [whole[i] for i in page_indexes(events, keep)]
+        return self._events((a, b), event_type, start, end, limit, offset)
+
+    def dyads(self) -> list[str]:
+        return sorted(r["code"] for r in self._read(DYADS_CYPHER))
 
     def events(
         self,

@@ -27,7 +27,8 @@ _OWN: weakref.WeakKeyDictionary[RecordStore, SearchIndex] = weakref.WeakKeyDicti
 
 def index_of(store: RecordStore) -> SearchIndex:
     """The store's own index, else one in memory read from it once (then never written)."""
-    found = store.search_index()
+    caches = store.caches()
+    found = caches.search if caches is not None else None
     if found is None:
         found = _OWN.get(store) or _OWN.setdefault(store, SearchIndex(None, store.select))
     return found

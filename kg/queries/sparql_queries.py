@@ -3,6 +3,7 @@ query text comes from pure builders, the rows become the shared pydantic models 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from kg.queries import sparql_builders as qb
@@ -35,36 +36,13 @@ from kg.queries.sparql_rows import (
     sources_by_fact,
     state_model,
 )
+from kg.queries.timeline_batch import read_timelines
 from kg.stores.base import RecordStore
-from kg.stores.timeline_cache import CachedEvent, PageFilter
 from ontology.dates import PartialDate
-from ontology.identifiers import dyad_code
 from ontology.namespace import GEO_IRI
 
 LATEST_EVENTS = 5  # how many of the pair's most recent events relation_summary shows
-
-
-def cached_event(event: EventPublic) -> CachedEvent:
-    """An event of a pair's timeline as the store's timeline cache keeps it."""
-    return CachedEvent(event.earliest, event.latest, event.type, event.model_dump_json())
-
-
-def page_filter(
-    event_type: str | None,
-    start: PartialDate | None,
-    end: PartialDate | None,
-    limit: int | None,
-    offset: int,
-) -> PageFilter:
-    """What a timeline request keeps of a pair's cached events: its type, the days its
-    period spans (ISO), and its page."""
-    return PageFilter(
-        event_type,
-        start.earliest.isoformat() if start else None,
-        end.latest.isoformat() if end else None,
-        limit,
-        offset,
-    )
+DYADS_QUERY = qb.PREFIXES + "SELECT DISTINCT ?code WHERE { ?d a geo:Dyad ; geo:code ?code }"
 
 
 class SparqlQueries(GraphQueries):
@@ -160,17 +138,13 @@ class SparqlQueries(GraphQueries):
     ) -> list[EventPublic]:
         check_pair(a, b)
         check_period(start, end)
-        query = qe.event_keys_query((a, b), event_type, start, end, limit, offset)  # checks all
-        dyad = dyad_code(a.strip().upper(), b.strip().upper())
-        keep = page_filter(event_type, start, end, limit, offset)
-        cached, epoch = self.store.cached_timeline(dyad, keep)
-        if cached is None and epoch is not None:  # read the whole pair once, keep it
-            whole = self._events(qe.event_keys_query((a, b)))
-            self.store.cache_timeline(dyad, [cached_event(e) for e in whole], epoch)
-            cached, _ = self.store.cached_timeline(dyad, keep)
-        if cached is None:  # no cache, or a write came in between
-            return self._events(query)
-        return [EventPublic.model_validate_json(body) for body in cached]
+        return self._events(qe.event_keys_query((a, b), event_type, start, end, limit, offset))
+
+    def whole_timelines(self, dyads: Sequence[str]) -> dict[str, list[EventPublic]]:
+        return dict(read_timelines(self.store, dyads))
+
+    def dyads(self) -> list[str]:
+        return sorted(r["code"] for r in self.store.select(DYADS_QUERY))
 
     def events(
         self,

@@ -1,45 +1,38 @@
-"""Several pair timelines read from the record into its cache at once (the end of `kg ingest`
-and `kg warm`): each pair's events as `SparqlQueries.timeline` finds them, then the events'
-links and the linked nodes read once for all the pairs, not once per pair. A run's pairs
-share most of their articles and many events (500 articles of one outlet: 11,334 node reads
-for 3,982 nodes), so the shared reads cost a third of the pair-by-pair ones (issue 31). What
-each pair keeps is what `timeline` would keep: the same rows, built the same way."""
+"""Several pair timelines read from the record at once (the end of `kg ingest` and `kg warm`,
+through kg.queries.cached_queries): each pair's events as `SparqlQueries.timeline` finds
+them, then the events' links and the linked nodes read once for all the pairs, not once per
+pair. A run's pairs share most of their articles and many events (500 articles of one
+outlet: 11,334 node reads for 3,982 nodes), so the shared reads cost a third of the
+pair-by-pair ones (issue 31). Each pair's answer is what `timeline` would answer: the same
+rows, built the same way."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from kg.queries import sparql_details as sd
 from kg.queries import sparql_event_builders as qe
-from kg.queries.sparql_queries import cached_event
+from kg.queries.models import EventPublic
 from kg.queries.sparql_rows import event_models, sources_by_fact
 from kg.stores.base import RecordStore
-from kg.stores.timeline_cache import PageFilter
 
-NOTHING = PageFilter(limit=0)
 MOST_ROWS = 2000  # event rows read before their links are: bounds a query's VALUES block
 Rows = list[dict[str, str]]
 
 
-def read_timelines(store: RecordStore, codes: Sequence[str]) -> int:
-    """Read each pair (a dyad code, 'CHN|PRK') the cache lacks and keep it, unless a write
-    came since its epoch was read; how many were read."""
-    wanted: dict[str, int] = {}
-    for code in codes:
-        cached, epoch = store.cached_timeline(code, NOTHING)
-        if cached is None and epoch is not None:
-            wanted[code] = epoch
+def read_timelines(store: RecordStore, codes: Sequence[str]) -> Iterator[tuple[str, list[EventPublic]]]:  # fmt: skip
+    """Each pair's (a dyad code, 'CHN|PRK') whole timeline, read MOST_ROWS event rows at
+    a time."""
     group: dict[str, Rows] = {}
-    for code in wanted:
+    for code in codes:
         group[code] = store.select(qe.event_keys_query(code.split("|")))
         if sum(map(len, group.values())) >= MOST_ROWS:
-            _keep(store, group, wanted)
+            yield from _events(store, group)
             group = {}
-    _keep(store, group, wanted)
-    return len(wanted)
+    yield from _events(store, group)
 
 
-def _keep(store: RecordStore, keys: dict[str, Rows], epochs: dict[str, int]) -> None:
+def _events(store: RecordStore, keys: dict[str, Rows]) -> Iterator[tuple[str, list[EventPublic]]]:
     """Each pair's events from its event rows, with links and nodes read once for all."""
     iris = {code: list(dict.fromkeys(r["e"] for r in rows)) for code, rows in keys.items()}
     every = list(dict.fromkeys(e for found in iris.values() for e in found))
@@ -49,5 +42,4 @@ def _keep(store: RecordStore, keys: dict[str, Rows], epochs: dict[str, int]) -> 
     for code, rows in keys.items():
         people = sd.people_rows(iris[code], links, nodes)
         sources = sources_by_fact(sd.source_rows(iris[code], links, nodes))
-        events = event_models(rows, people, sources) if iris[code] else []
-        store.cache_timeline(code, [cached_event(e) for e in events], epochs[code])
+        yield code, event_models(rows, people, sources) if iris[code] else []

@@ -26,10 +26,11 @@ from typing import TYPE_CHECKING
 from kg.ingest import ArticleReport, Extractor, IngestSummary, Input, Item, ingest_all
 from kg.ingest_workers import Engine
 from kg.stores.base import RecordStore
+from kg.stores.record_caches import hashes_of, known_hashes, remember_hashes
 from kg.sync import Projection, SyncReport, record_graph, sync
 
 if TYPE_CHECKING:  # the embedded path must not import the Neo4j driver
-    from kg.queries.cypher_queries import CypherQueries
+    from kg.queries.cached_queries import CachedQueries
     from kg.services.retract import RetractResult
     from kg.stores.retractions import Retractions
 
@@ -56,7 +57,7 @@ class Targets:
     store: RecordStore
     base_iri: str
     projection: Projection | None = None
-    neo4j_queries: CypherQueries | None = None  # Neo4j's pair timelines; None: not kept
+    neo4j_queries: CachedQueries | None = None  # over Neo4j's pair timelines; None: not kept
     extractor: Extractor | None = None
     retractions: Retractions | None = None  # retracted article ids; None: not remembered
 
@@ -195,7 +196,8 @@ class IngestService:
         started = time.perf_counter() if started is None else started
         try:
             with self._lock:
-                report = sync(self.targets.store, projection, rebuild=rebuild)
+                store = self.targets.store
+                report = sync(store, projection, rebuild=rebuild, hashes=hashes_of(store))
         except PROJECTION_ERRORS as exc:
             raise ProjectionFailed(projection_error_text(exc)) from None
         return report, self.refresh_neo4j_cache(budget(started))
@@ -215,10 +217,12 @@ class IngestService:
 
     def refresh_record_cache(self, seconds: float | None) -> None:
         """The record's stale pair timelines read again (None: every one, however long)."""
-        from kg.queries.sparql_queries import SparqlQueries
+        from kg.queries.cached_queries import CachedQueries, record_queries
         from kg.queries.timeline_warm import warm_timelines
 
-        warm_timelines(SparqlQueries(self.targets.store), every=False, most_seconds=seconds)
+        queries = record_queries(self.targets.store)
+        if isinstance(queries, CachedQueries):
+            warm_timelines(queries, every=False, most_seconds=seconds)
 
     def refresh_neo4j_cache(self, seconds: float) -> list[str]:
         """Neo4j's stale pair timelines read again; a failure is a warning (speed only)."""
@@ -241,7 +245,7 @@ class IngestService:
         assert projection is not None
         kept = [report.article_iri] + [g for g, keep in report.derived.items() if keep]
         try:
-            epoch = store.known_hashes([])[1]
+            epoch = known_hashes(store, [])[1]
             graphs: dict[str, str] = {}
             hashes: dict[str, str] = {}
             for name in kept:
@@ -249,7 +253,7 @@ class IngestService:
             projection.replace_graphs(graphs, dict(hashes))
             if dropped := [g for g, keep in report.derived.items() if not keep]:
                 projection.drop_graphs(dropped)
-            store.remember_hashes(hashes, epoch)  # the next sync need not read them
+            remember_hashes(store, hashes, epoch)  # the next sync need not read them
             return True
         except Exception as exc:
             log.exception("projecting %s into Neo4j failed; `kg sync` will catch up", kept[0])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal
@@ -14,11 +14,8 @@ from typing import TYPE_CHECKING, Literal
 from rdflib import Graph
 from rdflib.term import Node
 
-from kg.stores.search_index import SearchIndex
-from kg.stores.timeline_cache import CachedEvent, PageFilter
-
 if TYPE_CHECKING:
-    from kg.stores.graph_hashes import GraphHashes
+    from kg.stores.record_caches import RecordCaches
 
 # RDF file formats the store reads and writes: short name -> (media type, extension).
 RDF_FORMATS: dict[str, tuple[str, str]] = {
@@ -178,55 +175,10 @@ class RecordStore(ABC):
         """Load RDF: every named graph in the data replaces the graph of that name, all in one
         transaction; triple formats need `graph`. Returns the graph names written."""
 
-    def known_hashes(self, names: Iterable[str]) -> tuple[dict[str, str], int]:
-        """The content hashes sync last read of these graphs (those still current), and the
-        epoch to hand back to remember_hashes; a store that keeps none knows none."""
-        return {}, 0
-
-    def remember_hashes(self, hashes: Mapping[str, str], epoch: int) -> None:
-        """Keep hashes read at `epoch` (ignored when a write came since)."""
+    def caches(self) -> RecordCaches | None:
+        """The caches kept beside this record and marked by its writes (graph hashes, the
+        search index, pair timelines: kg.stores.record_caches); None: it keeps none."""
         return None
-
-    def input_cache(self) -> GraphHashes | None:
-        """Where ingest keeps which input made which article graph (kg.input_keys), so an
-        unchanged input is known before it is extracted; None: this store keeps none."""
-        return None
-
-    def search_index(self) -> SearchIndex | None:
-        """The full-text index this store keeps in step with its writes
-        (kg.stores.search_index); None: it keeps none (a reader builds its own)."""
-        return None
-
-    def cached_timeline(self, dyad: str, keep: PageFilter) -> tuple[list[str] | None, int | None]:
-        """The events (as JSON) `keep` selects of the pair timeline cached for `dyad`, or None
-        when there is none, and the epoch to hand back to cache_timeline (None: this store
-        keeps no timelines)."""
-        return None, None
-
-    def cache_timeline(self, dyad: str, events: list[CachedEvent], epoch: int) -> None:
-        """Keep a pair's whole timeline read at `epoch` (ignored when a write came since)."""
-        return None
-
-    def forget_timelines(self) -> None:
-        """Forget every pair timeline kept (for a store something else may have written)."""
-        return None
-
-    def timeline_epoch(self) -> int | None:
-        """The epoch a read of the timelines starts at (None: this store keeps none)."""
-        return None
-
-    def stale_timelines(self) -> list[str]:
-        """The dyads of kept timelines a write has changed since they were read."""
-        return []
-
-    def timelines_complete(self) -> bool:
-        """Whether every pair's timeline is kept (False when this store keeps none)."""
-        return False
-
-    def complete_timelines(self, epoch: int) -> bool:
-        """Say every pair's timeline is kept, as read since `epoch`; False when a write came
-        since (or this store keeps none)."""
-        return False
 
     @abstractmethod
     def close(self) -> None:

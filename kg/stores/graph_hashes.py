@@ -47,6 +47,11 @@ class GraphHashes(SqliteCache):
                 found.update(self._db.execute(query, chunk).fetchall())
         return found
 
+    def known(self, names: Iterable[str]) -> tuple[dict[str, str], int]:
+        """The hashes kept of these graphs, and the epoch (read first) to hand to `put`."""
+        epoch = self.epoch
+        return self.get(names), epoch
+
     def forget(self, names: Iterable[str]) -> None:
         """Call before writing these graphs."""
         rows = [(name,) for name in names]

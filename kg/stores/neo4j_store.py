@@ -5,7 +5,6 @@ transaction per batch. The driver is passed in; this module never creates or clo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -15,15 +14,22 @@ from neo4j.exceptions import DriverError, Neo4jError
 from kg.projection import cypher_builders as cb
 from kg.projection import loader
 from kg.projection.batch import PreparedBatch, WritePlan, paused_gc, plan_write, prepare
-from kg.projection.rows import GraphContent, merge_claims
+from kg.projection.rows import GraphContent
 from kg.stores.neo4j_timeline_cache import Neo4jTimelineCache
+from kg.stores.neo4j_work import (
+    Rows,
+    load_work,
+    prefetch,
+    recompute_work,
+    small_work,
+    statements_work,
+)
 
 T = TypeVar("T")
 DEFAULT_BATCH_SIZE = 5000
 READ_BATCH = 20_000  # uris looked up per statement
 LOADER_TOTALS = ("triples", "nodes", "relationships", "skipped")
 Hashes = Mapping[str, str | None] | None
-_END = object()
 
 
 @dataclass(frozen=True)
@@ -150,13 +156,13 @@ class Neo4jProjection:
         config = loader.loader_config()
         totals = dict.fromkeys(LOADER_TOTALS, 0)
         if not seen and len(calls) == 1:  # new graphs in one transaction: mark in it too
-            record = self._write(_load_work(calls[0], config, (self.timelines, names)))
+            record = self._write(load_work(calls[0], config, (self.timelines, names)))
             return ProjectionStats(names, transactions=1, **{k: record[k] for k in totals})
         with self.timelines.writing(names):
             if seen:
                 self._withdraw(seen)
             for call in calls:
-                record = self._write(_load_work(call, config))
+                record = self._write(load_work(call, config))
                 for key in totals:
                     totals[key] += record[key]
         return ProjectionStats(graphs=names, transactions=len(calls), **totals)
@@ -211,7 +217,7 @@ class Neo4jProjection:
         Returns the shared nodes to recompute, and how many transactions it took."""
         nodes = cb.node_statements(names, plan)
         if cb.row_count(nodes) + plan.fresh_link_count() <= self.batch_size:
-            return self._write(_small_work(nodes, plan, existing)), 1
+            return self._write(small_work(nodes, plan, existing)), 1
         ids, stale, transactions = self._write_batches(nodes)
         ids.update(existing)
         return stale, transactions + self._write_batches(cb.link_statements(plan, ids))[2]
@@ -225,7 +231,7 @@ class Neo4jProjection:
         stale: set[str] = set()
         planned = cb.batches(statements, self.batch_size)
         for tx_statements in planned:
-            new_ids, new_stale = self._write(_statements_work(tx_statements))
+            new_ids, new_stale = self._write(statements_work(tx_statements))
             ids.update(new_ids)
             stale.update(new_stale)
         return ids, stale, len(planned)
@@ -261,7 +267,7 @@ class Neo4jProjection:
         """Reset shared nodes to the union of their claims, a batch per transaction."""
         ordered = sorted(uris)
         for start in range(0, len(ordered), self.batch_size):
-            self._write(_recompute_work(ordered[start : start + self.batch_size]))
+            self._write(recompute_work(ordered[start : start + self.batch_size]))
 
     def clear(self) -> int:
         """Delete every projected node and graph record, in transactions of `batch_size`
@@ -290,85 +296,3 @@ class Neo4jProjection:
     def graph_iris(self) -> list[str]:
         """IRIs of every projected named graph, sorted."""
         return sorted(self.graph_hashes())
-
-
-class Rows(list[Any]):
-    """Statement rows, with a short repr: the driver formats every RUN's parameters for its
-    debug log even when that is off, and a full repr of thousands of rows is slow."""
-
-    def __repr__(self) -> str:
-        return f"<{len(self)} rows>"
-
-
-def _run_statements(
-    tx: ManagedTransaction, statements: list[cb.Statement]
-) -> tuple[dict[str, str], set[str]]:
-    """Run statements in `tx`; returns the element ids of the nodes created (`ids`) and the
-    shared nodes to recompute (`shared`)."""
-    ids: dict[str, str] = {}
-    shared: set[str] = set()
-    for cypher, rows in statements:
-        for record in tx.run(cypher, rows=Rows(rows)):
-            ids.update(record.get("ids") or ())
-            shared.update(record.get("shared") or ())
-    return ids, shared
-
-
-def _statements_work(
-    statements: list[cb.Statement],
-) -> Callable[[ManagedTransaction], tuple[dict[str, str], set[str]]]:
-    """A transaction function running the statements of one batch (see _run_statements)."""
-    return lambda tx: _run_statements(tx, statements)
-
-
-def _small_work(
-    nodes: list[cb.Statement], plan: WritePlan, existing: dict[str, str]
-) -> Callable[[ManagedTransaction], set[str]]:
-    """A transaction function writing a whole small plan: nodes, then the links from new
-    nodes by the ids just created; returns the shared nodes to recompute."""
-
-    def work(tx: ManagedTransaction) -> set[str]:
-        ids, shared = _run_statements(tx, nodes)
-        links = cb.link_statements(plan, {**existing, **ids})
-        return shared | _run_statements(tx, links)[1]
-
-    return work
-
-
-def _load_work(
-    call: list[dict[str, Any]],
-    config: dict[str, Any],
-    marks: tuple[Neo4jTimelineCache, list[str]] | None = None,
-) -> Callable[[ManagedTransaction], Any]:
-    """A transaction function running one `geokg.project` call; returns its one record.
-    With `marks` (graphs never projected before, written whole here), the timeline cache is
-    marked in the same transaction, so the pairs it reaches are dropped with it."""
-
-    def work(tx: ManagedTransaction) -> Any:
-        record = tx.run(loader.LOADER_CYPHER, graphs=Rows(call), config=config).single(strict=True)
-        if marks:
-            marks[0].mark_in(tx, marks[1])
-        return record
-
-    return work
-
-
-def _recompute_work(uris: list[str]) -> Callable[[ManagedTransaction], None]:
-    def work(tx: ManagedTransaction) -> None:
-        claims = tx.run(cb.CLAIMS_CYPHER, uris=uris).data()
-        merged = [merge_claims(c["uri"], c["labels"], c["literals"]) for c in claims]
-        for cypher, rows in cb.recompute_statements(merged):
-            tx.run(cypher, rows=rows).consume()
-
-    return work
-
-
-def prefetch(items: Iterable[T]) -> Iterator[T]:
-    """The items of `items`, each produced in a worker thread while the caller works on the
-    one before (one item ahead; the iterable is only ever advanced by that thread)."""
-    iterator = iter(items)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="projection-prefetch") as pool:
-        future = pool.submit(next, iterator, _END)
-        while (item := future.result()) is not _END:
-            future = pool.submit(next, iterator, _END)
-            yield item  # type: ignore[misc]

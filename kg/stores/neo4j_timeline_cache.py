@@ -23,7 +23,13 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import ClientError, TransientError
 
-from kg.stores.timeline_cache import CachedEvent, PageFilter
+from kg.stores.timeline_cache import (
+    CachedEvent,
+    CachedPage,
+    PageFilter,
+    TimelineCache,
+    page_indexes,
+)
 from kg.stores.timeline_keys import EVENT_SIDE_TYPES
 
 LABEL = "TimelineCache"
@@ -101,21 +107,7 @@ class CachedPair:
     events: list[CachedEvent] | None
 
 
-def page_indexes(events: Sequence[CachedEvent], keep: PageFilter) -> list[int]:
-    """The positions of the events `keep` selects (one type; events sharing a day with
-    [start, end]; `limit` from `offset`), as the embedded cache's SQL selects them."""
-    found = [
-        i
-        for i, e in enumerate(events)
-        if (keep.event_type is None or e.type == keep.event_type)
-        and (keep.end is None or e.earliest <= keep.end)
-        and (keep.start is None or e.latest >= keep.start)
-    ]
-    stop = None if keep.limit is None else keep.offset + keep.limit
-    return found[keep.offset : stop]
-
-
-class Neo4jTimelineCache:
+class Neo4jTimelineCache(TimelineCache):
     """The pair timelines kept in one Neo4j database; the driver is the caller's."""
 
     def __init__(self, driver: Driver, database: str | None = None) -> None:
@@ -147,6 +139,25 @@ class Neo4jTimelineCache:
             keys = zip(row["earliest"], row["latest"], row["types"], row["bodies"], strict=True)
             events = [CachedEvent(*key) for key in keys]
         return CachedPair(int(row["version"]), bool(row["writing"]), events)
+
+    def page(self, dyad: str, keep: PageFilter) -> CachedPage:
+        """The events `keep` selects of the pair, when kept and no write runs; the version
+        as the ticket (None while a write runs: nothing read then is kept)."""
+        kept = self.read(dyad)
+        ticket = None if kept.writing else kept.version
+        if kept.events is None:
+            return CachedPage(None, ticket)
+        return CachedPage([kept.events[i].body for i in page_indexes(kept.events, keep)], ticket)
+
+    def ticket(self) -> int | None:
+        return 0  # a pair is kept or not: nothing to settle after a read of all of them
+
+    def complete(self, ticket: int, dyads: Sequence[str]) -> bool:
+        return self.kept(dyads) == len(dyads)
+
+    def forget(self) -> None:
+        with self.writing(None):  # every kept pair made stale
+            pass
 
     def keep(self, dyad: str, events: Sequence[CachedEvent], version: int) -> bool:
         """Keep a pair's whole timeline read at `version`; False when a write began since,

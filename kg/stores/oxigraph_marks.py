@@ -1,6 +1,6 @@
 """Which pair timelines a write of some named graphs reaches in the embedded store
 (kg.stores.timeline_keys says why), read from the graphs as they stand: the store marks
-these pairs stale before its write and after it (kg.stores.oxigraph_store).
+these pairs stale before its write and after it (kg.stores.sqlite_timeline_cache).
 
 It answers what timeline_keys.foreign_subject_query asks (does a graph describe anything but
 events and their sources?) from two index reads per call, each subject's types within its
@@ -10,9 +10,11 @@ article graph)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pyoxigraph as ox
 
-from kg.stores.timeline_keys import EVENT_SIDE_TYPES, dyads_query
+from kg.stores.timeline_keys import ANY_EVENT_QUERY, EVENT_SIDE_TYPES, dyads_query
 from ontology.namespace import GEO_IRI
 
 _CHUNK = 500  # subjects per VALUES block
@@ -63,3 +65,16 @@ def touched_pairs(store: ox.Store, names: list[str]) -> list[str] | None:
             quad = next(store.quads_for_pattern(row[0], _CODE, None, None), None)
             codes.update([str(quad.object.value)] if quad is not None else [])  # type: ignore[union-attr]
     return sorted(codes)
+
+
+class OxigraphMarks:
+    """The Marks (kg.stores.sqlite_timeline_cache) of the embedded store `store()` returns."""
+
+    def __init__(self, store: Callable[[], ox.Store]) -> None:
+        self._store = store
+
+    def touched(self, names: list[str]) -> list[str] | None:
+        return touched_pairs(self._store(), names)
+
+    def has_events(self) -> bool:
+        return bool(self._store().query(ANY_EVENT_QUERY, use_default_graph_as_union=True))

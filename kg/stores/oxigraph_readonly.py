@@ -8,13 +8,14 @@ is for serving a store nothing else is writing (`kg serve --workers N`); see doc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.stores.base import StoreError
 from kg.stores.oxigraph_store import OxigraphStore
+from kg.stores.record_caches import RecordCaches
 from kg.stores.search_index import SearchIndex
 
 
@@ -27,8 +28,9 @@ class ReadOnlyOxigraphStore(OxigraphStore):
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._timelines = None  # the writer's cache may be behind a snapshot: not read here
-        self._search = SearchIndex(None, self.select)  # of this snapshot, built when first used
+        # The writer's hashes and timelines may be behind a snapshot: none are read here; a
+        # search index of this snapshot is built when first used.
+        self._caches = RecordCaches(None, SearchIndex(None, self.select))
         if not (path / "CURRENT").exists():
             raise StoreError(
                 f"There is no store at {path} to open read-only; load data first "
@@ -44,12 +46,6 @@ class ReadOnlyOxigraphStore(OxigraphStore):
             f"The store at {self.path} is open read-only; writes need a read-write server."
         )
 
-    def known_hashes(self, names: Iterable[str]) -> tuple[dict[str, str], int]:
-        return {}, 0  # the writer owns the hash cache; a reader never syncs from it
-
-    def remember_hashes(self, hashes: Mapping[str, str], epoch: int) -> None:
-        return None
-
     def close(self) -> None:
-        self._search.close()
+        self._caches.close()
         self._store = None

@@ -5,7 +5,7 @@ graphs as their default graph."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -24,18 +24,14 @@ from kg.stores.base import (
     StoreRefusedError,
     looks_like_update,
 )
-from kg.stores.graph_hashes import GraphHashes
-from kg.stores.oxigraph_marks import touched_pairs
+from kg.stores.oxigraph_marks import OxigraphMarks
 from kg.stores.oxigraph_results import OX_RDF, OX_RESULTS, rdf_format, to_query_result
 from kg.stores.oxigraph_terms import graphs_update, insert_update, quad_blocks, replace_update
 from kg.stores.oxigraph_terms import store_lines as _lines
 from kg.stores.oxigraph_terms import store_node as _node
-from kg.stores.search_index import SearchIndex
+from kg.stores.record_caches import RecordCaches
 from kg.stores.sparql_guard import NESTING_TEXT, REFUSED_TEXT, is_federated, too_deep
 from kg.stores.store_faults import open_failure, write_failures
-from kg.stores.timeline_cache import FILE_NAME as TIMELINE_FILE
-from kg.stores.timeline_cache import CachedEvent, PageFilter, TimelineCache
-from kg.stores.timeline_keys import ANY_EVENT_QUERY
 
 _DISTINCT_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 # Statements written between two flushes of RocksDB's memtables: unflushed, they stay in
@@ -45,29 +41,19 @@ FLUSH_STATEMENTS = 100_000
 
 class OxigraphStore(RecordStore):
     """RecordStore over a pyoxigraph Store; `path=None` keeps everything in memory (tests).
-    `timeline_cache=False` answers every timeline from the record (kg.stores.timeline_cache)."""
+    `timeline_cache=False` keeps no pair timelines beside it (kg.stores.record_caches)."""
 
     def __init__(self, path: Path | None = None, timeline_cache: bool = True) -> None:
         self.path = path
-        if path is None:
-            self._store: ox.Store | None = ox.Store()
-            self._hashes, self._search = GraphHashes(None), SearchIndex(None, self.select)
-            self._timelines = TimelineCache(None) if timeline_cache else None
-            self._write_lock = threading.Lock()
-            self._settle_timelines()
-            return
+        self._write_lock = threading.Lock()  # one write at a time (the caches' marks)
         try:
-            path.mkdir(parents=True, exist_ok=True)
-            self._store = ox.Store(str(path))
+            if path is not None:
+                path.mkdir(parents=True, exist_ok=True)
+            self._store: ox.Store | None = ox.Store(None if path is None else str(path))
         except OSError as exc:
-            raise open_failure(path, exc) from None
-        self._write_lock = threading.Lock()
-        self._hashes = GraphHashes(path)  # only once the store's lock is ours
-        self._search = SearchIndex(path, self.select)
-        self._timelines = TimelineCache(path) if timeline_cache else None
-        if not timeline_cache:  # writes here would not mark it: it must not outlive them
-            (path / TIMELINE_FILE).unlink(missing_ok=True)
-        self._settle_timelines()
+            raise open_failure(path, exc) from None  # type: ignore[arg-type]
+        marks = OxigraphMarks(lambda: self.store)  # the caches only once the lock is ours
+        self._caches = RecordCaches.beside(path, timeline_cache, marks, self.select)
 
     @property
     def store(self) -> ox.Store:
@@ -76,85 +62,17 @@ class OxigraphStore(RecordStore):
             raise StoreError("The store is closed.")
         return self._store
 
+    def caches(self) -> RecordCaches:
+        return self._caches
+
     def _update(self, sparql: str | Callable[[], str], graphs: Iterable[str]) -> None:
         """Apply one update (or the one `sparql()` writes once the write lock is held) that
-        writes `graphs`; their cached hashes are forgotten first, and the pair timelines they
-        may change are marked stale before and after."""
-        names = list(graphs)
-        with self._write_lock, write_failures(self.path):  # one write at a time (the marks)
-            self._hashes.forget(names)
-            before = self._timelines_before(names)
-            with self._search.writing(names):  # the search index: stale now, current after
-                try:
-                    self.store.update(sparql if isinstance(sparql, str) else sparql())
-                except SyntaxError as exc:  # a bug in the update builder, not user input
-                    raise StoreFormatError(f"The store rejected an update: {exc}.") from exc
-                finally:  # the pairs the new content reaches (events given a dyad only now)
-                    self._timelines_after(names, before)
-
-    def _timelines_before(self, names: list[str]) -> list[str] | None:
-        """Mark what the write may change; [] when nothing is tracked, None after forgetting
-        every pair (the write reaches beyond events)."""
-        if self._timelines is None:
-            return []
-        if not names or self._timelines.tracks_nothing():
-            self._timelines.begin_write([])  # a new epoch: no read in flight is kept after it
-            return []
-        touched = touched_pairs(self.store, names)
-        if touched is None:
-            self._timelines.forget()
-        else:
-            self._timelines.begin_write(touched)
-        return touched
-
-    def _timelines_after(self, names: list[str], before: list[str] | None) -> None:
-        cache = self._timelines
-        if cache is None:
-            return
-        tracking = names and before is not None and not cache.tracks_nothing()
-        touched = touched_pairs(self.store, names) if tracking else []
-        if before is None or touched is None:
-            cache.forget()
-            self._settle_timelines()
-            return
-        cache.end_write(sorted({*before, *touched}))
-
-    def _settle_timelines(self) -> None:
-        """A cache that knows nothing of a record with no events is complete: it holds all
-        of that record's (no) pairs."""
-        cache = self._timelines
-        if cache is None or cache.complete:
-            return
-        epoch = cache.epoch
-        if not self.store.query(ANY_EVENT_QUERY, use_default_graph_as_union=True):
-            cache.make_complete(epoch)
-
-    def cached_timeline(self, dyad: str, keep: PageFilter) -> tuple[list[str] | None, int | None]:
-        if self._timelines is None:
-            return None, None
-        epoch = self._timelines.epoch
-        return self._timelines.page(dyad, keep), epoch
-
-    def cache_timeline(self, dyad: str, events: list[CachedEvent], epoch: int) -> None:
-        if self._timelines is not None:
-            self._timelines.put(dyad, events, epoch)
-
-    def forget_timelines(self) -> None:
-        if self._timelines is not None:
-            self._timelines.forget()
-            self._settle_timelines()
-
-    def timeline_epoch(self) -> int | None:
-        return None if self._timelines is None else self._timelines.epoch
-
-    def stale_timelines(self) -> list[str]:
-        return [] if self._timelines is None else self._timelines.stale()
-
-    def timelines_complete(self) -> bool:
-        return self._timelines is not None and bool(self._timelines.complete)
-
-    def complete_timelines(self, epoch: int) -> bool:
-        return self._timelines is not None and self._timelines.make_complete(epoch)
+        writes `graphs`, inside the caches' marks (kg.stores.record_caches)."""
+        with self._write_lock, write_failures(self.path), self._caches.writing(list(graphs)):
+            try:
+                self.store.update(sparql if isinstance(sparql, str) else sparql())
+            except SyntaxError as exc:  # a bug in the update builder, not user input
+                raise StoreFormatError(f"The store rejected an update: {exc}.") from exc
 
     def add_graph(self, name: str, graph: Graph) -> int:
         lines, node = _lines(graph), _node(name)
@@ -297,26 +215,10 @@ class OxigraphStore(RecordStore):
         self._replace(blocks)
         return sorted(name[1:-1] for name in blocks)
 
-    def known_hashes(self, names: Iterable[str]) -> tuple[dict[str, str], int]:
-        epoch = self._hashes.epoch
-        return self._hashes.get(names), epoch
-
-    def remember_hashes(self, hashes: Mapping[str, str], epoch: int) -> None:
-        self._hashes.put(hashes, epoch)
-
-    def input_cache(self) -> GraphHashes:
-        return self._hashes
-
-    def search_index(self) -> SearchIndex:
-        return self._search
-
     def close(self) -> None:
         store, self._store = self._store, None  # closed even when the flush fails
         if store is not None:
-            self._hashes.close()
-            self._search.close()
-            if self._timelines is not None:
-                self._timelines.close()
+            self._caches.close()
             if self.path is not None:
                 with write_failures(self.path):
                     store.flush()

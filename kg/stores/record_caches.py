@@ -1,30 +1,35 @@
-"""The caches a record server's store keeps in a local folder, as the embedded store keeps
-them beside itself (docs/architecture.md, decision 9): the graph hashes sync last read and
-each pair's timeline as read, and the full-text index (kg.stores.search_index). Every write
-is wrapped by `writing`: the hashes of the graphs it writes are forgotten first, the pairs
-whose timelines it may change are marked stale before it and again after it
-(kg.stores.timeline_keys), and the search index is stale while it runs, so a crash or a failed
-request leaves a cache to read again, never a stale answer. The record is read through `query`, a
-RecordStore's own (rows of rdflib terms)."""
+"""The caches kept beside a store of record, in its folder (or in memory), and marked by its
+every write (docs/architecture.md, decision 9): the graph hashes sync and ingest last read
+(kg.stores.graph_hashes), the full-text index (kg.stores.search_index), and each pair's
+timeline as read (kg.stores.sqlite_timeline_cache). A store wraps each write in `writing`:
+the hashes of the graphs it writes are forgotten first, the pairs whose timelines it may
+change are marked stale before it and again after it, and the search index is stale while it
+runs, so a crash or a failed request leaves a cache to read again, never a stale answer."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 
-from kg.stores.base import QueryResult
 from kg.stores.graph_hashes import GraphHashes
 from kg.stores.search_index import SearchIndex
-from kg.stores.timeline_cache import FILE_NAME as TIMELINE_FILE
-from kg.stores.timeline_cache import CachedEvent, PageFilter, TimelineCache
+from kg.stores.sqlite_timeline_cache import Marks, SqliteTimelineCache
+from kg.stores.sqlite_timelines import FILE_NAME as TIMELINE_FILE
+from kg.stores.sqlite_timelines import SqliteTimelines
 from kg.stores.timeline_keys import ANY_EVENT_QUERY, foreign_subject_query, subjects_query
 from ontology.namespace import GEO_IRI
 
-Query = Callable[[str], QueryResult]
+if TYPE_CHECKING:
+    from kg.stores.base import QueryResult, RecordStore
+
+Query = Callable[[str], "QueryResult"]
+Select = Callable[[str], list[dict[str, str]]]
 CHUNK = 500  # subjects per VALUES block
 
 
@@ -52,96 +57,80 @@ def touched_pairs(query: Query, names: list[str]) -> list[str] | None:
     return sorted(codes)
 
 
-class RecordCaches:
-    """Graph hashes and pair timelines in `folder` (in memory when None); no timelines when
-    `timelines` is False (and their file is deleted: writes would not mark it)."""
+class QueryMarks:
+    """The Marks of a record asked through SPARQL queries (a record server's)."""
 
-    def __init__(self, folder: Path | None, timelines: bool, query: Query) -> None:
+    def __init__(self, query: Query) -> None:
         self._query = query
+
+    def touched(self, names: list[str]) -> list[str] | None:
+        return touched_pairs(self._query, names)
+
+    def has_events(self) -> bool:
+        return bool(self._query(ANY_EVENT_QUERY).boolean)
+
+
+@dataclass
+class RecordCaches:
+    """What a store keeps beside its record; None where it keeps none (a read-only store
+    keeps no hashes and no timelines, and a search index of its own snapshot)."""
+
+    hashes: GraphHashes | None
+    search: SearchIndex
+    timelines: SqliteTimelineCache | None = None
+
+    def __post_init__(self) -> None:
         self._lock = threading.Lock()  # one write at a time: the marks are per write
-        self.hashes = GraphHashes(folder)
-        self.search = SearchIndex(folder, self._select)
-        self.timelines = TimelineCache(folder) if timelines else None
+
+    @classmethod
+    def beside(cls, folder: Path | None, timelines: bool, marks: Marks, select: Select) -> RecordCaches:  # fmt: skip
+        """The caches in `folder` (in memory when None); no timelines when `timelines` is
+        False (and their file is deleted: writes would not mark it)."""
+        kept = SqliteTimelineCache(SqliteTimelines(folder), marks) if timelines else None
         if folder is not None and not timelines:
             (folder / TIMELINE_FILE).unlink(missing_ok=True)
-        self.settle()
+        return cls(GraphHashes(folder), SearchIndex(folder, select), kept)
 
     @contextmanager
     def writing(self, graphs: Sequence[str]) -> Iterator[None]:
-        """Around one write of `graphs`: forget their hashes, mark their pairs' timelines."""
+        """Around one write of `graphs`: forget their hashes, mark their pairs' timelines,
+        and the search index stale while it runs."""
         names = list(graphs)
         with self._lock:
-            self.hashes.forget(names)
-            before = self._before(names)
-            with self.search.writing(names):  # the search index: stale now, current after
-                try:
-                    yield
-                finally:  # the pairs the new content reaches (events given a dyad only now)
-                    self._after(names, before)
-
-    def _select(self, sparql: str) -> list[dict[str, str]]:
-        """A SELECT's rows as lexical strings (the search index's reads of the record)."""
-        return [{k: str(v) for k, v in row.items()} for row in self._query(sparql).rows]
-
-    def _before(self, names: list[str]) -> list[str] | None:
-        cache = self.timelines
-        if cache is None:
-            return []
-        if not names or cache.tracks_nothing():
-            cache.begin_write([])  # a new epoch: no read in flight is kept after it
-            return []
-        touched = touched_pairs(self._query, names)
-        if touched is None:
-            cache.forget()
-        else:
-            cache.begin_write(touched)
-        return touched
-
-    def _after(self, names: list[str], before: list[str] | None) -> None:
-        cache = self.timelines
-        if cache is None:
-            return
-        tracking = names and before is not None and not cache.tracks_nothing()
-        touched = touched_pairs(self._query, names) if tracking else []
-        if before is None or touched is None:
-            cache.forget()
-            self.settle()
-            return
-        cache.end_write(sorted({*before, *touched}))
-
-    def settle(self) -> None:
-        """A cache that knows nothing of a record with no events is complete."""
-        cache = self.timelines
-        if cache is None or cache.complete:
-            return
-        epoch = cache.epoch
-        if not self._query(ANY_EVENT_QUERY).boolean:
-            cache.make_complete(epoch)
-
-    def cached_timeline(self, dyad: str, keep: PageFilter) -> tuple[list[str] | None, int | None]:
-        if self.timelines is None:
-            return None, None
-        epoch = self.timelines.epoch
-        return self.timelines.page(dyad, keep), epoch
-
-    def cache_timeline(self, dyad: str, events: list[CachedEvent], epoch: int) -> None:
-        if self.timelines is not None:
-            self.timelines.put(dyad, events, epoch)
-
-    def forget_timelines(self) -> None:
-        if self.timelines is not None:
-            self.timelines.forget()
-            self.settle()
-
-    def known_hashes(self, names: Sequence[str]) -> tuple[dict[str, str], int]:
-        epoch = self.hashes.epoch
-        return self.hashes.get(names), epoch
-
-    def remember_hashes(self, hashes: Mapping[str, str], epoch: int) -> None:
-        self.hashes.put(hashes, epoch)
+            if self.hashes is not None:
+                self.hashes.forget(names)
+            marking = self.timelines.writing(names) if self.timelines else nullcontext()
+            with marking, self.search.writing(names):
+                yield
 
     def close(self) -> None:
-        self.hashes.close()
+        if self.hashes is not None:
+            self.hashes.close()
         self.search.close()
         if self.timelines is not None:
             self.timelines.close()
+
+
+def hashes_of(store: RecordStore) -> GraphHashes | None:
+    """The graph hashes kept beside `store` (None: it keeps none)."""
+    caches = store.caches()
+    return caches.hashes if caches is not None else None
+
+
+def known_hashes(store: RecordStore, names: Sequence[str]) -> tuple[dict[str, str], int]:
+    """The hashes kept of these graphs (those still current) and the epoch to hand back to
+    remember_hashes; a store that keeps none knows none."""
+    hashes = hashes_of(store)
+    return hashes.known(names) if hashes is not None else ({}, 0)
+
+
+def remember_hashes(store: RecordStore, found: Mapping[str, str], epoch: int) -> None:
+    """Keep hashes read at `epoch` (ignored when a write came since, or none are kept)."""
+    if (hashes := hashes_of(store)) is not None:
+        hashes.put(found, epoch)
+
+
+def input_cache(store: RecordStore) -> GraphHashes | None:
+    """Where ingest keeps which input made which article graph (kg.input_keys); None: the
+    store keeps none."""
+    return hashes_of(store)

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from kg.stores.base import StoreLockedError
 from kg.stores.graph_hashes import FILE_NAME as HASHES_FILE
 from kg.stores.search_index import FILE_NAME as SEARCH_FILE
-from kg.stores.timeline_cache import FILE_NAME as TIMELINES_FILE
+from kg.stores.sqlite_timelines import FILE_NAME as TIMELINES_FILE
 
 ROOT = Path(".geokg") / "record"
 LOCK_NAME = "geokg-record.lock"

@@ -4,7 +4,6 @@ the store itself. Writes are refused: the server's own store takes them."""
 
 from __future__ import annotations
 
-import json
 import threading
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -20,14 +19,12 @@ from kg.stores.base import (
     StoreError,
     StoreFormatError,
 )
-from kg.stores.timeline_cache import PageFilter
 
 QUERY_TYPE = "application/sparql-query"
 RESULTS_JSON = RESULTS_FORMATS["json"]
 GRAPH_MEDIA = {name: media for name, (media, _) in RDF_FORMATS.items()}
 GRAPH_MEDIA["json"] = GRAPH_MEDIA["jsonld"]
 TIMEOUT = 60.0
-TIMELINE_PAGE = 1000  # the most events GET /timeline answers at once
 
 if TYPE_CHECKING:
     import httpx
@@ -52,21 +49,13 @@ def _term(binding: dict[str, Any]) -> Node:
 
 class SparqlEndpointStore(RecordStore):
     """Queries go to `url` (a SPARQL endpoint such as http://127.0.0.1:8000/sparql); the
-    default graph there is the union of the server's named graphs, as here. With
-    `timeline_url` (the server's GET /timeline, when it answers from this record), pair
-    timelines are asked there, so they come from the server's timeline cache."""
+    default graph there is the union of the server's named graphs, as here. The server's
+    pair timelines are a cache of their own (kg.stores.server_timelines)."""
 
-    def __init__(
-        self,
-        url: str,
-        writes_hint: str = "",
-        timeline_url: str | None = None,
-        api_key: str | None = None,
-    ) -> None:
+    def __init__(self, url: str, writes_hint: str = "", api_key: str | None = None) -> None:
         self.url = url
         self._key = {"X-API-Key": api_key} if api_key else {}  # a server's KG_READ_API_KEY
         self._writes_hint = writes_hint
-        self.timeline_url = timeline_url  # None: timelines over SPARQL, like every query
         import httpx  # imported here so that the CLI, which names this class, starts fast
 
         self._http = httpx
@@ -137,40 +126,6 @@ class SparqlEndpointStore(RecordStore):
     def count(self, graph: str | None = None) -> int:
         pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "GRAPH ?g { ?s ?p ?o }"
         return int(self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")[0]["n"])
-
-    def cached_timeline(self, dyad: str, keep: PageFilter) -> tuple[list[str] | None, int | None]:
-        """The events the server's GET /timeline answers for the pair, paged through; None
-        (read them over SPARQL) without a timeline URL or when the server declines."""
-        if self.timeline_url is None or self._client is None:
-            return None, None
-        if keep.limit == 0:
-            return [], None
-        a, b = dyad.split("|")
-        url = f"{self.timeline_url}/{a}/{b}"
-        asked = {"from": keep.start, "to": keep.end, "type": keep.event_type}
-        params: dict[str, str | int] = {k: v for k, v in asked.items() if v is not None}
-        events: list[str] = []
-        offset: int | None = keep.offset
-        while offset is not None and (keep.limit is None or len(events) < keep.limit):
-            size = TIMELINE_PAGE if keep.limit is None else keep.limit - len(events)
-            page = self._get_page(
-                url, {**params, "limit": min(size, TIMELINE_PAGE), "offset": offset}
-            )
-            if page is None:
-                return None, None
-            events.extend(json.dumps(item) for item in page["items"])
-            offset = page.get("next_offset")
-        return events, None
-
-    def _get_page(self, url: str, params: dict[str, str | int]) -> dict[str, Any] | None:
-        """One page of a GET, or None when the server cannot or will not answer it."""
-        assert self._client is not None
-        try:
-            answer = self._client.get(url, params=params)
-            page = answer.json() if answer.status_code == 200 else None
-        except (self._http.HTTPError, ValueError):
-            return None
-        return page if isinstance(page, dict) and isinstance(page.get("items"), list) else None
 
     def _refuse_write(self) -> NoReturn:
         raise StoreError(

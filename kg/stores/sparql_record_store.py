@@ -12,7 +12,7 @@ are the embedded store's for the same data. The caches live in a local folder
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
@@ -31,7 +31,6 @@ from kg.stores.base import (
     StoreRefusedError,
     looks_like_update,
 )
-from kg.stores.graph_hashes import GraphHashes
 from kg.stores.oxigraph_terms import (
     graphs_update,
     insert_update,
@@ -41,12 +40,10 @@ from kg.stores.oxigraph_terms import (
 )
 from kg.stores.oxigraph_terms import store_lines as _lines
 from kg.stores.oxigraph_terms import store_node as _node
-from kg.stores.record_caches import RecordCaches
+from kg.stores.record_caches import QueryMarks, RecordCaches
 from kg.stores.record_folder import claim
-from kg.stores.search_index import SearchIndex
 from kg.stores.sparql_guard import MAX_NESTING, NESTING_TEXT, REFUSED_TEXT, is_federated, nesting
 from kg.stores.sparql_http import Endpoints, SparqlHttp
-from kg.stores.timeline_cache import CachedEvent, PageFilter
 
 GRAPHS_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
 QUADS_QUERY = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -83,7 +80,8 @@ class SparqlRecordStore(RecordStore):
             self._check_union()
             if not read_only:
                 self._lock = claim(folder, self.url) if folder is not None else None
-                self._caches = RecordCaches(folder, timeline_cache, self.query)
+                marks = QueryMarks(self.query)
+                self._caches = RecordCaches.beside(folder, timeline_cache, marks, self.select)
         except BaseException:
             self.close()
             raise
@@ -230,45 +228,8 @@ class SparqlRecordStore(RecordStore):
         self._replace(blocks)
         return sorted(name[1:-1] for name in blocks)
 
-    def known_hashes(self, names: Iterable[str]) -> tuple[dict[str, str], int]:
-        return self._caches.known_hashes(list(names)) if self._caches else ({}, 0)
-
-    def remember_hashes(self, hashes: Mapping[str, str], epoch: int) -> None:
-        if self._caches is not None:
-            self._caches.remember_hashes(hashes, epoch)
-
-    def input_cache(self) -> GraphHashes | None:
-        return self._caches.hashes if self._caches is not None else None
-
-    def search_index(self) -> SearchIndex | None:
-        return self._caches.search if self._caches is not None else None
-
-    def cached_timeline(self, dyad: str, keep: PageFilter) -> tuple[list[str] | None, int | None]:
-        return self._caches.cached_timeline(dyad, keep) if self._caches else (None, None)
-
-    def cache_timeline(self, dyad: str, events: list[CachedEvent], epoch: int) -> None:
-        if self._caches is not None:
-            self._caches.cache_timeline(dyad, events, epoch)
-
-    def forget_timelines(self) -> None:
-        if self._caches is not None:
-            self._caches.forget_timelines()
-
-    def timeline_epoch(self) -> int | None:
-        cache = self._caches.timelines if self._caches else None
-        return None if cache is None else cache.epoch
-
-    def stale_timelines(self) -> list[str]:
-        cache = self._caches.timelines if self._caches else None
-        return [] if cache is None else cache.stale()
-
-    def timelines_complete(self) -> bool:
-        cache = self._caches.timelines if self._caches else None
-        return cache is not None and bool(cache.complete)
-
-    def complete_timelines(self, epoch: int) -> bool:
-        cache = self._caches.timelines if self._caches else None
-        return cache is not None and cache.make_complete(epoch)
+    def caches(self) -> RecordCaches | None:
+        return self._caches
 
     def close(self) -> None:
         if self._caches is not None:

@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from kg.queries.cached_queries import CachedQueries
 from kg.queries.sparql_queries import SparqlQueries
 from kg.stores.oxigraph_store import OxigraphStore
 from kg.stores.server_note import NOTE_NAME, read_note
+from kg.stores.server_timelines import ServerTimelines
 from kg.stores.sparql_endpoint_store import SparqlEndpointStore
-from kg.stores.timeline_cache import PageFilter
+from kg.stores.timeline_cache import CachedPage, PageFilter
 from ontology.dates import parse_partial
 from tests.e2e.conftest import KG, ROOT, Server, clean_env, copy_store, start_server
 
@@ -110,12 +112,13 @@ def test_a_timeline_is_asked_of_the_servers_timeline_route(served: Server, twin:
 def test_timelines_through_the_route_page_and_filter_as_the_store_does(
     served: Server, twin: Path
 ) -> None:
-    remote = SparqlEndpointStore(f"{served.url}/sparql", timeline_url=f"{served.url}/timeline")
+    remote = SparqlEndpointStore(f"{served.url}/sparql")
+    server = ServerTimelines(f"{served.url}/timeline")
     with OxigraphStore(twin, timeline_cache=False) as store, remote:
-        local, through = SparqlQueries(store), SparqlQueries(remote)
+        local, through = SparqlQueries(store), CachedQueries(SparqlQueries(remote), server)
         whole = local.timeline("CHN", "PRK")
         assert len(whole) >= 4
-        assert remote.cached_timeline("CHN|PRK", PageFilter())[0] is not None
+        assert server.page("CHN|PRK", PageFilter()).events is not None
         assert through.timeline("PRK", "CHN") == whole
         for limit, offset in ((1, 0), (2, 1), (None, 3), (0, 0), (5, len(whole))):
             page = through.timeline("CHN", "PRK", limit=limit, offset=offset)
@@ -130,11 +133,13 @@ def test_timelines_through_the_route_page_and_filter_as_the_store_does(
 
 
 def test_a_pair_the_route_declines_is_read_over_sparql(served: Server, twin: Path) -> None:
-    remote = SparqlEndpointStore(f"{served.url}/sparql", timeline_url=f"{served.url}/timeline")
+    remote = SparqlEndpointStore(f"{served.url}/sparql")
+    server = ServerTimelines(f"{served.url}/timeline")
     with OxigraphStore(twin, timeline_cache=False) as store, remote:
-        assert remote.cached_timeline("CHN|ZZZ", PageFilter()) == (None, None)  # a 404 there
+        assert server.page("CHN|ZZZ", PageFilter()) == CachedPage(None, None)  # a 404 there
+        through = CachedQueries(SparqlQueries(remote), server)
         for pair in (("CHN", "ZZZ"), ("CHN", "PRK")):
-            assert SparqlQueries(remote).timeline(*pair) == SparqlQueries(store).timeline(*pair)
+            assert through.timeline(*pair) == SparqlQueries(store).timeline(*pair)
 
 
 def test_sparql_goes_through_the_server_in_every_format(served: Server, twin: Path) -> None:

@@ -224,9 +224,12 @@ def _kept_sources(driver: Any, dyad: str) -> str | None:
 
 
 def test_posted_article_reaches_neo4j(neo4j_api: Server, neo4j_driver: Any) -> None:
+    from kg.queries.cached_queries import CachedQueries
     from kg.queries.cypher_queries import CypherQueries
+    from kg.stores.neo4j_timeline_cache import Neo4jTimelineCache
 
-    CypherQueries(neo4j_driver).timeline("PRK", "RUS")  # kept in Neo4j before the post
+    kept = CachedQueries(CypherQueries(neo4j_driver), Neo4jTimelineCache(neo4j_driver))
+    kept.timeline("PRK", "RUS")  # kept in Neo4j before the post
     before = _kept_sources(neo4j_driver, "PRK|RUS")
     assert before is not None and "e2e/neo4j-visit" not in before
     text = (

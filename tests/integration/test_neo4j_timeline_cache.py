@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from rdflib import Graph
 
+from kg.queries.cached_queries import CachedQueries
 from kg.queries.cypher_queries import CypherQueries
 from kg.queries.sparql_queries import SparqlQueries
 from kg.queries.timeline_warm import warm_neo4j_timelines
@@ -59,18 +60,23 @@ def stale(driver: Any) -> list[str]:
     return [r["d"] for r in rows]
 
 
-def keep_pairs(driver: Any) -> CypherQueries:
+def cached(driver: Any) -> CachedQueries:
+    """Cypher queries, pair timelines through those kept in Neo4j (kg.wiring's)."""
+    return CachedQueries(CypherQueries(driver), Neo4jTimelineCache(driver))
+
+
+def keep_pairs(driver: Any) -> CachedQueries:
     """Queries with the timelines of PAIRS read once, so Neo4j keeps them."""
-    queries = CypherQueries(driver)
+    queries = cached(driver)
     for a, b in PAIRS:
         queries.timeline(a, b)
     return queries
 
 
-def same_everywhere(store: OxigraphStore, cached: CypherQueries, a: str, b: str) -> list[Any]:
+def same_everywhere(store: OxigraphStore, through: CachedQueries, a: str, b: str) -> list[Any]:
     """The pair's timeline from the cache, equal to Neo4j's Cypher and the record's SPARQL."""
-    direct = CypherQueries(cached.driver, timeline_cache=False)
-    answer = cached.timeline(a, b)
+    direct = CypherQueries(through.inner.driver)  # type: ignore[attr-defined]
+    answer = through.timeline(a, b)
     assert answer == direct.timeline(a, b) == SparqlQueries(store).timeline(a, b)
     return answer
 
@@ -78,7 +84,7 @@ def same_everywhere(store: OxigraphStore, cached: CypherQueries, a: str, b: str)
 def test_a_timeline_read_once_is_kept_and_then_answered_from_neo4j_cache(
     record: OxigraphStore, neo4j_driver: Any
 ) -> None:
-    queries = CypherQueries(neo4j_driver)
+    queries = cached(neo4j_driver)
     first = same_everywhere(record, queries, "CHN", "PRK")
     assert kept(neo4j_driver) == {"CHN|PRK": len(first)} and len(first) >= 4
     # Proof the next answer is the kept one: change what is kept, and the answer follows.
@@ -94,8 +100,8 @@ def test_filters_and_pages_from_the_cache_equal_the_cypher_answers(
 ) -> None:
     from ontology.dates import parse_partial
 
-    cached, direct = CypherQueries(neo4j_driver), CypherQueries(neo4j_driver, timeline_cache=False)
-    cached.timeline("CHN", "PRK")  # kept: the calls below answer from the cache
+    queries, direct = cached(neo4j_driver), CypherQueries(neo4j_driver)
+    queries.timeline("CHN", "PRK")  # kept: the calls below answer from the cache
     calls: list[dict[str, Any]] = [
         {"event_type": "statement"},
         {"event_type": "war"},
@@ -108,7 +114,7 @@ def test_filters_and_pages_from_the_cache_equal_the_cypher_answers(
         {"offset": 100},
     ]
     for call in calls:
-        assert cached.timeline("CHN", "PRK", **call) == direct.timeline("CHN", "PRK", **call), call
+        assert queries.timeline("CHN", "PRK", **call) == direct.timeline("CHN", "PRK", **call), call
     assert set(kept(neo4j_driver)) == {"CHN|PRK"}
 
 
@@ -149,7 +155,7 @@ def test_a_change_to_a_state_makes_every_pair_stale(
 def test_nothing_is_served_or_kept_while_a_write_runs(
     record: OxigraphStore, neo4j_driver: Any
 ) -> None:
-    queries, cache = CypherQueries(neo4j_driver), Neo4jTimelineCache(neo4j_driver)
+    queries, cache = cached(neo4j_driver), Neo4jTimelineCache(neo4j_driver)
     whole = queries.timeline("CHN", "PRK")
     with cache.writing([str(ARTICLE_B)]):
         assert cache.read("CHN|PRK").events is None  # kept, but not served during a write
@@ -229,7 +235,7 @@ def test_the_stale_pairs_read_again_are_current_and_nothing_else_is_read(
 def test_a_warm_of_several_pairs_at_a_time_keeps_every_pair_right(
     record: OxigraphStore, neo4j_driver: Any
 ) -> None:
-    queries = CypherQueries(neo4j_driver)
+    queries = cached(neo4j_driver)
     report = warm_neo4j_timelines(queries, workers=3)
     pairs = neo4j_driver.execute_query("MATCH (d:Dyad) RETURN DISTINCT d.code AS code").records
     assert report.complete and report.read == report.pairs == len(pairs) > 2

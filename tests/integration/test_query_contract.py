@@ -24,11 +24,12 @@ import pytest
 from rdflib import Graph
 
 from kg.queries.base import GraphQueries
+from kg.queries.cached_queries import CachedQueries, record_queries
 from kg.queries.cypher_queries import CypherQueries
-from kg.queries.sparql_queries import SparqlQueries
 from kg.refinement_record import refinement_graphs_of
 from kg.stores.base import RecordStore
 from kg.stores.neo4j_store import Neo4jProjection
+from kg.stores.neo4j_timeline_cache import Neo4jTimelineCache
 from kg.stores.oxigraph_store import OxigraphStore
 from kg.sync import record_graph, sync
 from loaders.article import Article
@@ -143,10 +144,10 @@ def dataset(name: str) -> dict[str, Graph]:
 
 @dataclass
 class Contract:
-    sparql: SparqlQueries
-    cypher: CypherQueries  # pair timelines kept in Neo4j as read
+    sparql: GraphQueries  # pair timelines kept beside the record as read
+    cypher: GraphQueries  # pair timelines kept in Neo4j as read
     direct: CypherQueries  # every timeline read from the graph
-    embedded: SparqlQueries | None = None  # beside a record on Fuseki: the embedded store
+    embedded: GraphQueries | None = None  # beside a record on Fuseki: the embedded store
     stride: int = 1  # on Fuseki, every stride-th argument (each query costs a round trip)
     checked: set[str] = field(default_factory=set)
     calls: int = 0
@@ -207,10 +208,11 @@ def contract(request: pytest.FixtureRequest, neo4j_driver: Any) -> Iterator[Cont
         _projected_alike(store, embedded)
     projection = Neo4jProjection(neo4j_driver)
     sync(store, projection, rebuild=True)
-    direct = CypherQueries(neo4j_driver, timeline_cache=False)
-    alone = SparqlQueries(embedded) if server else None
+    direct = CypherQueries(neo4j_driver)
+    alone = record_queries(embedded) if server else None
     stride = FUSEKI_STRIDE if server else 1
-    yield Contract(SparqlQueries(store), CypherQueries(neo4j_driver), direct, alone, stride)
+    kept = CachedQueries(CypherQueries(neo4j_driver), Neo4jTimelineCache(neo4j_driver))
+    yield Contract(record_queries(store), kept, direct, alone, stride)
     projection.clear()
     store.close()
     embedded.close()
@@ -294,6 +296,14 @@ def test_an_event_dated_at_two_precisions_is_one_event_on_both_backends(
     assert len({s.article for s in june.sources}) >= 2
     counts = contract.same("relation_summary", "PRK", "RUS").event_counts
     assert counts["treaty_signed"] == len(treaties)
+    contract.assert_clean()
+
+
+def test_dyads_and_whole_timelines(contract: Contract) -> None:
+    """Every pair, and their whole timelines read together (as a cache is filled)."""
+    dyads = contract.same("dyads")
+    assert dyads
+    contract.same("whole_timelines", contract.some(dyads)[:60])
     contract.assert_clean()
 
 

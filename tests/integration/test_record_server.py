@@ -19,6 +19,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kg import wiring
 from kg.neo4j_server import free_port
+from kg.queries.cached_queries import record_queries
 from kg.queries.sparql_queries import SparqlQueries
 from kg.reference import load_reference
 from kg.services.ingest import IngestService
@@ -27,10 +28,10 @@ from kg.stores.base import RecordStore, RecordUnavailable, StoreError, StoreLock
 from kg.stores.oxigraph_store import OxigraphStore
 from kg.stores.sparql_http import endpoints_for
 from kg.stores.sparql_record_store import SparqlRecordStore
-from kg.stores.timeline_cache import PageFilter
 from loaders.article import Article
 from loaders.sources import iter_articles
 from tests.integration.conftest import open_record
+from tests.unit.kg.conftest import kept, timelines
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "kg" / "demo"
@@ -119,14 +120,14 @@ def test_a_replaced_graph_is_never_seen_half_written(both: list[IngestService]) 
 
 
 def test_the_timeline_cache_follows_writes(both: list[IngestService]) -> None:
-    fuseki, embedded = (SparqlQueries(s.targets.store) for s in both)
+    fuseki, embedded = (record_queries(s.targets.store) for s in both)
     first = fuseki.timeline("CHN", "PRK")
     assert fuseki.timeline("CHN", "PRK") == first == embedded.timeline("CHN", "PRK")
     store = both[0].targets.store
-    assert store.cached_timeline("CHN|PRK", PageFilter())[0] is not None  # kept
+    assert kept(store, "CHN|PRK") is not None  # kept
     for service in both:
         service.write([_article(FIRST + " " + SECOND)])
-    assert "CHN|PRK" in store.stale_timelines()
+    assert "CHN|PRK" in timelines(store).stale()
     assert fuseki.timeline("CHN", "PRK") == embedded.timeline("CHN", "PRK") != first
 
 

@@ -14,19 +14,12 @@ MAX_FILE_LINES = 300
 MAX_FUNCTION_LINES = 30  # from `def` to the last line of the body, docstring included
 
 # Today's offenders (2026-12-07) at their sizes then: split them, and lower or drop the entry.
-FILE_CEILINGS = {
-    "kg/neo4j_server/launcher.py": 331,
-    "kg/stores/neo4j_store.py": 374,
-    "kg/stores/oxigraph_store.py": 327,
-}
+FILE_CEILINGS: dict[str, int] = {}
 FUNCTION_CEILINGS = {
     "cli/cypher_cmd.py::cypher": 35,
     "cli/serve_cmd.py::serve": 31,
-    "kg/neo4j_server/launcher.py::java_command": 33,
     "kg/queries/sparql_event_builders.py::event_keys_query": 35,
-    "kg/queries/timeline_warm.py::_read_pairs": 33,
     "kg/stores/neo4j_readonly.py::run_read_only": 31,
-    "kg/sync.py::sync": 32,
 }
 
 

@@ -11,6 +11,7 @@ from api.app import create_app
 from kg.reference import load_reference
 from kg.settings import get_settings
 from kg.stores.oxigraph_store import OxigraphStore
+from tests.unit.kg.conftest import timelines
 
 TEXT = """url: https://news.test/putin-pyongyang
 published: 2024-06-20
@@ -29,7 +30,7 @@ def test_a_posted_article_leaves_no_stale_timeline(tmp_path: Path) -> None:
         headers = {"X-API-Key": "key", "Content-Type": "text/plain"}
         assert client.post("/articles", content=TEXT, headers=headers).status_code == 201
         store = app.state.store
-        assert store.stale_timelines() == []  # read again once the answer was sent
+        assert timelines(store).stale() == []  # read again once the answer was sent
         calls: list[str] = []
         select = store.select
         store.select = lambda sparql: calls.append(sparql) or select(sparql)

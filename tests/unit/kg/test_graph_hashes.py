@@ -11,6 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.stores.graph_hashes import FILE_NAME, GraphHashes
 from kg.stores.oxigraph_readonly import ReadOnlyOxigraphStore
 from kg.stores.oxigraph_store import OxigraphStore
+from kg.stores.record_caches import known_hashes, remember_hashes
 from ontology.namespace import GEO
 
 
@@ -40,13 +41,13 @@ def test_lookups_of_many_names_are_chunked() -> None:
 def test_the_cache_is_kept_in_the_store_folder_across_opens(tmp_path: Path) -> None:
     store = OxigraphStore(tmp_path / "store")
     store.add_graph("urn:g", _graph("a"))
-    store.remember_hashes({"urn:g": "h1"}, store.known_hashes(["urn:g"])[1])
+    remember_hashes(store, {"urn:g": "h1"}, known_hashes(store, ["urn:g"])[1])
     store.close()
     assert (tmp_path / "store" / FILE_NAME).is_file()
     reopened = OxigraphStore(tmp_path / "store")
-    assert reopened.known_hashes(["urn:g"])[0] == {"urn:g": "h1"}
+    assert known_hashes(reopened, ["urn:g"])[0] == {"urn:g": "h1"}
     reopened.drop_graph("urn:g")
-    assert reopened.known_hashes(["urn:g"])[0] == {}
+    assert known_hashes(reopened, ["urn:g"])[0] == {}
     reopened.close()
 
 
@@ -54,28 +55,28 @@ def test_an_unreadable_cache_file_is_started_again(tmp_path: Path) -> None:
     (tmp_path / "store").mkdir()
     (tmp_path / "store" / FILE_NAME).write_bytes(b"not a database at all" * 100)
     store = OxigraphStore(tmp_path / "store")
-    assert store.known_hashes(["urn:g"])[0] == {}
-    store.remember_hashes({"urn:g": "h"}, store.known_hashes([])[1])
-    assert store.known_hashes(["urn:g"])[0] == {"urn:g": "h"}
+    assert known_hashes(store, ["urn:g"])[0] == {}
+    remember_hashes(store, {"urn:g": "h"}, known_hashes(store, [])[1])
+    assert known_hashes(store, ["urn:g"])[0] == {"urn:g": "h"}
     store.close()
 
 
 def test_a_read_only_store_keeps_no_hashes(tmp_path: Path) -> None:
     store = OxigraphStore(tmp_path / "store")
     store.add_graph("urn:g", _graph("a"))
-    store.remember_hashes({"urn:g": "h"}, store.known_hashes([])[1])
+    remember_hashes(store, {"urn:g": "h"}, known_hashes(store, [])[1])
     store.close()
     reader = ReadOnlyOxigraphStore(tmp_path / "store")
-    assert reader.known_hashes(["urn:g"]) == ({}, 0)
+    assert known_hashes(reader, ["urn:g"]) == ({}, 0)
     reader.close()
 
 
 def test_writes_from_another_thread_forget_too() -> None:
     store = OxigraphStore()
     store.add_graph("urn:g", _graph("a"))
-    store.remember_hashes({"urn:g": "h"}, store.known_hashes([])[1])
+    remember_hashes(store, {"urn:g": "h"}, known_hashes(store, [])[1])
     worker = threading.Thread(target=store.replace_graph, args=("urn:g", _graph("b")))
     worker.start()
     worker.join()
-    assert store.known_hashes(["urn:g"])[0] == {}
+    assert known_hashes(store, ["urn:g"])[0] == {}
     store.close()

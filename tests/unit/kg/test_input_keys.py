@@ -72,7 +72,9 @@ def test_a_retracted_or_forgotten_graph_is_extracted_again(
 ) -> None:
     service.ingest([VISIT, CLASH])
     service.retract([VISIT.id])
-    store._hashes.forget([str(service.targets.base_iri) + f"article/{CLASH.id}"])
+    hashes = store.caches().hashes
+    assert hashes is not None
+    hashes.forget([str(service.targets.base_iri) + f"article/{CLASH.id}"])
     CALLS.clear()
     result = service.ingest([VISIT, CLASH])
     assert [r.status for r in result.reports] == ["new", "unchanged"]

@@ -9,8 +9,10 @@ from types import TracebackType
 from typing import Any
 
 from kg import wiring
+from kg.queries.cached_queries import CachedQueries
 from kg.settings import Settings
 from kg.stores.neo4j_readonly import run_read_only
+from kg.stores.neo4j_timeline_cache import Neo4jTimelineCache
 
 
 class FakeResult(list[Any]):
@@ -68,7 +70,8 @@ def test_the_queries_read_the_named_database_with_read_access() -> None:
     driver = FakeDriver()
     queries = wiring.neo4j_queries(SETTINGS, driver)  # type: ignore[arg-type]
     queries.states()
-    assert queries.timelines is not None and queries.timelines.database == "geokg"  # type: ignore[attr-defined]
+    assert isinstance(queries, CachedQueries) and isinstance(queries.cache, Neo4jTimelineCache)
+    assert queries.cache.database == "geokg"
     assert driver.sessions and all(s["database"] == "geokg" for s in driver.sessions)
     reads = [s for s in driver.sessions if not s.get("execute_query")]
     assert reads[0]["default_access_mode"] == "READ"

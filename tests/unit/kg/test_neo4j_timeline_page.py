@@ -1,13 +1,14 @@
-"""The page a kept Neo4j timeline is cut to (kg.stores.neo4j_timeline_cache.page_indexes) is
-the page the embedded cache's SQL selects, for any type, period and paging."""
+"""The page a kept whole timeline is cut to (kg.stores.timeline_cache.page_indexes: the Neo4j
+cache's and CachedQueries') is the page the embedded cache's SQL selects, for any type,
+period and paging."""
 
 from __future__ import annotations
 
 import itertools
 import random
 
-from kg.stores.neo4j_timeline_cache import page_indexes
-from kg.stores.timeline_cache import CachedEvent, PageFilter, TimelineCache
+from kg.stores.sqlite_timelines import SqliteTimelines
+from kg.stores.timeline_cache import CachedEvent, PageFilter, page_indexes
 
 TYPES = ("war", "statement", "summit_meeting")
 DAYS = ("1949-10-06", "1950-06-25", "1953-07-27", "2019-06-20", "2024-10-06")
@@ -23,7 +24,7 @@ def _events(rng: random.Random, n: int) -> list[CachedEvent]:
 
 def test_page_indexes_select_what_the_embedded_cache_selects() -> None:
     rng = random.Random(5)
-    cache = TimelineCache(None)
+    cache = SqliteTimelines(None)
     events = _events(rng, 40)
     assert cache.put("A|B", events, cache.epoch)
     bounds = (None, *DAYS, "1951-01-01")

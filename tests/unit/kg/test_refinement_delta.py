@@ -89,6 +89,8 @@ def test_a_store_without_kept_hashes_still_finds_the_article_unchanged(
     store: OxigraphStore,
 ) -> None:
     ingest_article(SEQUENCE[0], store, BASE)
-    store._hashes.forget([n for n in store.graphs()])  # as after a crash, or an older store
+    hashes = store.caches().hashes
+    assert hashes is not None
+    hashes.forget([n for n in store.graphs()])  # as after a crash, or an older store
     assert ingest_article(SEQUENCE[0], store, BASE).status == "unchanged"
     assert isinstance(store.to_graph(), Graph)

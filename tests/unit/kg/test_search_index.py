@@ -40,7 +40,7 @@ QUERIES += ("June", "Kim Jong-un", "messages", "China's", "Panmunjom armistice",
 def assert_in_step(store: OxigraphStore) -> int:
     """Every query answers as an index read afresh from the record does; returns how many
     hits there were."""
-    assert store.search_index().current
+    assert store.caches().search.current
     fresh = SearchIndex(None, store.select)
     fresh.rebuild()
     found = 0
@@ -61,7 +61,7 @@ def store(tmp_path: Path, reference: bytes) -> OxigraphStore:
 
 
 def test_every_kind_of_write_keeps_the_index_in_step(store: OxigraphStore) -> None:
-    assert store.search_index().current  # a new record's index needs no rebuild
+    assert store.caches().search.current  # a new record's index needs no rebuild
     for item in iter_articles([DEMO]):
         assert isinstance(item, Article)
         ingest_article(item, store, BASE)
@@ -88,17 +88,17 @@ def test_a_crash_during_a_write_leaves_it_stale_and_it_is_rebuilt(tmp_path: Path
     folder = tmp_path / "store"
     with OxigraphStore(folder) as first:
         ingest_article(EXACT, first, BASE)
-        pending = first.search_index().writing([])
+        pending = first.caches().search.writing([])
         pending.__enter__()  # and killed before the write ends
         assert not SearchIndex(folder, first.select).current  # stale on disk, mid-write
     with OxigraphStore(folder) as again:
-        assert not again.search_index().current
+        assert not again.caches().search.current
         assert sparql_search(again, "Putin arrived").total == 1  # rebuilt, then answered
-        assert again.search_index().current
+        assert again.caches().search.current
     (folder / FILE_NAME).unlink()
     with OxigraphStore(folder) as again:
         assert sparql_search(again, "Putin arrived").total == 1
-        assert upgrade(again) is not None and again.search_index().current
+        assert upgrade(again) is not None and again.caches().search.current
 
 
 def test_a_read_only_store_builds_its_own_from_its_snapshot(tmp_path: Path) -> None:

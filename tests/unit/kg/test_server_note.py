@@ -24,8 +24,9 @@ from kg.stores.server_note import (
     read_note,
     running_server,
 )
+from kg.stores.server_timelines import ServerTimelines
 from kg.stores.sparql_endpoint_store import SparqlEndpointStore
-from kg.wiring import open_reader
+from kg.wiring import open_queries, open_reader
 
 
 @pytest.mark.parametrize(
@@ -132,7 +133,11 @@ def test_timelines_are_asked_of_a_server_only_when_it_answers_from_the_record(
             assert note is not None and note.backend == backend
             reader = open_reader(get_settings(store_path=tmp_path))
             assert isinstance(reader, SparqlEndpointStore)
-            assert reader.timeline_url == (f"{url}/timeline" if timelines else None)
             reader.close()
+            queries = open_queries(get_settings(store_path=tmp_path), "sparql")
+            cache = getattr(queries, "cache", None)
+            asked = cache.url if isinstance(cache, ServerTimelines) else None
+            assert asked == (f"{url}/timeline" if timelines else None)
+            queries.close()
     finally:
         http.shutdown()

@@ -11,19 +11,23 @@ from pathlib import Path
 import pytest
 
 from kg.ingest import ingest_article
+from kg.queries.cached_queries import CachedQueries, record_queries
 from kg.queries.models import EventPublic
 from kg.queries.sparql_queries import SparqlQueries
 from kg.queries.timeline_warm import warm_timelines
 from kg.reference import load_reference
 from kg.settings import get_settings
 from kg.stores.oxigraph_store import OxigraphStore
-from kg.stores.timeline_cache import FILE_NAME, CachedEvent, PageFilter, TimelineCache
+from kg.stores.sqlite_timelines import FILE_NAME
+from kg.stores.sqlite_timelines import SqliteTimelines as TimelineCache
+from kg.stores.timeline_cache import CachedEvent, PageFilter
 from loaders.article import Article
 from loaders.sources import iter_articles
 from ontology.dates import parse_partial
 from ontology.identifiers import article_iri
 from ontology.namespace import GEO_IRI
-from tests.unit.kg.conftest import BASE
+from tests.unit.kg.conftest import BASE, kept, timelines
+from tests.unit.kg.conftest import cached as queries
 
 DEMO = Path(__file__).resolve().parents[3] / "kg" / "demo"
 ROUGH = Article(
@@ -128,11 +132,11 @@ def twins(
     with OxigraphStore(None) as cached, OxigraphStore(None, timeline_cache=False) as plain:
         for store in (cached, plain):
             store.import_data(reference, "nq")
-        assert cached.cached_timeline("FIN|NZL", PageFilter())[0] == []  # complete: no query
+        assert kept(cached, "FIN|NZL") == []  # complete: no query
         if request.param == "partial":
             _both((cached, plain), ROUGH)
-            cached.forget_timelines()
-            assert cached.cached_timeline("FIN|NZL", PageFilter())[0] is None
+            timelines(cached).forget()
+            assert kept(cached, "FIN|NZL") is None
         yield cached, plain
 
 
@@ -161,11 +165,11 @@ def assert_same_timelines(cached: OxigraphStore, plain: OxigraphStore) -> int:
     checked = 0
     assert _pairs(cached) == _pairs(plain)
     for a, b in _pairs(plain):
-        whole = SparqlQueries(plain).timeline(a, b)
+        whole = record_queries(plain).timeline(a, b)
         for ask in _requests(whole):
-            expected = SparqlQueries(plain).timeline(a, b, **ask)  # type: ignore[arg-type]
+            expected = record_queries(plain).timeline(a, b, **ask)  # type: ignore[arg-type]
             for _ in ("cold", "warm"):
-                assert SparqlQueries(cached).timeline(a, b, **ask) == expected, (a, b, ask)  # type: ignore[arg-type]
+                assert record_queries(cached).timeline(a, b, **ask) == expected, (a, b, ask)  # type: ignore[arg-type]
                 checked += 1
     return checked
 
@@ -206,23 +210,23 @@ def test_reference_data_forgets_every_pair(twins: tuple[OxigraphStore, OxigraphS
     cached, plain = twins
     _both(twins, EXACT)
     assert assert_same_timelines(cached, plain)
-    assert cached.cached_timeline("PRK|RUS", PageFilter())[0] is not None
+    assert kept(cached, "PRK|RUS") is not None
     settings = get_settings(store_path=Path("unused"), base_iri=BASE)
     load_reference(cached, settings)
-    assert cached.cached_timeline("PRK|RUS", PageFilter())[0] is None
+    assert kept(cached, "PRK|RUS") is None
 
 
 def test_a_pair_read_before_needs_no_query(twins: tuple[OxigraphStore, OxigraphStore]) -> None:
     cached, _ = twins
     _both(twins, EXACT)
-    first = SparqlQueries(cached).timeline("PRK", "RUS", limit=5)
+    first = record_queries(cached).timeline("PRK", "RUS", limit=5)
     calls: list[str] = []
     select = cached.select
     cached.select = lambda sparql: calls.append(sparql) or select(sparql)  # type: ignore[method-assign]
-    assert SparqlQueries(cached).timeline("RUS", "PRK", limit=5) == first and first
+    assert record_queries(cached).timeline("RUS", "PRK", limit=5) == first and first
     assert calls == []
     with pytest.raises(ValueError):  # bad arguments are refused as before, cached or not
-        SparqlQueries(cached).timeline("PRK", "RUS", event_type="visits")
+        record_queries(cached).timeline("PRK", "RUS", event_type="visits")
 
 
 def test_upgrade_forgets_what_another_writer_may_have_left(
@@ -234,10 +238,10 @@ def test_upgrade_forgets_what_another_writer_may_have_left(
 
     cached, _ = twins
     _both(twins, EXACT)
-    SparqlQueries(cached).timeline("PRK", "RUS")
-    assert cached.cached_timeline("PRK|RUS", PageFilter())[0] is not None
+    record_queries(cached).timeline("PRK", "RUS")
+    assert kept(cached, "PRK|RUS") is not None
     upgrade(cached)
-    assert cached.cached_timeline("PRK|RUS", PageFilter())[0] is None
+    assert kept(cached, "PRK|RUS") is None
 
 
 def test_a_read_that_a_write_overtakes_is_not_kept(
@@ -247,7 +251,7 @@ def test_a_read_that_a_write_overtakes_is_not_kept(
     kept (the pair is read again), so this read and the next see the write."""
     cached, _ = twins
     _both(twins, ROUGH)
-    q = SparqlQueries(cached)
+    q = SparqlQueries(cached)  # the record's reads, under the cache's
     read = q._events
 
     def read_then_write(sparql: str) -> list[EventPublic]:
@@ -257,9 +261,9 @@ def test_a_read_that_a_write_overtakes_is_not_kept(
         return answer
 
     q._events = read_then_write  # type: ignore[method-assign]
-    overtaken = q.timeline("PRK", "RUS")
+    overtaken = CachedQueries(q, timelines(cached), owns_cache=False).timeline("PRK", "RUS")
     assert [e.date for e in overtaken if e.type == "state_visit"] == ["2024-06-19"]
-    now = SparqlQueries(cached).timeline("PRK", "RUS")
+    now = record_queries(cached).timeline("PRK", "RUS")
     assert [e.date for e in now if e.type == "state_visit"] == ["2024-06-19"]
 
 
@@ -271,8 +275,8 @@ def test_warming_reads_every_pair_once_and_makes_the_cache_complete(
     for item in iter_articles([DEMO]):
         assert isinstance(item, Article)
         _both(twins, item)
-    SparqlQueries(cached).timeline("CHN", "PRK")  # one pair kept already
-    report = warm_timelines(SparqlQueries(cached))
+    record_queries(cached).timeline("CHN", "PRK")  # one pair kept already
+    report = warm_timelines(queries(cached))
     assert (
         report.complete and report.pairs == len(_pairs(plain)) and report.read == report.pairs - 1
     )
@@ -280,15 +284,15 @@ def test_warming_reads_every_pair_once_and_makes_the_cache_complete(
     select = cached.select
     cached.select = lambda sparql: calls.append(sparql) or select(sparql)  # type: ignore[method-assign]
     for a, b in [*_pairs(plain), ("FIN", "NZL")]:
-        assert SparqlQueries(cached).timeline(a, b) == SparqlQueries(plain).timeline(a, b)
+        assert record_queries(cached).timeline(a, b) == record_queries(plain).timeline(a, b)
     assert calls == []  # every answer came from the cache
     cached.select = select  # type: ignore[method-assign]
     _both(twins, EXACT)
-    stale = cached.stale_timelines()
+    stale = timelines(cached).stale()
     assert stale == ["PRK|RUS"]
-    again = warm_timelines(SparqlQueries(cached), every=False)  # what `kg ingest` does after
+    again = warm_timelines(queries(cached), every=False)  # what `kg ingest` does after
     assert (again.pairs, again.read, again.complete) == (1, 1, False)
-    assert cached.stale_timelines() == [] and assert_same_timelines(cached, plain)
+    assert timelines(cached).stale() == [] and assert_same_timelines(cached, plain)
 
 
 def test_a_store_written_without_the_cache_does_not_keep_an_old_one(tmp_path: Path) -> None:
@@ -297,13 +301,13 @@ def test_a_store_written_without_the_cache_does_not_keep_an_old_one(tmp_path: Pa
     with OxigraphStore(store_path) as store:
         load_reference(store, settings)
         ingest_article(ROUGH, store, BASE)
-        before = SparqlQueries(store).timeline("PRK", "RUS")  # kept on disk
+        before = record_queries(store).timeline("PRK", "RUS")  # kept on disk
     with OxigraphStore(store_path, timeline_cache=False) as store:  # KG_TIMELINE_CACHE=false
         ingest_article(EXACT, store, BASE)
-        after = SparqlQueries(store).timeline("PRK", "RUS")
+        after = record_queries(store).timeline("PRK", "RUS")
     assert after != before
     with OxigraphStore(store_path) as store:
-        assert SparqlQueries(store).timeline("PRK", "RUS") == after
+        assert record_queries(store).timeline("PRK", "RUS") == after
 
 
 @pytest.mark.parametrize("twins", ["partial"], indirect=True)
@@ -314,6 +318,6 @@ def test_warming_stops_at_its_time_budget_and_leaves_the_rest_stale(
     for item in iter_articles([DEMO]):
         assert isinstance(item, Article)
         _both(twins, item)
-    report = warm_timelines(SparqlQueries(cached), most_seconds=0.0)
+    report = warm_timelines(queries(cached), most_seconds=0.0)
     assert (report.read, report.complete) == (0, False) and report.pairs > 0
     assert assert_same_timelines(cached, plain)  # the pairs not read are read when asked for

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg import wiring
+from kg.queries.cached_queries import CachedQueries
 from kg.queries.sparql_queries import SparqlQueries
 from kg.services.ingest import IngestService
 from kg.settings import get_settings
@@ -22,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def test_the_store_is_the_embedded_one_with_the_timeline_cache_as_set(tmp_path: Path) -> None:
     with wiring.open_store(get_settings(store_path=tmp_path / "a")) as store:
-        assert isinstance(store, OxigraphStore) and store.timeline_epoch() is not None
+        assert isinstance(store, OxigraphStore) and store.caches().timelines is not None
     with wiring.open_store(get_settings(store_path=tmp_path / "b", timeline_cache=False)) as s:
-        assert s.timeline_epoch() is None
+        assert s.caches().timelines is None  # type: ignore[union-attr]
     with wiring.open_read_only_store(get_settings(store_path=tmp_path / "a")) as ro:
         assert isinstance(ro, ReadOnlyOxigraphStore)
 
@@ -32,7 +33,8 @@ def test_the_store_is_the_embedded_one_with_the_timeline_cache_as_set(tmp_path: 
 def test_the_sparql_backend_reads_the_store_and_closes_it(tmp_path: Path) -> None:
     settings = get_settings(store_path=tmp_path / "store")
     queries = wiring.open_queries(settings, "sparql")
-    assert isinstance(queries, SparqlQueries) and queries.states() == []
+    assert isinstance(queries, CachedQueries) and isinstance(queries.inner, SparqlQueries)
+    assert queries.states() == []
     queries.close()
     wiring.open_store(settings).close()  # the lock was let go
 
@@ -63,8 +65,8 @@ def test_without_a_driver_a_server_answers_with_sparql(tmp_path: Path) -> None:
     settings = get_settings(store_path=tmp_path / "store")
     with wiring.open_store(settings) as store:
         queries, name = wiring.serving_queries(settings, store, None)
-        assert name == "sparql" and isinstance(queries, SparqlQueries)
-        assert queries.store is store
+        assert name == "sparql" and isinstance(queries, CachedQueries)
+        assert isinstance(queries.inner, SparqlQueries) and queries.inner.store is store
         service = wiring.ingest_service(settings, store)
         assert isinstance(service, IngestService)
         assert service.targets.store is store and service.targets.base_iri == settings.base_iri

@@ -10,6 +10,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from kg.stores.oxigraph_store import OxigraphStore
+from kg.stores.record_caches import hashes_of
 from kg.sync import graph_hash, sync
 from ontology.namespace import GEO
 
@@ -77,34 +78,34 @@ def store() -> Iterator[OxigraphStore]:
 
 def test_first_sync_projects_everything_then_nothing(store: OxigraphStore) -> None:
     p = FakeProjection()
-    report = sync(store, p)
+    report = sync(store, p, hashes=hashes_of(store))
     assert report.projected == ["urn:a", "urn:b", "urn:c"] and report.triples == 12
     assert p.hashes["urn:b"] == graph_hash(store.to_graph("urn:b"))
-    again = sync(store, p)
+    again = sync(store, p, hashes=hashes_of(store))
     assert again.projected == [] and again.unchanged == ["urn:a", "urn:b", "urn:c"]
 
 
 def test_changed_graphs_are_projected_and_gone_ones_dropped(store: OxigraphStore) -> None:
     p = FakeProjection()
-    sync(store, p)
+    sync(store, p, hashes=hashes_of(store))
     store.replace_graph("urn:b", _graph(2))
     store.drop_graph("urn:c")
     p.calls.clear()
-    report = sync(store, p)
+    report = sync(store, p, hashes=hashes_of(store))
     assert (report.projected, report.dropped, report.unchanged) == (["urn:b"], ["urn:c"], ["urn:a"])
     assert p.calls == [("schema", []), ("drop", ["urn:c"]), ("replace", ["urn:b"])]
 
 
 def test_an_unfinished_graph_is_projected_again(store: OxigraphStore) -> None:
     p = FakeProjection()
-    sync(store, p)
+    sync(store, p, hashes=hashes_of(store))
     p.hashes["urn:a"] = None  # an interrupted projection leaves no hash
-    assert sync(store, p).projected == ["urn:a"]
+    assert sync(store, p, hashes=hashes_of(store)).projected == ["urn:a"]
 
 
 def test_graphs_are_projected_together_in_chunks(store: OxigraphStore) -> None:
     p = FakeProjection()
-    sync(store, p, chunk_triples=7)
+    sync(store, p, chunk_triples=7, hashes=hashes_of(store))
     assert [c for c in p.calls if c[0] == "replace"] == [
         ("replace", ["urn:a", "urn:b"]),
         ("replace", ["urn:c"]),
@@ -113,9 +114,9 @@ def test_graphs_are_projected_together_in_chunks(store: OxigraphStore) -> None:
 
 def test_rebuild_clears_and_projects_everything(store: OxigraphStore) -> None:
     p = FakeProjection()
-    sync(store, p)
+    sync(store, p, hashes=hashes_of(store))
     p.calls.clear()
-    report = sync(store, p, rebuild=True)
+    report = sync(store, p, rebuild=True, hashes=hashes_of(store))
     assert p.calls[0] == ("clear", []) and len(report.projected) == 3
 
 
@@ -136,9 +137,9 @@ def test_a_sync_that_finds_nothing_changed_reads_no_graph(
     store: OxigraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     p = FakeProjection()
-    sync(store, p)
+    sync(store, p, hashes=hashes_of(store))
     read = _reads(store, monkeypatch)
-    again = sync(store, p)
+    again = sync(store, p, hashes=hashes_of(store))
     assert again.unchanged == ["urn:a", "urn:b", "urn:c"] and read == []
 
 
@@ -155,26 +156,26 @@ def test_every_write_to_a_graph_makes_sync_read_and_project_it(
     store: OxigraphStore, monkeypatch: pytest.MonkeyPatch, write: str
 ) -> None:
     p = FakeProjection()
-    sync(store, p)
+    sync(store, p, hashes=hashes_of(store))
     WRITES[write](store)
     read = _reads(store, monkeypatch)
-    report = sync(store, p)
+    report = sync(store, p, hashes=hashes_of(store))
     assert report.projected == ["urn:b"] and read == ["urn:b"]
     assert p.hashes["urn:b"] == graph_hash(store.to_graph("urn:b"))
 
 
 def test_a_graph_dropped_and_written_again_is_projected(store: OxigraphStore) -> None:
     p = FakeProjection()
-    sync(store, p)
+    sync(store, p, hashes=hashes_of(store))
     store.drop_graph("urn:b")
     store.add_graph("urn:b", _graph(1))
-    assert sync(store, p).projected == ["urn:b"]
+    assert sync(store, p, hashes=hashes_of(store)).projected == ["urn:b"]
 
 
 def test_a_projection_without_hashes_reads_everything(
     store: OxigraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sync(store, FakeProjection())  # the record's hashes are cached now
+    sync(store, FakeProjection(), hashes=hashes_of(store))  # the record's hashes are cached now
     read = _reads(store, monkeypatch)
-    report = sync(store, FakeProjection())  # another, empty Neo4j
+    report = sync(store, FakeProjection(), hashes=hashes_of(store))  # another, empty Neo4j
     assert report.projected == ["urn:a", "urn:b", "urn:c"] and len(read) == 3

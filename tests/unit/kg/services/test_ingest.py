@@ -15,7 +15,7 @@ import pytest
 from rdflib import Literal
 
 from kg.ingest import ArticleGraph
-from kg.queries.sparql_queries import SparqlQueries
+from kg.queries.cached_queries import record_queries
 from kg.services.ingest import IngestService, Targets
 from kg.stores.oxigraph_store import OxigraphStore
 from loaders.article import Article
@@ -24,6 +24,7 @@ from loaders.extraction.extractor import extract
 from loaders.rdf.article_graph import article_graph
 from ontology.identifiers import article_iri
 from ontology.namespace import GEO
+from tests.unit.kg.conftest import timelines
 
 BASE = "https://kg.test/"
 VISIT = Article(
@@ -129,13 +130,13 @@ def test_a_graph_a_dataset_loader_built_is_stored_as_the_article_would_be(
 def test_the_timeline_cache_is_current_when_it_returns(
     service: IngestService, store: OxigraphStore
 ) -> None:
-    queries = SparqlQueries(store)
+    queries = record_queries(store)
     assert queries.timeline("PRK", "RUS") == []  # read once: kept, then made stale below
     service.ingest([VISIT])
-    assert store.stale_timelines() == []
+    assert timelines(store).stale() == []
     one = service.ingest_one(SAME_VISIT)  # the HTTP path leaves the refresh to its caller
-    assert one.reports[0].corroborated_events == 1 and store.stale_timelines() != []
-    assert service.refresh_caches() == [] and store.stale_timelines() == []
+    assert one.reports[0].corroborated_events == 1 and timelines(store).stale() != []
+    assert service.refresh_caches() == [] and timelines(store).stale() == []
     assert [e.date for e in queries.timeline("PRK", "RUS")] == ["2024-06-19"]
 
 

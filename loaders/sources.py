@@ -16,6 +16,7 @@ from loaders._files import DEFAULT_MAX_BYTES, read_limited
 from loaders.article import Article
 from loaders.errors import LoadError
 from loaders.formats import EXTENSIONS, Kind, sniff_kind
+from loaders.gdelt.sniff import NOT_YET, looks_like_events_export
 from loaders.html_loader import read_html_file
 from loaders.input_limits import text_problem
 from loaders.jsonl_loader import iter_jsonl_file
@@ -201,6 +202,8 @@ def _sniff_file(path: Path, max_bytes: int) -> Kind:
             head = handle.read(8192)
     except OSError as exc:
         raise LoadError(f"{path} could not be read: {exc.strerror or exc}.", str(path)) from exc
+    if looks_like_events_export(head):  # rows of facts, not an article's prose
+        raise LoadError(NOT_YET.format(path=path), str(path))
     kind = sniff_kind(head) if head.strip() else "text"  # empty: the text loader says so
     if kind is None:
         read_limited(path, max_bytes)  # a size problem is the better message

@@ -13,9 +13,9 @@ from typing import IO
 
 from loaders.errors import LoadError
 from loaders.gdelt.columns import WIDTH
+from loaders.gdelt.sniff import ZIP_MAGIC
 
 Row = tuple[int, list[str]]
-ZIP_MAGIC = b"PK\x03\x04"
 # Characters: a GDELT row is under 3,000; a longer line (a file without newlines) is read no
 # further than this, so memory stays flat whatever the file holds.
 MAX_LINE = 1 << 16

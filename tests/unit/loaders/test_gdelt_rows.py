@@ -10,6 +10,8 @@ from loaders.gdelt.columns import COLUMNS
 from loaders.gdelt.events import iter_events
 from loaders.gdelt.model import GdeltEvent, Options, Summary
 from loaders.gdelt.reader import RowError, iter_rows
+from loaders.gdelt.sniff import looks_like_events_export
+from loaders.sources import iter_articles
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "gdelt"
 MAIN = FIXTURES / "20240619120000.export.CSV"
@@ -170,3 +172,25 @@ def test_a_binary_file_is_one_error_naming_it(tmp_path: Path) -> None:
     assert [str(e) for e in _read(path)[0]] == [
         f"{path} looks like a binary file (it contains NUL bytes), not a GDELT export."
     ]
+
+
+def test_kg_ingest_tells_an_export_by_its_content_and_does_not_read_it_as_an_article(
+    tmp_path: Path,
+) -> None:
+    renamed = tmp_path / "events"  # no extension: the content decides
+    renamed.write_bytes(MAIN.read_bytes())
+    for path in (MAIN, FIXTURES / "20240619120000.export.CSV.zip", renamed):
+        assert [str(r) for r in iter_articles([path])] == [
+            f"{path} is a GDELT 2.0 events export, not an article: kg ingest does not store "
+            "its rows yet (loaders.gdelt reads them; docs/loaders.md, GDELT)."
+        ]
+
+
+def test_only_an_export_looks_like_one() -> None:
+    row = MAIN.read_bytes().split(b"\n")[0]
+    assert looks_like_events_export(row + b"\n")
+    assert looks_like_events_export(row[:100])  # a head shorter than the first row
+    assert not looks_like_events_export(b"\t".join(row.split(b"\t")[:60]) + b"\n")
+    assert not looks_like_events_export(b"id\tdate\tcountry\n1\t2024\tRUS\n")
+    assert not looks_like_events_export(b"url: https://news.example.org/a\n\nText.")
+    assert not looks_like_events_export(b"PK\x03\x04" + bytes(22) + b"\x08\x00\x00\x00notes.md")

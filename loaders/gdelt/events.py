@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from loaders.gdelt import columns as c
@@ -20,7 +21,6 @@ QUAD_CLASS = "QuadClass not asked for"
 NO_ACTOR = "the acting actor is no state or organization"
 ONE_ACTOR = "both actors are the same state or organization"
 NOT_STATE_PAIR = "not two states"
-_DAYS: dict[str, str | None] = {}  # SQLDATE -> ISO day (None: no such day); few per file
 
 
 class BadField(ValueError):
@@ -134,16 +134,13 @@ def _event(
 
 def _day(value: str) -> str:
     """SQLDATE (YYYYMMDD) as an ISO day; BadField for an empty or impossible date."""
-    if value not in _DAYS:
-        if len(_DAYS) > 4096:  # a file has a few days; a hostile one must not grow this
-            _DAYS.clear()
-        _DAYS[value] = _parse_day(value)
-    day = _DAYS[value]
+    day = _parse_day(value)
     if day is None:
         raise BadField("a date (YYYYMMDD)", "SQLDATE", value)
     return day
 
 
+@lru_cache(maxsize=4096)  # a file holds a few days, each on many rows
 def _parse_day(value: str) -> str | None:
     if len(value) != 8 or not value.isdigit():
         return None

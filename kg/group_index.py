@@ -29,11 +29,12 @@ def group_prefix(event: str) -> str | None:
 
 
 class GroupIndex:
-    """(geo:dyad or geo:participant, object) -> every event the record links so."""
+    """(geo:dyad or geo:participant, object) -> every event the record links so, by group
+    prefix (so an article's groups cost what they hold, not what the dyad holds)."""
 
     def __init__(self, store: RecordStore) -> None:
         self.store = store
-        self._linked: dict[Link, set[str]] = {}
+        self._linked: dict[Link, dict[str | None, set[str]]] = {}
 
     def events(self, keys: Mapping[str, Key]) -> set[str]:
         """Every event of these events' groups the record holds (kg.refinement_delta's
@@ -44,23 +45,28 @@ class GroupIndex:
             if prefix is not None:
                 wanted.setdefault((via, anchor), set()).add(prefix)
         self._read([link for link in wanted if link not in self._linked])
-        return {
-            e
-            for link, prefixes in wanted.items()
-            for e in self._linked[link]
-            if any(e.startswith(p) for p in prefixes)
-        }
+        found: set[str] = set()
+        for link, prefixes in wanted.items():
+            groups = self._linked[link]
+            for prefix in prefixes:
+                found.update(groups.get(prefix, ()))
+            # an IRI of another shape that merely starts so (never minted by geokg)
+            found.update(e for e in groups.get(None, ()) if e.startswith(tuple(prefixes)))
+        return found
+
+    def _add(self, link: Link, event: str) -> None:
+        self._linked[link].setdefault(group_prefix(event), set()).add(event)
 
     def _read(self, links: list[Link]) -> None:
         for i in range(0, len(links), _CHUNK):
             chunk = links[i : i + _CHUNK]
             for link in chunk:
-                self._linked[link] = set()
+                self._linked[link] = {}
             branches = " UNION ".join(
                 _BRANCH.format(via=iri_ref(via), anchor=iri_ref(anchor)) for via, anchor in chunk
             )
             for row in self.store.select(_LINKED_QUERY.format(branches=branches)):
-                self._linked[(row["via"], row["anchor"])].add(row["e"])
+                self._add((row["via"], row["anchor"]), row["e"])
 
     def added(self, written: Iterable[ArticleFacts]) -> None:
         """New article graphs written: their events join the links already read."""
@@ -68,7 +74,7 @@ class GroupIndex:
             for event, found in facts.events.items():
                 for link in found.links:
                     if link in self._linked:
-                        self._linked[link].add(event)
+                        self._add(link, event)
 
     def forget(self, facts: Iterable[ArticleFacts]) -> None:
         """Links whose events a write may have taken away (a replaced article's old graph):

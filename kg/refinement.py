@@ -76,14 +76,12 @@ def refinements(events: Iterable[str], touching: Iterable[str] | None = None) ->
     and the same participants can refine each other; when the finer events within a coarse
     one do not narrow to a single one (two visits in June), the coarse one stays apart.
     With `touching`, only the pairs that may hold one of those events are looked for."""
-    groups: dict[str, dict[str, EventIri]] = {}
-    for iri in set(events):
-        parsed = EventIri.parse(iri)
-        if parsed is not None:  # within a group, the date tells events apart
-            groups.setdefault(f"{parsed.base}|{parsed.group}", {})[parsed.date] = parsed
+    groups = _groups(events)
     wanted = None if touching is None else _by_group(touching)
     found: dict[str, str] = {}
     for key, members in groups.items():
+        if wanted is not None and key not in wanted:
+            continue
         dates = _Dates(members)
         coarse = members if wanted is None else dates.coarser(wanted.get(key, set()))
         for date in coarse:
@@ -92,6 +90,27 @@ def refinements(events: Iterable[str], touching: Iterable[str] | None = None) ->
             if len(finest) == 1:
                 found[members[date].iri] = members[finest[0]].iri
     return found
+
+
+def affected(events: Iterable[str], touching: Iterable[str]) -> set[str]:
+    """The events of `events` whose refinement a write that adds or takes away the events
+    `touching` may change: those events themselves and each one they refine (a coarse
+    event's refinement depends only on the events that refine it), found by index."""
+    groups, found = _groups(events), set[str]()
+    for key, dates in _by_group(touching).items():
+        members = groups.get(key, {})
+        found.update(members[d].iri for d in _Dates(members).coarser(dates))
+    return found
+
+
+def _groups(events: Iterable[str]) -> dict[str, dict[str, EventIri]]:
+    """Events by group (base and `<type>/<participants>`), each by its date segment."""
+    groups: dict[str, dict[str, EventIri]] = {}
+    for iri in set(events):
+        parsed = EventIri.parse(iri)
+        if parsed is not None:  # within a group, the date tells events apart
+            groups.setdefault(f"{parsed.base}|{parsed.group}", {})[parsed.date] = parsed
+    return groups
 
 
 def _by_group(events: Iterable[str]) -> dict[str, set[str]]:

@@ -29,7 +29,14 @@ from rdflib import Graph, URIRef
 from kg.article_facts import ArticleFacts, Key, Part
 from kg.group_index import GroupIndex, group_prefix
 from kg.queries.sparql_builders import PREFIXES, iri_ref, string_literal
-from kg.refinement import REFINEMENT_SEGMENT, EventIri, Reports, refinement_graph, refinements
+from kg.refinement import (
+    REFINEMENT_SEGMENT,
+    EventIri,
+    Reports,
+    affected,
+    refinement_graph,
+    refinements,
+)
 from kg.stores.base import RecordStore
 from ontology.namespace import GEO
 
@@ -169,8 +176,9 @@ def refinement_changes(store: RecordStore, writes: Sequence[Write], others: set[
     changes, skip = Changes(), _skip(writes)
     mine_old = {e for w in writes if w.old is not None for e in w.old.events}
     mine_new = {e for w in writes for e in w.new.events}
-    found = refinements(others | mine_new)
-    before = _stored_refinements(store, others | mine_old | mine_new)
+    touched = mine_old | mine_new  # only their refinements and those of what they refine
+    found = refinements(others | mine_new, touching=touched)
+    before = _stored_refinements(store, affected(others | touched, touched))
     whole = {c for c, f in found.items() if before.get(c) != f}
     reports = _reports_elsewhere(store, skip, whole)
     for coarse in whole:

@@ -28,13 +28,18 @@ Fact = tuple[str, str, str, str]  # (graph, subject, prop: a local name or "type
 
 def facts_query(graphs: Sequence[str] | None) -> str:
     """SELECT ?g ?s ?p ?o: the texts and facts of these graphs (of all graphs: None)."""
-    bound = "" if graphs is None else "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " }"
     props = " ".join(f"<{GEO_IRI}{p}>" for p in (*TEXT_FIELDS, *FACT_PROPS))
     classes = " ".join(f"<{GEO_IRI}{c}>" for c in CLASSES)
+    if graphs is not None:  # each graph read whole by its name and filtered: with ?p bound
+        # too, the store reads that property in every graph first (grows with the record)
+        bound = " ".join(f"<{g}>" for g in graphs)
+        return f"""SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {bound} }} GRAPH ?g {{ ?s ?p ?o }}
+  FILTER(?p IN ({props.replace(" ", ", ")})
+    || (?p = <{RDF_TYPE}> && ?o IN ({classes.replace(" ", ", ")}))) }}"""
     return f"""SELECT ?g ?s ?p ?o WHERE {{
-  {{ {bound} VALUES ?p {{ {props} }} GRAPH ?g {{ ?s ?p ?o }} }}
+  {{ VALUES ?p {{ {props} }} GRAPH ?g {{ ?s ?p ?o }} }}
   UNION
-  {{ {bound} VALUES ?o {{ {classes} }} GRAPH ?g {{ ?s <{RDF_TYPE}> ?o }} BIND(<{RDF_TYPE}> AS ?p) }}
+  {{ VALUES ?o {{ {classes} }} GRAPH ?g {{ ?s <{RDF_TYPE}> ?o }} BIND(<{RDF_TYPE}> AS ?p) }}
 }}"""
 
 

@@ -7,7 +7,14 @@ import random
 
 import pytest
 
-from kg.refinement import EventIri, Reports, date_refines, refinement_graphs, refinements
+from kg.refinement import (
+    EventIri,
+    Reports,
+    affected,
+    date_refines,
+    refinement_graphs,
+    refinements,
+)
 from ontology.namespace import GEO
 
 B = "https://kg.test/"
@@ -134,3 +141,28 @@ def test_refinements_equal_the_every_pair_reading_on_random_groups() -> None:
         near = refinements(events, touching)  # every pair with one of them, maybe more
         assert near.items() <= found.items()
         assert {c: f for c, f in found.items() if {c, f} & touching}.items() <= near.items()
+
+
+def test_a_write_changes_only_the_refinements_of_the_events_it_affects() -> None:
+    """Adding or taking away some events changes the refinement of none but `affected`'s
+    (ingest reads the stored refinements of those alone, however big the group)."""
+    rng = random.Random(7)
+    years = ["2023", "2024"]
+    points = years + [f"{y}-{m:02d}" for y in years for m in (1, 6, 7)]
+    points += [f"{p}-{d:02d}" for p in points if len(p) == 7 for d in (3, 19)]
+    dates = [*points, "2023--2024", "2023-06--2024", "2023-06--2024-07", "undated"]
+    for _ in range(300):
+        group = [ev(d) for d in rng.sample(dates, rng.randint(0, 14))]
+        group += [ev(d, kind="treaty") for d in rng.sample(dates, 3)]
+        touching = {ev(d) for d in rng.sample(dates, rng.randint(1, 3))}
+        with_them, without = refinements(set(group) | touching), refinements(set(group) - touching)
+        changed = {
+            c for c in with_them.keys() | without.keys() if with_them.get(c) != without.get(c)
+        }
+        near = affected(set(group) | touching, touching)
+        assert changed <= near
+        assert near <= {ev(d) for d in dates}  # never another group's
+    assert affected([ev("2024"), ev("2024-06"), ev("2023")], [ev("2024-06-19")]) == {
+        ev("2024"),
+        ev("2024-06"),
+    }

@@ -99,7 +99,9 @@ def _lifespan(settings: Settings, backend_factory: BackendFactory | None, read_o
         app.state.backend = wiring.backend_name(queries)
         projection = wiring.projection(driver, settings.neo4j_database) if driver else None
         app.state.ingest = wiring.ingest_service(settings, store, projection)
-        app.state.sparql_workers = workers_for(store, settings.sparql_workers)
+        app.state.sparql_workers = workers_for(
+            store, settings.sparql_workers, settings.sparql_memory_mb
+        )
         try:
             yield
         finally:

@@ -15,12 +15,15 @@ from kg.stores.worker_queries import (
 )
 
 
-def sparql_answer(store: RecordStore, text: str, fmt: str, timeout: float) -> QueryResult | bytes:
+def sparql_answer(
+    store: RecordStore, text: str, fmt: str, timeout: float, memory_mb: int = 0
+) -> QueryResult | bytes:
     """The query's QueryResult (for a table) or bytes; over the embedded store, run in a
-    worker process that is stopped after `timeout` seconds (0: in process, no limit)."""
+    worker process that is stopped after `timeout` seconds (0: in process, no limit) or
+    past `memory_mb` (0: no limit)."""
     name = {"turtle": "ttl"}.get(fmt, fmt)
     check_query(text)  # before a worker process is started for it
-    workers = workers_for(store, 1) if timeout > 0 else None
+    workers = workers_for(store, 1, memory_mb) if timeout > 0 else None
     if workers is None:  # a SPARQL server (or `kg serve`) keeps its own timeout
         return store.query(text) if fmt == "table" else store.query_serialized(text, name)
     try:

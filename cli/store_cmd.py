@@ -190,9 +190,10 @@ def sparql_cmd(
         raise CliError("The query is not UTF-8 text.", code=2) from None
     if nesting(text) > MAX_NESTING:  # the store refuses it too; say it before opening it
         raise CliError(NESTING_TEXT)
-    seconds = settings_of(ctx).sparql_timeout if timeout is None else timeout
+    settings = settings_of(ctx)
+    seconds = settings.sparql_timeout if timeout is None else timeout
     with opened_store(ctx, reading=True) as store:
-        answer = sparql_answer(store, text, fmt.value, seconds)
+        answer = sparql_answer(store, text, fmt.value, seconds, settings.sparql_memory_mb)
     if isinstance(answer, QueryResult):
         _print_result_table(answer)
         return

@@ -101,6 +101,12 @@ class Settings(BaseSettings):
         description="SPARQL queries over the embedded store run at once, each in a worker "
         "process killed at KG_SPARQL_TIMEOUT; 0 runs them in the server's process.",
     )
+    sparql_memory_mb: int = Field(
+        default=1024,
+        ge=0,
+        description="Most resident memory (MB) a SPARQL query's worker process may hold while "
+        "it works; past it the query is stopped with a 503 (0: no limit).",
+    )
     cypher_timeout: float = Field(default=10.0, description="Seconds a Cypher query may run.")
     cypher_limit: int = Field(default=10000, description="Most rows a Cypher query returns.")
     min_confidence: float = Field(

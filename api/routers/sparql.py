@@ -27,7 +27,7 @@ from kg.stores.base import (
     StoreError,
     looks_like_update,
 )
-from kg.stores.query_pool import QueryTimeout, QueryWorkers
+from kg.stores.query_pool import QueryStopped, QueryTimeout, QueryWorkers
 from kg.stores.sparql_guard import (
     MAX_NESTING,
     NESTING_TEXT,
@@ -163,6 +163,8 @@ async def _answer(
     except (TimeoutError, QueryTimeout):
         stop.set()
         raise ApiError(503, f"the query ran longer than {timeout:g} s", "Query timeout") from None
+    except QueryStopped as exc:
+        raise ApiError(503, str(exc), "Query stopped") from None
     except RecordUnavailable as exc:
         raise ApiError(503, str(exc), "Record unavailable") from None
     except StoreError as exc:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import select
 import signal
 import socket
 import subprocess
@@ -27,7 +28,8 @@ from kg.stores.base import RecordUnavailable, StoreError
 from kg.stores.query_worker import PID, receive, send
 
 log = logging.getLogger("geokg.sparql")
-REFRESH_SECONDS = 0.05  # how often idle workers are checked against the store's version
+REFRESH_SECONDS = 0.05
+WATCH_SECONDS = 0.05  # how often a busy worker's memory is read  # how often idle workers are checked against the store's version
 MIN_START = 0.02  # a query with less time left than this is not started: it times out
 START_SECONDS = 30.0
 # A worker that has grown past this (a big sort answered in time) is replaced after its query.
@@ -37,6 +39,14 @@ PAGE = os.sysconf("SC_PAGE_SIZE")  # the zygote imports pyoxigraph: seconds befo
 
 class QueryTimeout(StoreError):
     """A query ran past its time and was stopped (its worker process killed)."""
+
+
+class QueryStopped(StoreError):
+    """A query was stopped over its memory limit, or ended its worker process (a crash)."""
+
+
+class OverMemory(Exception):
+    """A worker grew past its memory limit while it worked on a query."""
 
 
 def store_version(path: Path) -> tuple[tuple[str, int, int], ...]:
@@ -60,10 +70,20 @@ class _Worker:
     def __init__(self, pid: int, sock: socket.socket) -> None:
         self.pid, self.sock = pid, sock
 
-    def ask(self, request: tuple[Any, ...], deadline: float) -> Any:
-        """The worker's answer, or TimeoutError at `deadline` (the worker is then useless)."""
+    def ask(self, request: tuple[Any, ...], deadline: float, memory_mb: float = 0) -> Any:
+        """The worker's answer; TimeoutError at `deadline`, OverMemory once the worker holds
+        more than `memory_mb` (0: no limit) while it works (either way it is useless)."""
         self.sock.settimeout(max(deadline - time.monotonic(), 0.001))
         send(self.sock, request)
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            if select.select([self.sock], [], [], min(left, WATCH_SECONDS))[0]:
+                break
+            if memory_mb and self.resident_mb() > memory_mb:
+                raise OverMemory
+        self.sock.settimeout(max(deadline - time.monotonic(), 0.001))
         return receive(self.sock)
 
     def resident_mb(self) -> float:
@@ -83,8 +103,10 @@ class _Worker:
 class QueryWorkers:
     """Up to `size` queries at once on the store at `path`, each in a worker process."""
 
-    def __init__(self, path: Path, size: int = 2, recycle_mb: float = RECYCLE_MB) -> None:
-        self.path, self.size, self.recycle_mb = path, size, recycle_mb
+    def __init__(
+        self, path: Path, size: int = 2, memory_mb: int = 0, recycle_mb: float = RECYCLE_MB
+    ) -> None:
+        self.path, self.size, self.memory_mb, self.recycle_mb = path, size, memory_mb, recycle_mb
         self._idle: list[_Worker] = []
         self._busy = 0
         self._ready = threading.Condition()
@@ -169,13 +191,18 @@ class QueryWorkers:
             self._put(worker, busy=True)
             raise RecordUnavailable(f"Cannot read the store at {self.path}: {exc}.") from None
         try:
-            answer = worker.ask((op, version, sparql, limit, fmt), deadline)
+            answer = worker.ask((op, version, sparql, limit, fmt), deadline, self.memory_mb)
         except TimeoutError:
             self._release(worker)
             raise QueryTimeout(f"The query ran longer than {timeout:g} s.") from None
+        except OverMemory:
+            self._release(worker)
+            raise QueryStopped(
+                f"The query needed more than {self.memory_mb} MB and was stopped."
+            ) from None
         except (OSError, EOFError):
             self._release(worker)
-            raise StoreError("The query ended its worker process before it answered.") from None
+            raise QueryStopped("The query ended its worker process before it answered.") from None
         if worker.resident_mb() > self.recycle_mb:  # a big query's memory goes with it
             self._release(worker)
         else:

@@ -168,6 +168,7 @@ def _die_with_parent() -> None:
 
 
 def _fork(control: socket.socket, fd: int, path: str) -> int:
+    """Fork a worker on the store at `path`, answering on the socket `fd`."""
     pid = os.fork()
     if pid == 0:  # the worker
         control.close()

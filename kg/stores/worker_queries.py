@@ -31,12 +31,13 @@ _PLAIN = (
 )
 
 
-def workers_for(store: object, size: int) -> QueryWorkers | None:
-    """Workers for the embedded store on disk; None for a store in memory or on a SPARQL
-    server (those keep their own timeout), or when `size` is 0."""
+def workers_for(store: object, size: int, memory_mb: int = 0) -> QueryWorkers | None:
+    """Workers for the embedded store on disk, each allowed `memory_mb` (0: no limit); None
+    for a store in memory or on a SPARQL server (those keep their own timeout), or when
+    `size` is 0."""
     if size <= 0 or not isinstance(store, OxigraphStore) or store.path is None:
         return None
-    return QueryWorkers(store.path, size)
+    return QueryWorkers(store.path, size, memory_mb)
 
 
 def from_wire(term: Wire) -> Node:

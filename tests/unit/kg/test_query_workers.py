@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.stores.base import StoreFormatError, StoreRefusedError
 from kg.stores.oxigraph_store import OxigraphStore
-from kg.stores.query_pool import QueryTimeout, QueryWorkers
+from kg.stores.query_pool import QueryStopped, QueryTimeout, QueryWorkers
 from kg.stores.worker_queries import worker_query, worker_query_serialized, workers_for
 from tests.unit.kg.sample_graphs import all_graphs
 
@@ -123,3 +123,16 @@ def test_no_workers_for_a_store_in_memory() -> None:
     memory = OxigraphStore()
     assert workers_for(memory, 2) is None
     memory.close()
+
+
+def test_a_query_past_its_memory_limit_stops_with_a_reason(store: OxigraphStore) -> None:
+    pool = QueryWorkers(store.path or Path(), 1, memory_mb=150)
+    sort = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
+    try:
+        started = time.monotonic()
+        with pytest.raises(QueryStopped, match="needed more than 150 MB"):
+            worker_query(pool, sort, None, 60)
+        print(f"stopped after {time.monotonic() - started:.1f} s")
+        assert worker_query(pool, "ASK { ?s ?p ?o }", None, 10).boolean is True
+    finally:
+        pool.close()

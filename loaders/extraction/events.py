@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from loaders.extraction import dates as dt
 from loaders.extraction.clauses import (
@@ -101,13 +102,7 @@ def find_events(
     ctx.chronology = chronology or {}
     ctx.story = story_pair(mentions)
     found: list[EventCandidate] = []
-    for sent in sentences:
-        if (
-            not actors(mentions.in_sentence(sent.index))
-            and not refers_back(sent.text)
-            and sent.index not in ctx.chronology  # a line may take the chronology's pair
-        ):
-            continue
+    for sent in filter(partial(_may_tell, ctx), sentences):
         triggers = _triggers(ctx, sent)
         for trig in triggers:
             cand = build_candidate(ctx, sent, trig, triggers)
@@ -117,6 +112,16 @@ def find_events(
     found.extend(named_events(ctx))
     found.extend(backoff(ctx, found) if backoff is not None else [])
     return merge_events(ctx, found)
+
+
+def _may_tell(ctx: EventContext, sent: Sentence) -> bool:
+    """A sentence that names an actor, points back at some, or is a chronology's line (which
+    may take the chronology's pair)."""
+    return bool(
+        actors(ctx.mentions.in_sentence(sent.index))
+        or refers_back(sent.text)
+        or sent.index in ctx.chronology
+    )
 
 
 def _triggers(ctx: EventContext, sent: Sentence) -> list[Trigger]:
@@ -166,10 +171,9 @@ def _trigger(ctx: EventContext, sent: Sentence, etype: str, m: re.Match[str]) ->
     real = meeting_type(ctx, sent, clause, t_s, chosen) if etype == "meeting" else etype
     found, implied = _adjusted(ctx, sent, m, real, chosen, found)
     if len(found) < 2:
-        filled = _from_story(ctx, sent, m, real, found)
-        if filled is None:
-            return None
-        found, implied = filled
+        found, implied = _from_story(ctx, sent, m, real, found) or ([], [])
+    if len(found) < 2:
+        return None
     container = real == "war" or bool(_CONTAINER_BEFORE.search(s[max(0, t_s - 40) : t_s]))
     anaphoric = bool(PAIR_ANAPHOR.search(s, clause[0], t_s))
     splits = split_parties(ctx.text, real, chosen, a_start, m.group(0), found, anaphoric)

@@ -1,7 +1,8 @@
-"""Take docs/timeline.png and docs/search.png: the web UI's drawn CHN-PRK timeline (an event
-opened) and the results of a search for "armistice", on the demo data, drawn by a headless
-Chromium (Debian's `chromium`, `make browser`). Not a test: run it by hand when the page
-changes (docs/explorer.png comes from scripts/explorer_screenshot.py).
+"""Take docs/timeline.png and docs/search.png: the web UI's CHN-PRK timeline as vis-timeline
+draws it (the October 2024 exchange pinned open) and the results of a search for "armistice",
+on the demo data, drawn by a headless Chromium (Debian's `chromium`, `make browser`). Not a
+test: run it by hand when the page changes (docs/explorer.png comes from
+scripts/explorer_screenshot.py).
 
     .venv/bin/python scripts/page_screenshots.py
 
@@ -38,10 +39,11 @@ def _clip(browser: Browser, first: str, last: str, out: Path) -> None:
 
 
 def _timeline(browser: Browser, url: str) -> None:
-    browser.open(f"{url}/?a=CHN&b=PRK", "document.querySelector('#plot svg [data-type=war]')")
-    browser.js("document.querySelector('#plot svg [data-type=message_exchange]').dispatchEvent(new MouseEvent('click', {bubbles: true}))")  # fmt: skip
-    browser.wait_for("document.querySelector('#event-detail blockquote, #event-detail q, #event-detail p')")  # fmt: skip
-    time.sleep(0.3)
+    ready = "document.querySelector('#plot .vis-item[data-type=war]') && !document.querySelector('#plot .vis-loading-screen')"  # fmt: skip
+    browser.open(f"{url}/?a=CHN&b=PRK", ready)
+    browser.js("plot.pin(document.querySelector('#plot .vis-item[data-type=message_exchange]').dataset.iri)")  # fmt: skip
+    browser.wait_for("document.querySelector('#event-detail blockquote')")
+    time.sleep(0.5)  # vis-timeline's second pass: the panels measured, the items stacked
     _clip(browser, "#timeline-title", "#event-detail", ROOT / "docs" / "timeline.png")
 
 

@@ -1,6 +1,6 @@
 """The web UI: one static page (vanilla JS, no build step, nothing fetched from elsewhere)
-over the REST routes, with its scripts and style sheets, and the one library it vendors
-(Cytoscape.js, for the graph explorer)."""
+over the REST routes, with its scripts and style sheets, and the libraries it vendors
+(vis-timeline for the pair timeline, Cytoscape.js for the graph explorer)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,14 @@ STATIC = Path(__file__).resolve().parent.parent / "static"
 INDEX = STATIC / "index.html"
 # What /static/ serves: these files only, never a path from the request.
 ASSETS = {"timeline.js": "text/javascript", "timeline.css": "text/css"}
+ASSETS |= {"timeline-plot.js": "text/javascript", "timeline-pair.js": "text/javascript"}
 ASSETS |= {"search.js": "text/javascript"}
 ASSETS |= {"explorer.js": "text/javascript", "explorer.css": "text/css"}
 ASSETS |= {"review.js": "text/javascript", "review.css": "text/css"}
 # Libraries built elsewhere, vendored by web/package.json (`npm ci && npm run vendor`).
 VENDORED = {"cytoscape.min.js": "text/javascript"}
+VENDORED |= {"vis-timeline-graph2d.min.js": "text/javascript"}
+VENDORED |= {"vis-timeline-graph2d.min.css": "text/css"}
 
 
 @router.get(

@@ -3,7 +3,7 @@
 // API key, what the extractor reads from it highlighted in its text (mentions, dates, event
 // triggers, each event's and relation's evidence sentence, with its confidence) before
 // anything is stored; then Store posts exactly what was previewed, and each stored event
-// opens its pair's timeline (the form of timeline.js). Nothing from the data is ever parsed
+// opens its pair's timeline (the form of timeline-pair.js). Nothing from the data is ever parsed
 // as HTML: text goes in as text nodes.
 (() => {
   const form = document.getElementById("review-form");
@@ -122,7 +122,7 @@
   function openPair(a, b) {
     const timeline = document.getElementById("timeline-form");
     for (const [name, value] of [["a", a], ["b", b], ["from", ""], ["to", ""], ["type", ""]]) timeline.elements[name].value = value;
-    if (typeof view !== "undefined") view.pair = null;  // timeline.js keeps the pair it drew: read it again
+    if (typeof view !== "undefined") view.pair = null;  // timeline-pair.js keeps the pair it drew: read it again
     timeline.requestSubmit();
     timeline.scrollIntoView();
   }

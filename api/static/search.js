@@ -1,6 +1,6 @@
 "use strict";
 // Full-text search on the web UI (GET /search): each hit with its matched text, the searched
-// words marked; an event opens its pair's timeline (the form of timeline.js) with the event
+// words marked; an event opens its pair's timeline (timeline-pair.js) with the event
 // shown, an entity or an article opens its page. The URL keeps the words (/?q=armistice).
 (() => {
   const form = document.getElementById("search-form");
@@ -32,20 +32,14 @@
     try { return ["http:", "https:"].includes(new URL(iri).protocol) ? iri : "#"; } catch { return "#"; }
   }
 
-  // The pair's timeline, drawn by timeline.js from its form, then the event pinned open.
-  function openEvent(hit) {
+  // The pair's timeline, drawn from its form (timeline-pair.js), then the event pinned open.
+  async function openEvent(hit) {
     const timeline = document.getElementById("timeline-form");
     const [a, b] = hit.participants;
     for (const [name, value] of [["a", a], ["b", b], ["from", ""], ["to", ""], ["type", ""]]) timeline.elements[name].value = value;
-    timeline.requestSubmit();
     timeline.scrollIntoView();
-    const selector = `#timeline-svg g.event[data-iri="${CSS.escape(hit.iri)}"]`;
-    let tries = 0;
-    const pin = setInterval(() => {
-      const mark = document.querySelector(selector);
-      if (mark || ++tries > 100) clearInterval(pin);
-      if (mark) { mark.dispatchEvent(new MouseEvent("click")); mark.focus(); }
-    }, 100);
+    await showTimeline(timeline);
+    if (plot.ready()) plot.pin(hit.iri);
   }
 
   function hitNode(hit) {

@@ -69,4 +69,4 @@ def test_preview_highlights_then_store_shows_it_in_the_timeline(
     stored = api.get("/timeline/KAZ/MNG", params={"from": "2022-05-12", "to": "2022-05-12"})
     iri = next(e["iri"] for e in stored.json()["items"] if e["type"] == "treaty_signed")
     browser.js("document.querySelector('#review-status button.review-open').click()")
-    browser.wait_for(f"document.querySelector('#timeline-svg g.event[data-iri=\"{iri}\"]')")
+    browser.wait_for(f"document.querySelector('#plot .vis-item[data-iri=\"{iri}\"]')")

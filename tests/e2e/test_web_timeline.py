@@ -1,7 +1,8 @@
-"""The drawn pair timeline in a real headless Chromium, driven over the DevTools protocol
-(tests/e2e/browser.py): one mark per event in its type's colour, periods and dates at their
-precision, the view in the URL, filters, zoom and pan, the evidence on pointing, type-ahead,
-and a message for a state that does not exist. One browser for the module."""
+"""The drawn pair timeline (vis-timeline) in a real headless Chromium, driven over the DevTools
+protocol (tests/e2e/browser.py): one item per event in its type's colour, periods as ranges and
+dates at their precision, the view in the URL, filters, zoom and pan, the evidence on pointing,
+clicking and the keyboard, type-ahead, a narrow screen, and a message for a state that does not
+exist. One browser for the module; the session's server is shared (counts come from the API)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,15 @@ from tests.e2e.browser import Browser
 from tests.e2e.conftest import Server
 from tests.e2e.test_web_ui import CHROMIUM_FLAGS, _chromium
 
-MARKS = "#timeline-svg g.event"
-DRAWN = f"document.querySelector('{MARKS}')"
+ITEMS = "#plot .vis-item[data-iri]"
+# drawn, at the scale the page reports (vis-timeline measures its panels on a second pass)
+DRAWN = (
+    f"document.querySelector('{ITEMS}') && !document.querySelector('{ITEMS}:not([tabindex])') "
+    "&& Number(document.getElementById('plot').dataset.px) "
+    "=== document.querySelector('#plot .vis-panel.vis-center').offsetWidth"
+)
+WINDOW = "(() => { const s = document.getElementById('plot').dataset; return [Number(s.t0), Number(s.t1)]; })()"  # fmt: skip
+DETAIL = "document.getElementById('event-detail').innerText"
 
 
 @pytest.fixture(scope="module")
@@ -27,78 +35,111 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     running.close()
 
 
-def _marks(browser: Browser) -> list[dict[str, Any]]:
+def _items(browser: Browser) -> list[dict[str, Any]]:
+    """Each event item drawn: its classes, type, IRI, left edge in the plot and width (px), and
+    its colour (a range's fill, a point's dot)."""
     return list(
         browser.js(
-            f"[...document.querySelectorAll('{MARKS}')].map(g => ({{cls: g.getAttribute('class'), "
-            "type: g.dataset.type, iri: g.dataset.iri, "
-            "width: Number(g.querySelector('rect.mark').getAttribute('width'))}))"
+            f"[...document.querySelectorAll('{ITEMS}')].map(n => {{ const r = n.getBoundingClientRect(), "
+            "c = document.querySelector('#plot .vis-itemset').getBoundingClientRect(), "
+            "dot = n.querySelector('.vis-dot'); return {cls: n.className, type: n.dataset.type, "
+            "iri: n.dataset.iri, left: r.left - c.left, width: r.width, colour: dot ? "
+            "getComputedStyle(dot).borderTopColor : getComputedStyle(n).backgroundColor}; })"
         )
     )
 
 
-def _width_of(browser: Browser, start: str, end: str) -> float:
-    """Pixels the plot gives the days from `start` to `end` (exclusive), at its scale now."""
+def _x(browser: Browser, day: str) -> float:
+    """Where the plot draws the start of `day` (px from the left of its time area), now."""
     return float(
         browser.js(
-            "(() => { const s = document.getElementById('timeline-svg').dataset; "
-            f"return (Date.parse('{end}') - Date.parse('{start}')) / (s.t1 - s.t0) * (s.x1 - s.x0); }})()"
+            "(() => { const s = document.getElementById('plot').dataset; "
+            f"return (Date.parse('{day}') - s.t0) / (s.t1 - s.t0) * s.px; }})()"
         )
     )
 
 
-def test_one_mark_per_event_in_its_colour(
+def _at(browser: Browser, selector: str) -> tuple[float, float]:
+    """The middle of `selector` on screen, scrolled into the window first."""
+    x, y = browser.js(
+        f"(() => {{ const n = document.querySelector('{selector}'); n.scrollIntoView({{block: 'center'}}); "
+        "const r = n.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()"
+    )
+    return float(x), float(y)
+
+
+def _key(browser: Browser, key: str, code: str, keycode: int) -> None:
+    for kind in ("rawKeyDown", "keyUp"):
+        browser.page(
+            "Input.dispatchKeyEvent", type=kind, key=key, code=code, windowsVirtualKeyCode=keycode
+        )
+
+
+def test_one_item_per_event_in_its_colour(
     browser: Browser, server: Server, api: httpx.Client
 ) -> None:
     events = api.get("/timeline/CHN/PRK", params={"limit": 1000}).json()["items"]
     browser.open(f"{server.url}/?a=CHN&b=PRK", DRAWN)
-    marks = _marks(browser)
-    assert sorted(m["iri"] for m in marks) == sorted(e["iri"] for e in events)
-    for mark in marks:
-        assert f"type-{mark['type']}" in mark["cls"].split()
-    colours = browser.js(
-        f"[...document.querySelectorAll('{MARKS} rect.mark')].map(r => getComputedStyle(r).fill)"
-    )
+    browser.wait_for(f"document.querySelectorAll('{ITEMS}').length === {len(events)}")
+    items = _items(browser)
+    assert sorted(i["iri"] for i in items) == sorted(e["iri"] for e in events)
+    for item in items:
+        assert f"type-{item['type']}" in item["cls"].split()
     # one colour a type (the session's other tests may add events: counts come from the API)
-    assert len(set(colours)) == len({e["type"] for e in events}) >= 3
+    assert len({i["colour"] for i in items}) == len({e["type"] for e in events}) >= 3
     legend = browser.js("[...document.querySelectorAll('#legend input')].map(i => i.value)")
     assert sorted(legend) == sorted({e["type"] for e in events})
     bands = browser.js(
-        "[...document.querySelectorAll('#timeline-svg g.band')].map(g => g.getAttribute('class'))"
+        "[...document.querySelectorAll('#plot .vis-item.band')].map(n => n.className)"
     )
-    assert any("band-alliance" in b for b in bands) and any(
-        "band-diplomatic_relations" in b for b in bands
-    )
+    assert any("band-alliance" in b for b in bands)
+    assert any("band-diplomatic_relations" in b for b in bands)
+    areas = browser.js("document.querySelectorAll('#plot .vis-background .band-area').length")
+    assert areas == len(bands)  # each band also shades the events behind it
 
 
 def test_the_korean_war_is_a_span_and_a_day_is_a_point(browser: Browser, server: Server) -> None:
     browser.open(f"{server.url}/?a=CHN&b=PRK", DRAWN)
-    by_type = {m["type"]: m for m in _marks(browser)}
-    war, day = by_type["war"], by_type["message_exchange"]
-    assert "point" not in war["cls"] and "point" in day["cls"]
-    assert war["width"] > 3 * day["width"]
-    assert war["width"] == pytest.approx(_width_of(browser, "1950-06-25", "1953-07-28"), abs=0.5)
+    items = _items(browser)
+    war = next(i for i in items if i["type"] == "war")
+    day = next(i for i in items if i["iri"].endswith("/message_exchange/CHN-PRK/2024-10-06"))
+    assert "vis-range" in war["cls"].split() and "vis-point" in day["cls"].split()
+    assert war["left"] == pytest.approx(_x(browser, "1950-06-25"), abs=1)
+    assert war["left"] + war["width"] == pytest.approx(_x(browser, "1953-07-28"), abs=1)
+    assert war["width"] > 3 * 13  # far wider than a point
+    # zoomed in to days, the exchange is all of its day
+    browser.js("plot.setWindow(Date.UTC(2024, 9, 1), Date.UTC(2024, 9, 11))")
+    browser.wait_for(
+        "document.querySelector('#plot .vis-item.vis-range.type-message_exchange[tabindex]')"
+    )
+    day = next(i for i in _items(browser) if i["type"] == "message_exchange")
+    assert day["left"] == pytest.approx(_x(browser, "2024-10-06"), abs=1)
+    assert day["width"] == pytest.approx(_x(browser, "2024-10-07") - day["left"], abs=1)
 
 
-def test_a_year_is_a_year_long_mark(browser: Browser, server: Server) -> None:
+def test_a_year_and_a_month_are_as_long_as_they_are(browser: Browser, server: Server) -> None:
     browser.open(f"{server.url}/?a=CHN&b=IND", DRAWN)  # the 1962 war, dated by its year only
-    war = next(m for m in _marks(browser) if m["type"] == "war")
-    assert war["width"] == pytest.approx(_width_of(browser, "1962-01-01", "1963-01-01"), abs=0.5)
-    assert war["width"] > 8
+    war = next(i for i in _items(browser) if i["type"] == "war")
+    assert "vis-range" in war["cls"].split() and war["width"] > 8
+    assert war["left"] == pytest.approx(_x(browser, "1962-01-01"), abs=1)
+    assert war["width"] == pytest.approx(_x(browser, "1963-01-01") - war["left"], abs=1)
+    # the 1961 treaty, dated by its month: a point over decades, all of July over 1961
+    browser.open(f"{server.url}/?a=CHN&b=PRK&from=1961&to=1961", DRAWN)
+    treaty = next(i for i in _items(browser) if i["iri"].endswith("/CHN-PRK/1961-07"))
+    assert "vis-range" in treaty["cls"].split()
+    assert treaty["left"] == pytest.approx(_x(browser, "1961-07-01"), abs=1)
+    assert treaty["width"] == pytest.approx(_x(browser, "1961-08-01") - treaty["left"], abs=1)
 
 
 def test_the_url_restores_the_view(browser: Browser, server: Server) -> None:
     browser.open(f"{server.url}/?a=CHN&b=PRK&from=1945&to=2025&type=war", DRAWN)
-    assert [m["type"] for m in _marks(browser)] == ["war"]
+    assert [i["type"] for i in _items(browser)] == ["war"]
     assert browser.js("document.querySelector('input[name=from]').value") == "1945"
     checked = browser.js(
         "[...document.querySelectorAll('#legend input:checked')].map(i => i.value)"
     )
     assert checked == ["war"]
-    span = browser.js(
-        "(() => { const s = document.getElementById('timeline-svg').dataset; return [s.t0, s.t1]; })()"
-    )
-    assert [float(t) for t in span] == [
+    assert browser.js(WINDOW) == [
         browser.js("Date.UTC(1945, 0, 1)"),
         browser.js("Date.UTC(2026, 0, 1)"),
     ]
@@ -111,61 +152,102 @@ def test_a_type_filter_hides_its_events_and_goes_in_the_url(
     others = [e for e in events if e["type"] != "war"]
     assert others and len(others) < len(events)
     browser.open(f"{server.url}/?a=CHN&b=PRK", DRAWN)
-    assert len(_marks(browser)) == len(events)
+    browser.wait_for(f"document.querySelectorAll('{ITEMS}').length === {len(events)}")
     browser.js("document.querySelector('#legend input[value=war]').click()")
-    types = [m["type"] for m in _marks(browser)]
-    assert len(types) == len(others) and "war" not in types
+    browser.wait_for(f"document.querySelectorAll('{ITEMS}').length === {len(others)}")
+    assert "war" not in [i["type"] for i in _items(browser)]
     assert "Korean War" not in browser.js("document.getElementById('timeline').innerText")
     assert "war" not in browser.js("new URLSearchParams(location.search).get('type')").split(",")
     browser.js("document.querySelector('input[name=from]').value = '2000'")
     browser.js("document.querySelector('#timeline-form button').click()")
     recent = len([e for e in others if e["latest"] >= "2000-01-01"])
     assert recent >= 1
-    browser.wait_for(f"document.querySelectorAll('#timeline-svg g.event').length === {recent}")
+    browser.wait_for(f"document.querySelectorAll('{ITEMS}').length === {recent}")
     assert browser.js("location.search").count("from=2000") == 1
+    assert browser.js(WINDOW)[0] == browser.js("Date.UTC(2000, 0, 1)")
 
 
-def test_pointing_at_an_event_shows_its_evidence(browser: Browser, server: Server) -> None:
+def test_pointing_clicking_and_the_keyboard_show_the_evidence(
+    browser: Browser, server: Server
+) -> None:
     browser.open(f"{server.url}/?a=CHN&b=PRK", DRAWN)
-    x, y = browser.js(
-        "(() => { const r = document.querySelector('#timeline-svg g.type-war rect').getBoundingClientRect(); "
-        "return [r.x + r.width / 2, r.y + r.height / 2]; })()"
-    )
     browser.mouse("mouseMoved", 1, 1)
-    browser.mouse("mouseMoved", x, y)
+    browser.mouse("mouseMoved", *_at(browser, "#plot .vis-item.vis-range.type-war"))
     browser.wait_for("document.querySelector('#event-detail mark.evidence')")
-    detail = browser.js("document.getElementById('event-detail').innerText")
     assert "Korean War" in browser.js(
         "document.querySelector('#event-detail mark.evidence').innerText"
     )
+    detail = browser.js(DETAIL)
     assert "1950-06-25/1953-07-27" in detail and "CHN, KOR, PRK, USA" in detail
     assert "1 source" in detail
     links = browser.js("[...document.querySelectorAll('#event-detail .src a')].map(a => a.href)")
     assert links and all(link.startswith(("http://", "https://")) for link in links)
-    # the keyboard: Tab focus on another event shows that one instead
-    browser.js("document.querySelector('#timeline-svg g.type-message_exchange').focus()")
-    assert "exchanged messages" in browser.js("document.getElementById('event-detail').innerText")
+    # a click on the October 2024 point keeps its detail open while the pointer moves on
+    day = "#plot .vis-item.vis-point.type-message_exchange"
+    x, y = _at(browser, day)
+    browser.mouse("mousePressed", x, y, button="left", clickCount=1)
+    browser.mouse("mouseReleased", x, y, button="left", clickCount=1)
+    browser.wait_for(f"document.querySelector('{day}.vis-selected')")
+    assert browser.js(f"document.querySelector('{day}').getAttribute('aria-pressed')") == "true"
+    browser.mouse("mouseMoved", *_at(browser, "#plot .vis-item.type-war"))
+    assert "exchanged messages" in browser.js(DETAIL)
+    # the keyboard: Escape lets go; Tab from the plot reaches an event and shows it; Enter pins
+    browser.js("document.getElementById('plot').focus()")
+    _key(browser, "Escape", "Escape", 27)
+    browser.wait_for("!document.querySelector('#plot .vis-item.vis-selected')")
+    _key(browser, "Tab", "Tab", 9)
+    focused = browser.js("document.activeElement.dataset.iri")
+    assert focused and browser.js("document.activeElement.getAttribute('role')") == "button"
+    label = browser.js("document.activeElement.getAttribute('aria-label')")
+    assert browser.js(DETAIL).split(",")[0].lower() == label.split(",")[0].lower()
+    _key(browser, "Enter", "Enter", 13)
+    browser.wait_for(f"document.querySelector('{ITEMS}.vis-selected[data-iri=\"{focused}\"]')")
 
 
 def test_zoom_and_pan(browser: Browser, server: Server) -> None:
     browser.open(f"{server.url}/?a=CHN&b=PRK", DRAWN)
-    span = "(() => { const s = document.getElementById('timeline-svg').dataset; return [Number(s.t0), Number(s.t1)]; })()"
-    t0, t1 = browser.js(span)
+    t0, t1 = browser.js(WINDOW)
     browser.js("document.getElementById('zoom-in').click()")
-    z0, z1 = browser.js(span)
+    z0, z1 = browser.js(WINDOW)
     assert z1 - z0 == pytest.approx((t1 - t0) / 2)
-    x, y = browser.js(
-        "(() => { const r = document.getElementById('plot').getBoundingClientRect(); return [r.x + r.width / 2, r.y + 20]; })()"
-    )
-    for _ in range(4):  # from decades down to days
-        browser.mouse("mouseWheel", x, y, deltaX=0, deltaY=-2000)
-    browser.wait_for(f"(() => {{ const s = {span}; return s[1] - s[0] < 20 * 86400000; }})()")
-    w0, _ = browser.js(span)
+    browser.js("document.getElementById('plot').focus()")
+    _key(browser, "ArrowRight", "ArrowRight", 39)  # the keys pan too
+    assert browser.js(WINDOW)[0] == pytest.approx(z0 + (z1 - z0) / 10)
+    x, y = _at(browser, "#plot .vis-panel.vis-center")
+    for _ in range(3):  # the wheel zooms around the pointer, 1.2 times a notch
+        browser.mouse("mouseWheel", x, y, deltaX=0, deltaY=-120)
+    w0, w1 = browser.js(WINDOW)
+    assert w1 - w0 == pytest.approx((z1 - z0) / 1.2**3, rel=0.01)
+    # from decades down to days: five of them at the closest
+    browser.js("for (let i = 0; i < 14; i++) document.getElementById('zoom-in').click()")
+    w0, w1 = browser.js(WINDOW)
+    assert w1 - w0 == 5 * 86400000
     browser.mouse("mousePressed", x, y, button="left", clickCount=1)
-    browser.mouse("mouseMoved", x - 200, y, button="left")
+    for step in range(1, 11):
+        browser.mouse("mouseMoved", x - 20 * step, y, button="left")
     browser.mouse("mouseReleased", x - 200, y, button="left", clickCount=1)
-    p0, _ = browser.js(span)
+    p0, _ = browser.js(WINDOW)
     assert p0 > w0  # dragged left: later times come into view
+
+
+def test_a_narrow_screen_holds_the_timeline(browser: Browser, server: Server) -> None:
+    browser.page(
+        "Emulation.setDeviceMetricsOverride",
+        width=400,
+        height=800,
+        deviceScaleFactor=1,
+        mobile=True,
+    )
+    try:
+        browser.open(f"{server.url}/?a=CHN&b=PRK", DRAWN)
+        assert browser.js("document.documentElement.scrollWidth") <= 400
+        assert browser.js("document.getElementById('plot').getBoundingClientRect().right") <= 400
+        war = next(i for i in _items(browser) if i["type"] == "war")
+        assert "vis-range" in war["cls"].split() and war["width"] >= 8
+        browser.js("document.querySelector('#plot .vis-item.type-war').focus()")
+        assert "Korean War" in browser.js(DETAIL)
+    finally:
+        browser.page("Emulation.clearDeviceMetricsOverride")
 
 
 def test_type_ahead_suggests_by_name(browser: Browser, server: Server) -> None:
@@ -195,10 +277,17 @@ def test_suggest_route(api: httpx.Client) -> None:
 
 
 def test_assets_are_served_and_nothing_else(api: httpx.Client) -> None:
-    assert api.get("/static/timeline.js").headers["content-type"].startswith("text/javascript")
+    for name in ("timeline.js", "timeline-plot.js", "timeline-pair.js"):
+        assert api.get(f"/static/{name}").headers["content-type"].startswith("text/javascript")
+    library = api.get("/static/vendor/vis-timeline-graph2d.min.js")
+    assert library.headers["content-type"].startswith("text/javascript")
+    assert "vis-timeline" in library.text[:400] and "sourceMappingURL" not in library.text
+    style = api.get("/static/vendor/vis-timeline-graph2d.min.css")
+    assert style.headers["content-type"].startswith("text/css")
     assert api.get("/static/app.py").status_code == 404
     page = api.get("/").text
     assert "http" not in page.replace('href="/', "").split("<body>")[0]  # no CDN in the head
+    assert 'src="http' not in page and "<script>" not in page  # none from elsewhere, none inline
 
 
 def test_a_search_opens_the_pair_timeline_of_an_event(browser: Browser, server: Server) -> None:
@@ -214,8 +303,8 @@ def test_a_search_opens_the_pair_timeline_of_an_event(browser: Browser, server: 
     assert all(h["marked"] and set(h["marked"]) == {"armistice"} for h in hits)
     event = next(h for h in hits if h["kind"] == "event")
     browser.js("document.querySelector('#search-results li.hit-event a.open').click()")
-    pinned = f'#timeline-svg g.event.pinned[data-iri="{event["iri"]}"]'
+    pinned = f'#plot .vis-item.vis-selected[data-iri="{event["iri"]}"]'
     browser.wait_for(f"document.querySelector('{pinned}')")
-    assert "armistice" in browser.js("document.getElementById('event-detail').innerText")
+    assert "armistice" in browser.js(DETAIL)
     params = browser.js("Object.fromEntries(new URLSearchParams(location.search))")
     assert params["q"] == "armistice" and params["a"] and params["b"]

@@ -250,6 +250,18 @@ def test_a_narrow_screen_holds_the_timeline(browser: Browser, server: Server) ->
         browser.page("Emulation.clearDeviceMetricsOverride")
 
 
+def test_only_http_links_come_from_the_data(browser: Browser, server: Server) -> None:
+    """A source url that is not http(s) (a stored javascript: or data: one) is never an href:
+    the link goes to the article's own page instead."""
+    browser.open(f"{server.url}/", "typeof sourceLink === 'function' && baseIri")
+    hrefs = browser.js(
+        "['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<b>x</b>', "
+        "'https://news.example.org/a'].map(url => sourceLink({url, title: 't', "
+        "article: baseIri + 'article/x'}).getAttribute('href'))"
+    )
+    assert hrefs == ["/id/article/x"] * 3 + ["https://news.example.org/a"]
+
+
 def test_type_ahead_suggests_by_name(browser: Browser, server: Server) -> None:
     browser.open(f"{server.url}/", "document.getElementById('timeline-form')")
     browser.js(

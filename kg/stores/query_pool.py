@@ -29,8 +29,8 @@ from kg.stores.query_worker import PID, receive, send
 
 log = logging.getLogger("geokg.sparql")
 REFRESH_SECONDS = 0.05
-WATCH_SECONDS = 0.05  # how often a busy worker's memory is read  # how often idle workers are checked against the store's version
-MIN_START = 0.02  # a query with less time left than this is not started: it times out
+WATCH_SECONDS = 0.05  # how often a busy worker's memory is read
+REPLACE_SECONDS = 0.2  # a killed worker's successor is forked this long after  # how often idle workers are checked against the store's version
 START_SECONDS = 30.0
 # A worker that has grown past this (a big sort answered in time) is replaced after its query.
 RECYCLE_MB = 256.0
@@ -151,16 +151,17 @@ class QueryWorkers:
             self._ready.notify_all()
         self._replace(worker)
 
-    def _take(self, deadline: float) -> _Worker:
+    def _take(self, deadline: float, least: float) -> _Worker:
         """An idle worker once fewer than `size` are busy, waiting until `deadline` (then
         TimeoutError). One more worker than that is kept, so the worker of a query that is
-        killed has a successor ready at once."""
+        killed has a successor ready at once; a query that waited is not started with less
+        than `least` seconds left, lest a runaway take that spare for a moment."""
         with self._ready:
             while not self._idle or self._busy >= self.size:
                 if self._closed.is_set():
                     raise RecordUnavailable("The server is stopping; ask again after it starts.")
                 self._ready.wait(deadline - time.monotonic())
-                if deadline - time.monotonic() < MIN_START:  # it would be killed at once
+                if deadline - time.monotonic() < least:  # it would be killed at once
                     raise TimeoutError
             self._busy += 1
             return self._idle.pop()
@@ -182,7 +183,7 @@ class QueryWorkers:
         """The worker's answer to one request; QueryTimeout past `timeout` seconds."""
         deadline = time.monotonic() + timeout
         try:
-            worker = self._take(deadline)
+            worker = self._take(deadline, min(max(timeout * 0.1, 0.02), 0.25))
         except TimeoutError:
             raise QueryTimeout(f"The query ran longer than {timeout:g} s.") from None
         try:

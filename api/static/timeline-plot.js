@@ -80,9 +80,11 @@ const plot = (() => {
     for (const node of box().querySelectorAll(".vis-item[data-iri]")) {
       node.setAttribute("aria-pressed", String(node.dataset.iri === pinned));
     }
-    if (wantFocus) {
+    if (wantFocus) {  // the focused event redrawn (a point become a range), or moved out of view
       const node = itemNode(wantFocus);
-      if (node) { node.focus({ preventScroll: true }); wantFocus = null; }
+      if (node) node.focus({ preventScroll: true });
+      else if (!box().contains(document.activeElement)) box().focus({ preventScroll: true });
+      wantFocus = null;
     }
   }
 
@@ -115,8 +117,9 @@ const plot = (() => {
     restyle();
   }
 
-  function zoom(factor) {
-    const w = timeline.getWindow(), span = w.end - w.start, c = (w.start.getTime() + w.end.getTime()) / 2;
+  // Zoom around `centre` (a time; the middle of the window when not given).
+  function zoom(factor, centre) {
+    const w = timeline.getWindow(), span = w.end - w.start, c = centre ?? (w.start.getTime() + w.end.getTime()) / 2;
     const next = Math.min(MAX_SPAN, Math.max(MIN_SPAN, span * factor));
     setWindow(c - next / 2, c + next / 2);
   }
@@ -137,11 +140,12 @@ const plot = (() => {
   function toggle(iri) { setPinned(iri && iri !== pinned ? iri : null); }
 
   function wireKeys() {
-    const keys = { ArrowLeft: () => pan(-0.1), ArrowRight: () => pan(0.1), "+": () => zoom(0.5), "=": () => zoom(0.5), "-": () => zoom(2) };
+    // With an event focused, + and - zoom around it, so it stays in view.
+    const keys = { ArrowLeft: () => pan(-0.1), ArrowRight: () => pan(0.1), "+": (c) => zoom(0.5, c), "=": (c) => zoom(0.5, c), "-": (c) => zoom(2, c) };
     box().addEventListener("keydown", (event) => {
-      const node = event.target.closest?.(".vis-item[data-iri]");
+      const node = event.target.closest?.(".vis-item[data-iri]"), e = node && byIri.get(node.dataset.iri);
       if (node && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); toggle(node.dataset.iri); return; }
-      if (keys[event.key]) { event.preventDefault(); wantFocus = node?.dataset.iri ?? null; keys[event.key](); }
+      if (keys[event.key]) { event.preventDefault(); wantFocus = e?.iri ?? null; keys[event.key](e ? (e.start + e.end) / 2 : undefined); }
       if (event.key === "Escape" && pinned) setPinned(null);
     });
     box().addEventListener("focusin", (event) => {

@@ -202,6 +202,12 @@ def test_pointing_clicking_and_the_keyboard_show_the_evidence(
     assert browser.js(DETAIL).split(",")[0].lower() == label.split(",")[0].lower()
     _key(browser, "Enter", "Enter", 13)
     browser.wait_for(f"document.querySelector('{ITEMS}.vis-selected[data-iri=\"{focused}\"]')")
+    # + zooms around the focused event, which keeps the focus
+    t0, t1 = browser.js(WINDOW)
+    _key(browser, "+", "Equal", 187)
+    z0, z1 = browser.js(WINDOW)
+    assert z1 - z0 == pytest.approx((t1 - t0) / 2)
+    browser.wait_for(f"document.activeElement.dataset.iri === '{focused}'")
 
 
 def test_zoom_and_pan(browser: Browser, server: Server) -> None:

@@ -13,6 +13,8 @@ from pathlib import Path
 import httpx
 
 from loaders._files import DEFAULT_MAX_BYTES, read_limited
+from loaders.acled.sniff import NOT_YET as ACLED_NOT_YET
+from loaders.acled.sniff import looks_like_acled_export
 from loaders.article import Article
 from loaders.errors import LoadError
 from loaders.formats import EXTENSIONS, Kind, sniff_kind
@@ -204,6 +206,8 @@ def _sniff_file(path: Path, max_bytes: int) -> Kind:
         raise LoadError(f"{path} could not be read: {exc.strerror or exc}.", str(path)) from exc
     if looks_like_events_export(head):  # rows of facts, not an article's prose
         raise LoadError(NOT_YET.format(path=path), str(path))
+    if looks_like_acled_export(head):
+        raise LoadError(ACLED_NOT_YET.format(path=path), str(path))
     kind = sniff_kind(head) if head.strip() else "text"  # empty: the text loader says so
     if kind is None:
         read_limited(path, max_bytes)  # a size problem is the better message

@@ -42,7 +42,7 @@ def test_the_triples_equal_the_graphs_triples(folder: Path) -> None:
 
 
 def test_the_ingest_time_is_written_the_same() -> None:
-    article = _articles(FOLDERS[0])[0]
+    article = next(a for folder in FOLDERS for a in _articles(folder))  # some hold no article
     at = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
     extraction = extract(article)
     assert set(build_article_triples(extraction, BASE, at)) == set(

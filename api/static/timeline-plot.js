@@ -10,6 +10,7 @@ const plot = (() => {
   const MIN_SPAN = 5 * DAY, MAX_SPAN = 1000 * 365.25 * DAY;
   const POINT = 8;  // an event narrower than this many pixels is drawn as a point
   const FAR_PAST = Date.parse("0001-01-01T00:00:00Z"), FAR_FUTURE = Date.parse("9999-01-01T00:00:00Z");
+  const OUT_OF_SIGHT = [Date.parse("9999-06-01T00:00:00Z"), Date.parse("9999-12-01T00:00:00Z")];
   const hooks = { show() {}, fit() {} };
   let timeline = null, items = null, groups = null;
   let byIri = new Map(), kinds = new Map(), pinned = null, wantFocus = null;
@@ -170,12 +171,16 @@ const plot = (() => {
       if (pinned && !byIri.has(pinned)) pinned = null;
       groups.clear();
       groups.add([...(bands.length ? [{ id: "bands", content: "Relations", order: 0 }] : []), { id: "events", content: "Events", order: 1 }]);
-      if (span) timeline.setWindow(new Date(span[0]), new Date(span[1]), { animation: false });
-      const scale = msPerPx();
+      const w = timeline.getWindow(), [t0, t1] = span || [w.start.getTime(), w.end.getTime()];
+      const scale = (t1 - t0) / centreWidth();
       const eventItems = events.map(e => eventItem(e, scale));
       kinds = new Map(eventItems.map(i => [i.id, i.type]));
+      // vis-timeline draws and measures each item added inside its window at once, one by one
+      // (a layout each: 1,000 events took seconds): add them out of sight, then show them together.
+      timeline.setWindow(new Date(OUT_OF_SIGHT[0]), new Date(OUT_OF_SIGHT[1]), { animation: false });
       items.clear();
       items.add([...bandItems(bands), ...eventItems]);
+      timeline.setWindow(new Date(t0), new Date(t1), { animation: false });
       timeline.setSelection(pinned ? [pinned] : []);
       syncRange();
     },

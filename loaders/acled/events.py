@@ -19,7 +19,8 @@ NO_ACTOR = "neither actor is a state, organization or known actor"
 ONE_SIDE = "one side only is a state, organization or known actor"
 ONE_ACTOR = "both actors are the same state, organization or actor"
 NOT_STATE_PAIR = "not two states"
-PRECISIONS = frozenset({1, 2, 3})
+MAX_NAMES = 10_000  # unknown actor names counted one by one (a year of ACLED has fewer)
+OTHER_NAMES = "(other names, past the first 10,000)"
 
 
 class BadField(ValueError):
@@ -71,8 +72,14 @@ def _one(
         summary.left_out_types[_type_name(fields, at)] += 1
     for index in (at.actor1, at.actor2) if outcome in (NO_ACTOR, ONE_SIDE) else ():
         if fields[index] and mapping.actor(fields[index]) is None:
-            summary.unknown_actors[fields[index]] += 1
+            _count_name(summary, fields[index])
     return None
+
+
+def _count_name(summary: Summary, name: str) -> None:
+    """An unknown actor's name counted; past MAX_NAMES names, new ones under OTHER_NAMES."""
+    known = name in summary.unknown_actors or len(summary.unknown_actors) < MAX_NAMES
+    summary.unknown_actors[name if known else OTHER_NAMES] += 1
 
 
 def map_row(

@@ -16,6 +16,7 @@ from ontology.reference_data import REFERENCE_DIR, ReferenceData, load_reference
 DATA = Path(__file__).with_name("data")
 NO_TYPE = "no event type for the ACLED event type"
 LEFT_OUT = "ACLED {name} left out: {why}"
+_CACHED = 1 << 16  # actor names remembered at most (ACLED has some tens of thousands)
 # A state-forces name's period and what follows it: "Russia (2000-)", "Yemen (2017-) Houthi".
 _PERIOD = re.compile(r"^(?P<country>.+?)\s*\(\d{4}-(?:\d{4})?\)\s*(?P<faction>.*)$")
 
@@ -53,17 +54,23 @@ class Mapping:
         self._names = _actor_names(ref) | _folded(actors["names"])
         self._forces: tuple[str, ...] = tuple(p.casefold() for p in actors["state_forces"])
         self._seen: dict[str, Actor | None] = {}
+        self._pairs: dict[tuple[str, str], Rule | str] = {}
 
     def rule(self, event_type: str, sub_event_type: str) -> Rule | str:
         """The rule for an ACLED event type and sub-event type, or the reason it has none."""
-        found = self._rules.get(_key(event_type, sub_event_type))
+        found = self._pairs.get((event_type, sub_event_type))
         if found is None:
-            found = self._rules.get(_key(event_type, None), NO_TYPE)
+            found = self._rules.get(_key(event_type, sub_event_type))
+            found = found or self._rules.get(_key(event_type, None), NO_TYPE)
+            if len(self._pairs) < _CACHED:
+                self._pairs[event_type, sub_event_type] = found
         return found
 
     def actor(self, name: str) -> Actor | None:
         """The participant an ACLED actor name is; None for none (civilians, unknown groups)."""
         if name not in self._seen:
+            if len(self._seen) > _CACHED:  # a file of many names keeps memory flat
+                self._seen.clear()
             code = self._code(name.strip().casefold())
             self._seen[name] = None if code is None else Actor(code, code in self._states)
         return self._seen[name]

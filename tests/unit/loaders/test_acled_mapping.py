@@ -255,3 +255,16 @@ def test_event_types_keep_only_those_types() -> None:
     events, summary = _run(Options(event_types=frozenset({"treaty_signed"})))
     assert sorted(events) == [12, 29]
     assert summary.skipped["event type not asked for"] == 14  # 13 mapped, and line 19
+
+
+def test_unknown_names_are_counted_one_by_one_up_to_a_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from loaders.acled import events
+
+    monkeypatch.setattr(events, "MAX_NAMES", 2)
+    _, summary = _run()
+    assert summary.unknown_actors == {
+        "Unidentified Armed Group (Nigeria)": 1, "Fulani Ethnic Militia (Nigeria)": 1,
+        events.OTHER_NAMES: 2,
+    }  # fmt: skip

@@ -155,7 +155,8 @@ class Mix:
         return self.make(kind)
 
     def make(self, kind: str) -> Request:
-        draw: Callable[[], Request] = getattr(self, f"_{kind}")
+        # "search" is the lookup kind once the server has /search (the idle sample asks it).
+        draw: Callable[[], Request] = getattr(self, f"_{'lookup' if kind == 'search' else kind}")
         with self.lock:
             return draw()
 

@@ -79,7 +79,8 @@ const plot = (() => {
       node.title = `${typeLabel(e.type)} ${e.date}`;
     }
     for (const node of box().querySelectorAll(".vis-item[data-iri]")) {
-      node.setAttribute("aria-pressed", String(node.dataset.iri === pinned));
+      const pressed = String(node.dataset.iri === pinned);
+      if (node.getAttribute("aria-pressed") !== pressed) node.setAttribute("aria-pressed", pressed);
     }
     if (wantFocus) {  // the focused event redrawn (a point become a range), or moved out of view
       const node = itemNode(wantFocus);

@@ -10,11 +10,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from rdflib import RDF
 
 from loaders.acled.dates import parse_day, widen
 from loaders.acled.events import iter_events
 from loaders.acled.mapping import DATA, NO_TYPE, MappingError, Rule, check, load_mapping
 from loaders.acled.model import AcledEvent, Options, Summary
+from loaders.article import Article
+from loaders.extraction.extractor import extract
+from loaders.rdf.article_graph import build_article_triples
+from ontology.identifiers import event_iri
+from ontology.namespace import GEO
 from ontology.reference_data import load_reference
 
 MAIN = Path(__file__).parents[2] / "fixtures" / "acled" / "2024-06-19.csv"
@@ -268,3 +274,24 @@ def test_unknown_names_are_counted_one_by_one_up_to_a_limit(
         "Unidentified Armed Group (Nigeria)": 1, "Fulani Ethnic Militia (Nigeria)": 1,
         events.OTHER_NAMES: 2,
     }  # fmt: skip
+
+
+def test_a_row_and_an_article_reporting_the_same_event_name_one_event_node() -> None:
+    """The premise of corroboration across sources (issue 30 item 4): a mapped row's type,
+    participants and day give the IRI the article graph gives the same event."""
+    base = "https://geokg.example.org/"
+    article = Article(
+        text="Russian forces launched air strikes on Ukraine on June 19, 2024, officials said. "
+        "Russian and Ukrainian forces clashed near Sudzha in Russia on June 19, 2024.",
+        url="https://news.example.org/strikes",
+        published=date(2024, 6, 20),
+    )
+    triples = build_article_triples(extract(article), base)
+    from_article = {str(s) for s, p, o in triples if p == RDF.type and o == GEO.Event}
+    events, _ = _run()
+    from_rows = {str(event_iri(base, e.type, e.participants, e.date)) for e in events.values()}
+    assert from_article == {
+        f"{base}event/military_intervention/RUS-UKR/2024-06-19",
+        f"{base}event/armed_clash/RUS-UKR/2024-06-19",
+    }
+    assert from_article <= from_rows  # lines 2 and 3 (strike, shelling) and line 4 (the battle)

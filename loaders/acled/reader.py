@@ -97,6 +97,8 @@ def _header(reader: Iterator[list[str]], lines: _Lines, name: str) -> Columns | 
     if isinstance(found, Columns):
         return found
     message = f"{name} is not an ACLED export: its header row has no column {found}."
+    if not names and lines.number == 0:
+        message = f"{name} is empty: an ACLED export starts with its header row."
     return RowError(message, name, None, "no ACLED header")
 
 

@@ -133,6 +133,14 @@ def test_a_file_without_an_acled_header_is_one_error_naming_it(tmp_path: Path) -
     assert [str(e) for e in _read(path)[0]] == [
         f"{path} is not an ACLED export: its header row has no column event_id_cnty."
     ]
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert [str(e) for e in _read(empty)[0]] == [
+        f"{empty} is empty: an ACLED export starts with its header row."
+    ]
+    header_only = tmp_path / "header.csv"
+    header_only.write_text(MAIN.read_text().splitlines()[0] + "\n")
+    assert _read(header_only) == ([], Summary())
     missing = tmp_path / "gone.csv"
     assert [str(e) for e in _read(missing)[0]] == [
         f"{missing} could not be read: No such file or directory."

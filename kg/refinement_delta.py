@@ -7,8 +7,9 @@ stored graph `old` replaced by `new`), only the groups of X's old and new events
 
 - the events of those groups that another article reports (one indexed query: the group's
   events from their dyad and type code, each kept when some other article graph types it);
-- the refinement graphs stored for them, with the event each names as refining (one query
-  by graph name);
+- the refinement graphs stored for those the write can change (its own events and those they
+  refine, kg.refinement.affected: a group's other events keep theirs), with the event each
+  names as refining (one query by graph name);
 - for each coarse event C that X's old or new graph reports and whose refinement stays
   the same: X's part of C's sources and evidence taken out (unless another article gives
   the same) and put in, as a difference (DELETE DATA / INSERT DATA) in the same transaction;

@@ -24,6 +24,7 @@ from kg.stores.base import (
     StoreRefusedError,
     looks_like_update,
 )
+from kg.stores.free_memory import return_free_memory
 from kg.stores.oxigraph_marks import OxigraphMarks
 from kg.stores.oxigraph_results import OX_RDF, OX_RESULTS, rdf_format, to_query_result
 from kg.stores.oxigraph_terms import graphs_update, insert_update, quad_blocks, replace_update
@@ -77,6 +78,7 @@ class OxigraphStore(RecordStore):
     def add_graph(self, name: str, graph: Graph) -> int:
         lines, node = _lines(graph), _node(name)
         self._update(insert_update(str(node), lines), [node.value])
+        self._flush_every(len(lines))
         return len(lines)
 
     def replace_graphs(self, graphs: dict[str, Graph]) -> int:
@@ -88,6 +90,7 @@ class OxigraphStore(RecordStore):
         """Replace each `<graph>` of `blocks` by its statement lines, in one update."""
         if blocks:
             self._update(replace_update(blocks), [name[1:-1] for name in blocks])
+            self._flush_every(sum(len(lines) for lines in blocks.values()))
 
     def update_graphs(self, replace: Graphs, insert: Graphs, delete: Graphs) -> None:
         lines = [{n: _lines(g) for n, g in m.items()} for m in (replace, insert, delete)]
@@ -110,11 +113,13 @@ class OxigraphStore(RecordStore):
 
     def _flush_every(self, written: int) -> None:
         """Flush the memtables once FLUSH_STATEMENTS statements were written since the last
-        time (a flush costs what closing the store would have cost later)."""
+        time (a flush costs what closing the store would have cost later), and give the
+        memory they held back to the system, so memory stays bounded under writes."""
         self._unflushed += written
         if self._unflushed >= FLUSH_STATEMENTS and self.path is not None:
             self.store.flush()
             self._unflushed = 0
+            return_free_memory()
 
     def has_graph(self, name: str) -> bool:
         return self.store.contains_named_graph(_node(name))

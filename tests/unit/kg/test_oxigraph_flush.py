@@ -1,14 +1,19 @@
 """The embedded store flushes RocksDB's memtables every FLUSH_STATEMENTS statements written,
-so a long `kg ingest` does not hold everything it wrote in memory (issue 31); what it wrote
+by any write path, and gives the memory back to the system, so a long `kg ingest` or a server
+taking posts does not hold everything it wrote in memory (issues 31 and 32); what it wrote
 reads back the same."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
 from kg.stores import oxigraph_store
+from kg.stores.free_memory import return_free_memory
 from kg.stores.oxigraph_store import OxigraphStore
 
 GRAPH = "https://x.test/g/{}"
@@ -57,3 +62,56 @@ def test_an_in_memory_store_never_flushes(monkeypatch: pytest.MonkeyPatch) -> No
         store.update_statements({GRAPH.format(1): _lines(3, 1)}, {}, {})
         assert counted.flushes == 0
         store._store = counted.inner  # type: ignore[assignment]
+
+
+def test_add_and_replace_count_toward_the_flush(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every write path counts: a server's posts and imports flush as ingest's batches do."""
+    monkeypatch.setattr(oxigraph_store, "FLUSH_STATEMENTS", 5)
+    with OxigraphStore(tmp_path / "store") as store:
+        counted = _Counted(store._store)
+        store._store = counted  # type: ignore[assignment]
+        store.replace_graphs({GRAPH.format(1): _graph(3, 1)})
+        assert counted.flushes == 0
+        store.add_graph(GRAPH.format(2), _graph(3, 2))
+        assert counted.flushes == 1
+        store._store = counted.inner  # type: ignore[assignment]
+
+
+def _graph(n: int, k: int) -> Graph:
+    return Graph().parse(data="\n".join(_lines(n, k)), format="nt")
+
+
+# Writes 60,000 statements (two flushes) in a fresh process and prints its RSS in MB.
+_WRITER = """
+import sys, tempfile
+from pathlib import Path
+from kg.stores import oxigraph_store
+from kg.stores.oxigraph_store import OxigraphStore
+if sys.argv[1] == "keep":
+    oxigraph_store.return_free_memory = lambda: False
+oxigraph_store.FLUSH_STATEMENTS = 30_000
+with OxigraphStore(Path(tempfile.mkdtemp()) / "s", timeline_cache=False) as store:
+    for k in range(6):
+        lines = [f'<https://x.test/s/{k}/{i}> <https://x.test/p> "value {i} of a statement" .'
+                 for i in range(10_000)]
+        store.update_statements({f"https://x.test/g/{k}": lines}, {}, {})
+    print(next(int(l.split()[1]) // 1024 for l in open("/proc/self/status") if l.startswith("VmRSS")))
+"""
+
+
+@pytest.mark.skipif(not return_free_memory(), reason="no malloc_trim in this C library")
+def test_a_flush_gives_the_memtables_memory_back() -> None:
+    """A process that flushed and returned the memory holds far less than one that only
+    flushed: glibc keeps freed memtables for reuse unless told to give them back."""
+    root = Path(__file__).resolve().parents[3]
+
+    def rss(mode: str) -> int:
+        done = subprocess.run(
+            [sys.executable, "-c", _WRITER, mode], cwd=root, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return int(done.stdout)
+
+    assert rss("trim") < 0.75 * rss("keep")

@@ -67,7 +67,7 @@ WRITES = ("post", "delete")  # weights: --post-share, and an eighth of it
 # What each kind may answer besides a 2xx without anything being wrong.
 EXPECTED_4XX = {
     "lookup": {404},  # an unknown name, or words several entities share ("Kim")
-    "search": {404},
+    "search": {400, 404},  # 400: only common words ("and", Andorra's code, lower-cased)
     "article": {410},  # an article this soak retracted
     "post": {429},  # the write queue is full: Retry-After
     "delete": {404, 410, 429},

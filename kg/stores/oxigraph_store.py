@@ -121,6 +121,21 @@ class OxigraphStore(RecordStore):
             self._unflushed = 0
             return_free_memory()
 
+    _settles = 0
+
+    def settle(self) -> None:
+        """Flush what was written since the last flush (readers that open the store read-only
+        replay the unflushed writes: 17 ms per 1,000 statements), and now and then give the
+        memory back (kg.stores.free_memory)."""
+        with self._write_lock:
+            if self._unflushed == 0 or self.path is None or self._store is None:
+                return
+            self._store.flush()
+            self._unflushed = 0
+            self._settles += 1
+            if self._settles % 50 == 0:
+                return_free_memory()
+
     def has_graph(self, name: str) -> bool:
         return self.store.contains_named_graph(_node(name))
 

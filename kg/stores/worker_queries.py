@@ -37,7 +37,7 @@ def workers_for(store: object, size: int, memory_mb: int = 0) -> QueryWorkers | 
     `size` is 0."""
     if size <= 0 or not isinstance(store, OxigraphStore) or store.path is None:
         return None
-    return QueryWorkers(store.path, size, memory_mb)
+    return QueryWorkers(store.path, size, memory_mb, settle=store.settle)
 
 
 def from_wire(term: Wire) -> Node:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from cli.common import CliError, OutputFormat, print_json, print_table, settings_of
+from kg.settings import Settings
 from kg.wiring import Neo4jUnavailable, neo4j_driver
+
+if TYPE_CHECKING:  # the driver is imported when a query runs
+    from kg.stores.neo4j_readonly import CypherRows
 
 
 def _parse_param(text: str) -> tuple[str, Any]:
@@ -43,7 +47,17 @@ def cypher(
         raise CliError("Neo4j is not configured: set KG_NEO4J_URI (see `kg neo4j start`).")
     if query.startswith("@"):
         query = _read_query(query[1:])
-    params = dict(_parse_param(p) for p in param)
+    found = _run(settings, query, dict(_parse_param(p) for p in param))
+    if fmt == OutputFormat.json:
+        print_json({"columns": found.columns, "rows": found.rows, "truncated": found.truncated})
+        return
+    rows = [[json.dumps(r.get(c), default=str) for c in found.columns] for r in found.rows]
+    print_table("Cypher", found.columns, rows)
+
+
+def _run(settings: Settings, query: str, params: dict[str, Any]) -> CypherRows:
+    """The query's answer from a read-only session, within the settings' limits; a refusal
+    or an unreachable Neo4j as one sentence."""
     from kg.stores.neo4j_readonly import CypherError, run_read_only
 
     try:
@@ -52,16 +66,11 @@ def cypher(
         raise CliError(str(exc)) from None
     try:
         limits = (settings.cypher_timeout, settings.cypher_limit, settings.neo4j_database)
-        found = run_read_only(driver, query, params, *limits)
+        return run_read_only(driver, query, params, *limits)
     except CypherError as exc:
         raise CliError(str(exc), code=1) from None
     finally:
         driver.close()
-    if fmt == OutputFormat.json:
-        print_json({"columns": found.columns, "rows": found.rows, "truncated": found.truncated})
-        return
-    rows = [[json.dumps(r.get(c), default=str) for c in found.columns] for r in found.rows]
-    print_table("Cypher", found.columns, rows)
 
 
 def register(app: typer.Typer) -> None:

@@ -39,6 +39,16 @@ def _check_store(settings: Settings, read_only: bool) -> None:
         raise CliError(str(exc)) from None
 
 
+def _say_serving(settings: Settings, url: str, workers: int, read_only: bool) -> None:
+    mode = "read-only" if read_only else "read-write"
+    console.print(
+        f"API on {url} (OpenAPI at /docs), {workers} worker(s), store "
+        f"{wiring.record_name(settings)} {mode}; Ctrl-C stops it."
+    )
+    if read_only and settings.api_key:
+        console.print("POST /articles answers 503 while the store is open read-only.")
+
+
 def serve(
     ctx: typer.Context,
     host: str | None = typer.Option(None, "--host", help="Address to listen on (KG_HOST)."),
@@ -58,13 +68,7 @@ def serve(
     _check_store(settings, read_only)
     export_settings(settings, read_only)
     host, port = host or settings.host, port or settings.port
-    mode = "read-only" if read_only else "read-write"
-    console.print(
-        f"API on http://{host}:{port}/ (OpenAPI at /docs), {workers} worker(s), store "
-        f"{wiring.record_name(settings)} {mode}; Ctrl-C stops it."
-    )
-    if read_only and settings.api_key:
-        console.print("POST /articles answers 503 while the store is open read-only.")
+    _say_serving(settings, f"http://{host}:{port}/", workers, read_only)
     from api.server import run
 
     # The note lets `kg timeline` and the other read commands ask this server meanwhile.

@@ -66,6 +66,19 @@ def _events_with(participants: Sequence[str]) -> str:
     return "\n  ".join(selects)
 
 
+def _event_filters(
+    event_type: str | None, start: PartialDate | None, end: PartialDate | None
+) -> dict[str, str]:
+    """The FILTERs event_keys_query places after the step that binds their variables."""
+    return {
+        "latest": "FILTER(BOUND(?event) && BOUND(?earliest) && BOUND(?latest)) "
+        + overlap_filter(
+            "earliest", "latest", start.earliest if start else None, end.latest if end else None
+        ),
+        "type": f"FILTER(?type = {event_type_literal(event_type)})" if event_type else "",
+    }
+
+
 def event_keys_query(
     participants: Sequence[str] = (),
     event_type: str | None = None,
@@ -78,13 +91,7 @@ def event_keys_query(
     """Events with every one of `participants`, of a type, overlapping [start, end], in the
     contract order (earliest, latest, type, iri), with their dates; paged. An event needs a
     type geo:Event, an earliest and a latest (each OPTIONAL, then required by a FILTER)."""
-    filters = {
-        "latest": "FILTER(BOUND(?event) && BOUND(?earliest) && BOUND(?latest)) "
-        + overlap_filter(
-            "earliest", "latest", start.earliest if start else None, end.latest if end else None
-        ),
-        "type": f"FILTER(?type = {event_type_literal(event_type)})" if event_type else "",
-    }
+    filters = _event_filters(event_type, start, end)
     # A type filter is the most selective step: run it first, so the others read only the
     # events of that type (a pair's events of one type, not all of them).
     steps = sorted(_EVENT_STEPS, key=lambda step: not (event_type and step[0] == "type"))

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j import READ_ACCESS, Driver, Query
+from neo4j import READ_ACCESS, Driver, Query, Result
 from neo4j import exceptions as neo
 from neo4j.graph import Node, Path, Relationship
 
@@ -110,19 +110,23 @@ def run_read_only(
     try:
         with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
             _check(session, query, params)
-            result = session.run(Query(query, timeout=timeout), params)
-            columns = list(result.keys())
-            rows: list[dict[str, Any]] = []
-            truncated = False
-            for record in result:
-                if len(rows) == limit:
-                    truncated = True
-                    break
-                rows.append({k: plain(v) for k, v in record.items()})
-            result.consume()
+            return _rows(session.run(Query(query, timeout=timeout), params), limit)
     except (neo.Neo4jError, neo.DriverError) as exc:
         raise _error(exc) from None
     except (ValueError, TypeError, OverflowError, UnicodeError) as exc:
         # the driver cannot send a parameter: an integer beyond 64 bits, a lone surrogate
         raise CypherError(400, "Invalid parameters", f"cannot send the parameters: {exc}") from None
+
+
+def _rows(result: Result, limit: int) -> CypherRows:
+    """At most `limit` rows of `result` as plain values (the rest is discarded, and said)."""
+    columns = list(result.keys())
+    rows: list[dict[str, Any]] = []
+    truncated = False
+    for record in result:
+        if len(rows) == limit:
+            truncated = True
+            break
+        rows.append({k: plain(v) for k, v in record.items()})
+    result.consume()
     return CypherRows(columns, rows, truncated)

@@ -15,12 +15,7 @@ MAX_FUNCTION_LINES = 30  # from `def` to the last line of the body, docstring in
 
 # Today's offenders (2026-12-07) at their sizes then: split them, and lower or drop the entry.
 FILE_CEILINGS: dict[str, int] = {}
-FUNCTION_CEILINGS = {
-    "cli/cypher_cmd.py::cypher": 35,
-    "cli/serve_cmd.py::serve": 31,
-    "kg/queries/sparql_event_builders.py::event_keys_query": 35,
-    "kg/stores/neo4j_readonly.py::run_read_only": 31,
-}
+FUNCTION_CEILINGS: dict[str, int] = {}
 
 
 def _sources() -> list[Path]:

@@ -122,12 +122,15 @@ class OxigraphStore(RecordStore):
             return_free_memory()
 
     _settles = 0
+    _unsettled = False  # a flush failed: settle no more (the writes report the disk)
 
     def settle(self) -> None:
         """Flush what was written since the last flush (readers that open the store read-only
         replay the unflushed writes: 17 ms per 1,000 statements), and now and then give the
         memory back (kg.stores.free_memory)."""
-        with self._write_lock:
+        if self._unsettled or not self._write_lock.acquire(blocking=False):
+            return  # a write is under way (the next round settles it), or a flush failed
+        try:
             if self._unflushed == 0 or self.path is None or self._store is None:
                 return
             self._store.flush()
@@ -135,6 +138,10 @@ class OxigraphStore(RecordStore):
             self._settles += 1
             if self._settles % 50 == 0:
                 return_free_memory()
+        except OSError:
+            self._unsettled = True  # a disk that refuses a flush: leave it to the writes
+        finally:
+            self._write_lock.release()
 
     def has_graph(self, name: str) -> bool:
         return self.store.contains_named_graph(_node(name))

@@ -5,8 +5,6 @@ reads back the same."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -83,35 +81,22 @@ def _graph(n: int, k: int) -> Graph:
     return Graph().parse(data="\n".join(_lines(n, k)), format="nt")
 
 
-# Writes 60,000 statements (two flushes) in a fresh process and prints its RSS in MB.
-_WRITER = """
-import sys, tempfile
-from pathlib import Path
-from kg.stores import oxigraph_store
-from kg.stores.oxigraph_store import OxigraphStore
-if sys.argv[1] == "keep":
-    oxigraph_store.return_free_memory = lambda: False
-oxigraph_store.FLUSH_STATEMENTS = 30_000
-with OxigraphStore(Path(tempfile.mkdtemp()) / "s", timeline_cache=False) as store:
-    for k in range(6):
-        lines = [f'<https://x.test/s/{k}/{i}> <https://x.test/p> "value {i} of a statement" .'
-                 for i in range(10_000)]
-        store.update_statements({f"https://x.test/g/{k}": lines}, {}, {})
-    print(next(int(l.split()[1]) // 1024 for l in open("/proc/self/status") if l.startswith("VmRSS")))
-"""
+def test_each_flush_gives_the_freed_memory_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After each flush the memtables' freed memory goes back to the system (how much RSS
+    that saves depends on the allocator's state: measured in docs/reliability.md, not here)."""
+    given_back: list[int] = []
+    monkeypatch.setattr(oxigraph_store, "FLUSH_STATEMENTS", 5)
+    monkeypatch.setattr(oxigraph_store, "return_free_memory", lambda: given_back.append(1) or True)
+    with OxigraphStore(tmp_path / "store") as store:
+        store.update_statements({GRAPH.format(1): _lines(3, 1)}, {}, {})
+        assert given_back == []
+        store.update_statements({GRAPH.format(2): _lines(3, 2)}, {}, {})
+        assert given_back == [1]
 
 
-@pytest.mark.skipif(not return_free_memory(), reason="no malloc_trim in this C library")
-def test_a_flush_gives_the_memtables_memory_back() -> None:
-    """A process that flushed and returned the memory holds far less than one that only
-    flushed: glibc keeps freed memtables for reuse unless told to give them back."""
-    root = Path(__file__).resolve().parents[3]
-
-    def rss(mode: str) -> int:
-        done = subprocess.run(
-            [sys.executable, "-c", _WRITER, mode], cwd=root, capture_output=True, text=True
-        )
-        assert done.returncode == 0, done.stderr
-        return int(done.stdout)
-
-    assert rss("trim") < 0.75 * rss("keep")
+def test_memory_can_be_given_back_here() -> None:
+    """glibc (Debian, the CI machine) has malloc_trim; where a C library has none the store
+    still flushes, and says nothing."""
+    assert return_free_memory() is True
